@@ -1,0 +1,44 @@
+# The README's two commands: `make run` and `make test`. Both set everything up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+PACKS ?=
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test install lint format demo-packs clean
+
+$(INSTALLED): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+run: $(INSTALLED)
+	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+ifeq ($(PACKS),)
+	DEBUG=1 $(BIN)/python manage.py make_demo_packs var/demo-packs
+	DEBUG=1 $(BIN)/python manage.py import_packs var/demo-packs
+else
+	DEBUG=1 $(BIN)/python manage.py import_packs $(PACKS)
+endif
+	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
+	$(BIN)/pytest
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var staticfiles

