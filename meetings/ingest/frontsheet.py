@@ -1,0 +1,235 @@
+"""Agenda front sheets: the meeting a pack is for, its membership and its agenda."""
+
+import re
+
+from meetings.ingest.lines import Line
+from meetings.ingest.records import AgendaItemRecord, MeetingRecord, PersonRecord
+from meetings.ingest.text import (
+    DATE_DMY,
+    WEEKDAY,
+    clean,
+    display_name,
+    find_date,
+    find_people,
+    find_time,
+    person_key,
+    strip_full_stop,
+    title_case,
+)
+
+LABEL = re.compile(r"^(Meeting|Date/Time|Date and Time|Location|Venue|Contact|Email):\s*(.*)$")
+PAGES = re.compile(r"\(Pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\)", re.IGNORECASE)
+EXEMPT = re.compile(r"\(\s*Exempt\b[^)]*\)", re.IGNORECASE)
+ROW = re.compile(r"^(\d{1,2}[a-z]?)\.\s*(.*)$")
+OFFICER = re.compile(
+    r"\s((?:(?:Joint Report of the |the )?(?:Director|Chief Executive|Monitoring Officer|Head of|"
+    r"Assistant Director|Corporate Director|Lead Member|Leader of the Council|Cabinet Member)\b.*))$"
+)
+FRONT_SHEET_WINDOW = 25
+
+
+def parse_front_sheet(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
+    """The meeting described at the top of the pack, and the index where the front sheet ends."""
+    for parse in (_parse_labelled, _parse_summons, _parse_supplement_letter):
+        meeting, end = parse(lines)
+        if meeting:
+            return meeting, end
+    return None, 0
+
+
+def _first_texts(lines: list[Line], limit: int = FRONT_SHEET_WINDOW) -> list[tuple[int, Line]]:
+    found = []
+    for index, line in enumerate(lines):
+        if line.text:
+            found.append((index, line))
+            if len(found) == limit:
+                break
+    return found
+
+
+# ModernGov's labelled front sheet: "Meeting: Cabinet", "Date/Time: ...". ---------------------
+
+
+def _parse_labelled(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
+    labels = {}
+    for _, line in _first_texts(lines):
+        if match := LABEL.match(line.text):
+            labels.setdefault(match[1].split()[0].lower().replace("/time", ""), match[2].strip())
+    if not {"meeting", "date"} <= labels.keys():
+        return None, 0
+    date = find_date(labels["date"])
+    if not date:
+        return None, 0
+    meeting = MeetingRecord(
+        body=labels["meeting"],
+        date=date,
+        start_time=find_time(labels["date"]),
+        location=labels.get("location") or labels.get("venue", ""),
+        contact=_contact(labels),
+    )
+    agenda_at = next((i for i, line in enumerate(lines) if line.text.upper() == "AGENDA"), None)
+    if agenda_at is None:
+        return meeting, 0
+    meeting.membership = _membership(lines[:agenda_at])
+    meeting.agenda_items, end = _agenda_rows(lines, agenda_at + 1)
+    return meeting, end
+
+
+def _contact(labels: dict) -> str:
+    contact = labels.get("contact", "")
+    if labels.get("email"):
+        contact = f"{contact}, {labels['email']}" if contact else labels["email"]
+    return contact
+
+
+def _membership(lines: list[Line]) -> list[PersonRecord]:
+    start = next((i for i, line in enumerate(lines) if line.text.lower() == "membership"), None)
+    if start is None:
+        return []
+    members: dict[str, PersonRecord] = {}
+    for line in lines[start + 1 :]:
+        if line.text.startswith(("Please note", "AGENDA")):
+            break
+        for match, after in find_people(line.text):
+            role = "member"
+            if re.match(r"\s*\(Vice[- ]Chair", after, re.IGNORECASE):
+                role = "vice_chair"
+            elif re.match(r"\s*\(Chair", after, re.IGNORECASE):
+                role = "chair"
+            key = person_key(match["title"], match["given"], match["surname"])
+            members.setdefault(key, PersonRecord(display_name(match), key, role))
+    return list(members.values())
+
+
+def _agenda_rows(lines: list[Line], start: int) -> tuple[list[AgendaItemRecord], int]:
+    """Agenda rows in either layout: TAB-separated cells, or free text with '(Pages a - b)'."""
+    items: list[AgendaItemRecord] = []
+    index = start
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if not line.text or line.text.startswith("<u>") or re.match(r"^Item\b", line.text):
+            continue
+        if re.match(r"^(Minutes of a meeting|MINUTES of)", line.text, re.IGNORECASE):
+            return items, index
+        match = ROW.match(line.text)
+        expected = str(len(items) + 1)
+        if match and match[1].rstrip("abcdefgh") == expected or match and not items:
+            items.append(_agenda_item(match[1], line.raw))
+        elif items:
+            note = line.text
+            items[-1].note = f"{items[-1].note} {note}".strip()
+    return items, index + 1
+
+
+def _agenda_item(number: str, raw: str) -> AgendaItemRecord:
+    cells = [clean(cell) for cell in re.sub(r"^\s*\S+\.", "", raw, count=1).split("\t")]
+    cells = [cell for cell in cells if cell]
+    item = AgendaItemRecord(number=number, title="")
+    rest = []
+    for cell in cells:
+        if pages := PAGES.search(cell):
+            item.first_page = int(pages[1])
+            item.last_page = int(pages[2] or pages[1])
+            cell = PAGES.sub("", cell).strip()
+        if cell.lower() == "yes":
+            item.key_decision = True
+        elif cell:
+            rest.append(cell)
+    title = rest[0] if rest else ""
+    if len(rest) > 1:
+        item.report_by = " ".join(rest[1:])
+    elif officer := OFFICER.search(title):
+        item.report_by = officer[1].strip()
+        title = title[: officer.start()].strip()
+    if exempt := EXEMPT.search(title):
+        item.exempt = True
+        item.note = exempt[0].strip("() ")
+        title = EXEMPT.sub("", title).strip()
+    if "exclusion of the press and public" in title.lower() and "." in title:
+        head, _, tail = title.partition(".")
+        title, item.note = head + ".", tail.strip()
+    item.title = strip_full_stop(title)
+    return item
+
+
+# Kent's ModernGov summons: "AGENDA" / "CABINET" / "Thursday, 13th March, 2025, at 3.00 pm". ----
+
+SUMMONS_DATE = re.compile(rf"^{WEEKDAY},?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\w+),?\s+(\d{{4}})")
+
+
+def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
+    texts = _first_texts(lines, 12)
+    if not texts or texts[0][1].text.upper() != "AGENDA" or len(texts) < 3:
+        return None, 0
+    body_line, date_line = texts[1][1], texts[2][1]
+    date = find_date(date_line.text.replace(",", ""))
+    if not SUMMONS_DATE.match(date_line.text) or not date:
+        return None, 0
+    meeting = MeetingRecord(body=title_case(body_line.text), date=date, start_time=find_time(date_line.text))
+    block = [line.text for _, line in _first_texts(lines, 40)]
+    if "Ask for:" in " ".join(block):
+        after = block[block.index(next(t for t in block if t.startswith("Ask for:"))) + 1 :]
+        venue = []
+        for text in after:
+            if text.startswith(("Telephone", "Tel", "Email", "e-mail")):
+                break
+            venue.append(text)
+        meeting.location = " ".join(venue).replace(", ,", ",")
+    meeting.agenda_items = []
+    exempt = False
+    end = 0
+    for index, line in enumerate(lines):
+        if line.text.startswith("EXEMPT ITEMS"):
+            exempt = True
+        match = ROW.match(line.text)
+        if match and match[1] == str(len(meeting.agenda_items) + 1):
+            title = PAGES.sub("", match[2]).strip()
+            meeting.agenda_items.append(
+                AgendaItemRecord(number=match[1], title=strip_full_stop(title), exempt=exempt)
+            )
+            end = index + 1
+    return meeting, end
+
+
+# A supplement's covering letter: "Dear Member" / "CABINET - THURSDAY, 30 JANUARY 2025". ------
+
+LETTER_HEADING = re.compile(rf"^(?P<body>[A-Z][A-Z ,&'-]+?)\s+[-–]\s+{WEEKDAY.upper()},?\s+(?P<date>.+)$")
+
+
+def _parse_supplement_letter(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
+    texts = _first_texts(lines, 20)
+    if not any(line.text.startswith("Dear ") for _, line in texts):
+        return None, 0
+    for _, line in texts:
+        heading = LETTER_HEADING.match(line.text)
+        if heading and DATE_DMY.search(heading["date"]):
+            meeting = MeetingRecord(
+                body=title_case(heading["body"]),
+                date=find_date(heading["date"]),
+                agenda_is_supplement=True,
+            )
+            break
+    else:
+        return None, 0
+    end = 0
+    items = []
+    in_items = False
+    for index, line in enumerate(lines[: texts[-1][0] + 10]):
+        if line.text.startswith("Agenda Item No"):
+            in_items = True
+            continue
+        if in_items and (match := re.match(r"^(\d{1,2}[a-z]?)\s+(.+)$", line.text)):
+            items.append(AgendaItemRecord(number=match[1], title=match[2]))
+            end = index + 1
+        elif in_items and items and line.text.startswith("(Page"):
+            pages = PAGES.search(line.text)
+            items[-1].first_page, items[-1].last_page = int(pages[1]), int(pages[2] or pages[1])
+            end = index + 1
+        elif in_items and line.text.startswith("Yours"):
+            break
+    for item in items:
+        if pages := PAGES.search(item.title):
+            item.first_page, item.last_page = int(pages[1]), int(pages[2] or pages[1])
+            item.title = PAGES.sub("", item.title).strip()
+    meeting.agenda_items = items
+    return meeting, end

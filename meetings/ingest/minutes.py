@@ -1,0 +1,196 @@
+"""Minutes documents: the meeting, who attended, the numbered minutes and their decisions."""
+
+import re
+
+from meetings.ingest.lines import Line
+from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord, PersonRecord
+from meetings.ingest.text import (
+    MONTH,
+    ORDINAL,
+    WEEKDAY,
+    clean,
+    display_name,
+    find_date,
+    find_people,
+    make_date,
+    person_key,
+    reflow,
+    starts_list_item,
+    strip_full_stop,
+)
+
+HEADER_START = re.compile(r"^Minutes of (?:a|the) (?:\w+ )?meeting of\b", re.IGNORECASE)
+HEADER = re.compile(
+    rf"^Minutes of (?:a|the) (?P<special>special |extraordinary )?(?:\w+ )?meeting of (?:the )?"
+    rf"(?P<body>.+?) held (?:at|in) (?P<location>.+?),? on (?:{WEEKDAY},?\s+)?"
+    rf"(?P<day>\d{{1,2}}){ORDINAL}\s+(?P<month>{MONTH}),?\s+(?P<year>\d{{4}})",
+    re.IGNORECASE,
+)
+HEADING = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
+CLOSING_TIME = re.compile(r"^\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*[-–]\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)", re.I)
+RESOLVED = re.compile(r"^(?:\d{1,2}\.\s+)?RESOLVED\b\s*:?\s*(.*)$")
+KEY_DECISION = re.compile(r"^\(KEY DECISION\)$", re.IGNORECASE)
+REASONS = re.compile(r"^REASONS? FOR (?:THE )?DECISIONS?\s*:?\s*(.*)$", re.IGNORECASE)
+AGENDA_REFERENCE = re.compile(r"[‘'\"“]Agenda\s+Item\s+(\d{1,3}[a-z]?)[’'\"”]", re.IGNORECASE)
+ITEM_LINE = re.compile(r"^\(Item\s+(\d{1,3}[a-z]?)\)$", re.IGNORECASE)
+CONFIRMS = re.compile(
+    rf"minutes of the (?:\w+ )?meeting (?:held )?on (\d{{1,2}}){ORDINAL}\s+({MONTH})\s+(\d{{4}})",
+    re.IGNORECASE,
+)
+ATTENDANCE_LABEL = re.compile(r"^(PRESENT|In attendance|Apologies(?: for absence)?)\b:?\s*(.*)$", re.I)
+
+
+def find_header(lines: list[Line], index: int) -> tuple[re.Match | None, int]:
+    """A minutes header starting at `index`, joined over up to three lines, and where it ends."""
+    if not HEADER_START.match(lines[index].text):
+        return None, index
+    joined, end = lines[index].text, index
+    for end in range(index, min(index + 4, len(lines))):
+        if end > index and lines[end].text:
+            joined = f"{joined} {lines[end].text}"
+        if match := HEADER.match(joined):
+            return match, end + 1
+    return None, index
+
+
+def parse_minutes(lines: list[Line], header: re.Match, body_end: int) -> MinutesRecord:
+    """The minutes whose header was matched; `lines` runs from the header to the next document."""
+    meeting = MeetingRecord(
+        body=_body_name(header["body"]),
+        date=make_date(header["day"], header["month"], header["year"]),
+        location=re.sub(r"^the\s+", "", clean(header["location"])),
+        is_special=bool(header["special"]),
+    )
+    headings = _minute_headings(lines[body_end:])
+    first = body_end + headings[0][0] if headings else len(lines)
+    attendance = _attendance(lines[body_end:first])
+    closing = _closing_index(lines, first)
+    minutes = []
+    for position, (offset, number, title) in enumerate(headings):
+        start = body_end + offset
+        stop = body_end + headings[position + 1][0] if position + 1 < len(headings) else closing
+        minutes.append(_minute(number, title, lines[start:stop]))
+    last_page = lines[max(closing - 1, 0)].page
+    return MinutesRecord(meeting, attendance, minutes, lines[0].page, last_page)
+
+
+def _body_name(text: str) -> str:
+    text = clean(text)
+    return text[0].upper() + text[1:]
+
+
+def _minute_headings(lines: list[Line]) -> list[tuple[int, str, str]]:
+    """(offset, number, title) for each minute, numbered consecutively from the first."""
+    found: list[tuple[int, str, str]] = []
+    for offset, line in enumerate(lines):
+        if CLOSING_TIME.match(line.text) or line.text == "CHAIRMAN":
+            break
+        match = HEADING.match(line.text)
+        if not match or (found and int(match[1]) != int(found[-1][1]) + 1):
+            continue
+        if not found and _looks_like_paragraph(match[2]):
+            continue
+        found.append((offset, match[1], _title(match[2], lines[offset + 1 :])))
+    return found
+
+
+def _looks_like_paragraph(text: str) -> bool:
+    return len(text) > 160 or text.startswith(("The ", "That ", "To "))
+
+
+def _title(text: str, following: list[Line]) -> str:
+    """The minute's title, joined with its continuation when the heading wrapped."""
+    if text.endswith(".") or text.endswith(")"):
+        return strip_full_stop(text)
+    after = next((line.text for line in following[:3] if line.text), "")
+    wrapped = text.endswith(("-", "–")) or text.split()[-1].lower() in {"and", "of", "the", "to", "for"}
+    if after and after.endswith(".") and len(after) < 70 and (wrapped or len(text) > 60):
+        return strip_full_stop(f"{text} {after}")
+    return text
+
+
+def _closing_index(lines: list[Line], start: int) -> int:
+    for index in range(start, len(lines)):
+        text = lines[index].text
+        if CLOSING_TIME.match(text) or text == "CHAIRMAN" or text.endswith(" CHAIRMAN"):
+            return index
+    return len(lines)
+
+
+def _attendance(lines: list[Line]) -> list[PersonRecord]:
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        if match := ATTENDANCE_LABEL.match(line.text):
+            current = match[1].lower().split()[0]
+            sections.setdefault(current, []).append(match[2])
+        elif current and line.text:
+            sections[current].append(line.text)
+    people: dict[str, PersonRecord] = {}
+    for section, role in (("present", "member"), ("in", "in_attendance"), ("apologies", "apologies")):
+        for match, after in find_people(" ".join(sections.get(section, []))):
+            key = person_key(match["title"], match["given"], match["surname"])
+            person_role, note = _role_and_note(role, after)
+            people.setdefault(key, PersonRecord(display_name(match), key, person_role, note))
+    return list(people.values())
+
+
+def _role_and_note(role: str, after: str) -> tuple[str, str]:
+    after = after.strip(" ,.;")
+    after = re.sub(r"\s*(?:,|\band\b)\s*$", "", after).strip()
+    if re.match(r"^\((?:in the )?Chair(?:man|woman)?\)", after, re.IGNORECASE):
+        return "chair", ""
+    note = after.strip("()–- ").strip()
+    note = re.sub(r"\)\.?$", "", note) if note.count(")") > note.count("(") else note
+    return role, note[:300]
+
+
+def _minute(number: str, title: str, lines: list[Line]) -> MinuteRecord:
+    body = lines[1:]
+    texts = [line.text for line in body]
+    minute = MinuteRecord(number=number, title=title, text="", page=lines[0].page)
+    if body and title != strip_full_stop(lines[0].text.split(".", 1)[1].strip()):
+        # The wrapped part of the title is not minute text.
+        continuation = next((i for i, text in enumerate(texts) if text), None)
+        if continuation is not None and title.endswith(strip_full_stop(texts[continuation])):
+            body = body[continuation + 1 :]
+            texts = texts[continuation + 1 :]
+    for index, text in enumerate(texts):
+        if item := ITEM_LINE.match(text):
+            minute.agenda_item_number = item[1]
+            body = body[:index] + body[index + 1 :]
+            texts = texts[:index] + texts[index + 1 :]
+            break
+    joined = " ".join(texts)
+    if not minute.agenda_item_number and (reference := AGENDA_REFERENCE.search(joined)):
+        minute.agenda_item_number = reference[1]
+    if title.lower().startswith("minutes of the") and (confirms := CONFIRMS.search(joined)):
+        minute.confirms_date = make_date(confirms[1], confirms[2], confirms[3])
+    minute.text = reflow([line.raw for line in body])
+    _decision(minute, texts, body)
+    return minute
+
+
+def _decision(minute: MinuteRecord, texts: list[str], body: list[Line]) -> None:
+    start = next((i for i, text in enumerate(texts) if RESOLVED.match(text)), None)
+    if start is None:
+        return
+    minute.key_decision = any(KEY_DECISION.match(text) for text in texts[start:])
+    reasons_at = next((i for i in range(start, len(texts)) if REASONS.match(texts[i])), len(texts))
+    resolved_lines = [line.raw for line in body[start:reasons_at] if not KEY_DECISION.match(line.text)]
+    first = RESOLVED.match(clean(resolved_lines[0]))[1]
+    resolved_lines[0] = first
+    minute.resolved = reflow(resolved_lines) or None
+    if minute.resolved:
+        minute.resolved_items = _items(minute.resolved)
+    if reasons_at < len(texts):
+        reason_lines = [REASONS.match(texts[reasons_at])[1]]
+        reason_lines += [line.raw for line in body[reasons_at + 1 :]]
+        minute.reasons = reflow(reason_lines) or None
+
+
+def _items(resolved: str) -> list[str]:
+    """The lettered or numbered sub-items of a resolution, markdown dashes removed."""
+    paragraphs = [re.sub(r"^-\s+", "", p.strip()) for p in resolved.split("\n\n") if p.strip()]
+    items = [p for p in paragraphs if starts_list_item(p) and not p.startswith(("-", "•"))]
+    return items if len(items) >= 2 else []

@@ -1,0 +1,189 @@
+"""A pack's pages to records: find its documents, then parse each. No Django here."""
+
+import re
+from collections import Counter
+
+from meetings.ingest.frontsheet import parse_front_sheet
+from meetings.ingest.lines import Line, page_lines
+from meetings.ingest.minutes import find_header, parse_minutes
+from meetings.ingest.records import (
+    AgendaItemRecord,
+    MeetingRecord,
+    PackRecord,
+    ReportRecord,
+)
+from meetings.ingest.reports import (
+    RESTRICTED,
+    find_heading,
+    heading_meeting,
+    parse_report,
+    restricted_report,
+)
+from meetings.ingest.text import MONTH, find_date, fold, title_case
+
+BODY_WORD = re.compile(
+    r"\b(Council|Committee|Commission|Board|Cabinet|Panel|Authority|Forum|Assembly)\b", re.I
+)
+GENERIC_NOISE = re.compile(
+    r"\b(Regular|Special|Next|Meeting|Minutes|Agenda|To Be Held On|Held On|From)\b.*$", re.I
+)
+
+
+class UnrecognisedPack(Exception):
+    """No meeting can be recognised in the text."""
+
+
+def parse_pack(pages: list[str], default_body: str = "", default_date=None) -> PackRecord:
+    """Records for everything recognised in a pack's pages.
+
+    `default_body` and `default_date` name the meeting of a document that does not.
+    """
+    lines = page_lines(pages)
+    record = PackRecord(pages=pages)
+    record.meeting, front_end = parse_front_sheet(lines)
+    documents = _document_starts(lines, front_end)
+    headings = []
+    for position, (start, kind, found) in enumerate(documents):
+        end = documents[position + 1][0] if position + 1 < len(documents) else len(lines)
+        if kind == "minutes":
+            header, body_start = found
+            record.minutes.append(parse_minutes(lines[start:end], header, body_start - start))
+        elif kind == "report":
+            heading, report_of = found
+            headings.append(heading_meeting(heading))
+            record.reports.append(parse_report(lines[start:end], report_of - start))
+        else:
+            record.reports.append(restricted_report(lines[start:end]))
+    if not record.meeting and headings:
+        body, date = Counter(headings).most_common(1)[0][0]
+        record.meeting = MeetingRecord(body=body, date=date)
+    if record.meeting:
+        _link_reports(record.meeting.agenda_items, record.reports, record.warnings)
+        _mark_special_minutes(record)
+    elif not record.minutes:
+        record.meeting = _generic_meeting(lines, default_body, default_date)
+        record.warnings.append(
+            "no agenda, minutes or reports recognised: stored as searchable pages only"
+        )
+    return record
+
+
+def _document_starts(lines: list[Line], start: int) -> list[tuple[int, str, object]]:
+    """(index, kind, match data) for each minutes header, report heading and restricted placeholder."""
+    found = []
+    index = start
+    while index < len(lines):
+        if not lines[index].text:
+            index += 1
+            continue
+        header, header_end = find_header(lines, index)
+        if header:
+            found.append((index, "minutes", (header, header_end)))
+            index = header_end
+            continue
+        heading, report_of = find_heading(lines, index)
+        if heading:
+            found.append((index, "report", (heading, report_of)))
+            index = report_of + 1
+            continue
+        if _restricted_at(lines, index):
+            found.append((index, "restricted", None))
+            index += 3
+            continue
+        index += 1
+    return found
+
+
+def _restricted_at(lines: list[Line], index: int) -> bool:
+    window = [line.text for line in lines[index : index + 4] if line.text]
+    if not window:
+        return False
+    if window[0] == RESTRICTED:
+        return True
+    return window[0].startswith("By virtue of paragraph") and RESTRICTED in window[1:3]
+
+
+def _link_reports(items: list[AgendaItemRecord], reports: list[ReportRecord], warnings: list[str]):
+    """Give each report its agenda item: by order first, by title likeness when counts differ."""
+    candidates = [
+        item
+        for item in items
+        if item.first_page is not None and not item.title.lower().startswith("minutes of")
+    ]
+    if not candidates or not reports:
+        return
+    if len(candidates) == len(reports):
+        pairs = list(zip(reports, candidates, strict=True))
+    else:
+        warnings.append(
+            f"the agenda lists {len(candidates)} items with papers but {len(reports)} reports were "
+            "found: reports were matched to items by title"
+        )
+        pairs = _pair_by_title(reports, candidates)
+    for report, item in pairs:
+        if report.agenda_item_number and report.agenda_item_number != item.number:
+            continue
+        report.agenda_item_number = item.number
+        report.exempt = report.exempt or item.exempt
+        report.key_decision = report.key_decision or item.key_decision
+        if report.restricted:
+            report.title = item.title
+
+
+def _pair_by_title(reports: list[ReportRecord], items: list[AgendaItemRecord]):
+    pairs = []
+    next_item = 0
+    for report in reports:
+        remaining = items[next_item:]
+        if not remaining:
+            break
+        scores = [_likeness(report.title, item.title) for item in remaining]
+        best = max(range(len(remaining)), key=scores.__getitem__)
+        if scores[best] > 0.2:
+            pairs.append((report, remaining[best]))
+            next_item += best + 1
+    return pairs
+
+
+def _likeness(a: str, b: str) -> float:
+    words_a, words_b = set(fold(a).split()), set(fold(b).split())
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / len(words_a | words_b)
+
+
+def _mark_special_minutes(record: PackRecord) -> None:
+    for item in record.meeting.agenda_items:
+        title = item.title.lower()
+        if title.startswith("minutes of the special meeting") and (date := find_date(item.title)):
+            for minutes in record.minutes:
+                if minutes.meeting.date == date:
+                    minutes.meeting.is_special = True
+
+
+def _generic_meeting(lines: list[Line], default_body: str, default_date) -> MeetingRecord:
+    """The body and date named at the top of a document of no known layout."""
+    texts = [line.text for line in lines if line.text][:40]
+    date = default_date or next((found for text in texts if (found := find_date(text))), None)
+    body = default_body or _generic_body(texts)
+    if not date or not body:
+        missing = " and ".join(
+            name for name, value in (("date", date), ("body", body)) if not value
+        )
+        raise UnrecognisedPack(
+            f"no meeting recognised (no {missing} found: name the meeting with --body and --date)"
+        )
+    return MeetingRecord(body=body, date=date)
+
+
+def _generic_body(texts: list[str]) -> str:
+    for index, text in enumerate(texts[:15]):
+        if not BODY_WORD.search(text) or len(text) > 90:
+            continue
+        name = re.sub(rf"(\d|\b{MONTH}\b).*$", "", text, flags=re.IGNORECASE)
+        name = GENERIC_NOISE.sub("", name).strip(" ,–-|#")
+        if len(name.split()) == 1 and index:
+            name = f"{texts[index - 1]} {name}"
+        if BODY_WORD.search(name):
+            return title_case(name) if name.isupper() else name
+    return ""

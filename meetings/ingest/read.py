@@ -1,0 +1,40 @@
+"""A file on disk to a PackRecord: read its pages, fingerprint it, parse it. No Django here."""
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from meetings.ingest.pack import UnrecognisedPack, parse_pack
+from meetings.ingest.pages import UnreadableSource, read_pages
+from meetings.ingest.records import PackRecord
+
+
+class PackError(Exception):
+    """A pack that cannot be imported; str() is the one-line reason."""
+
+
+@dataclass
+class SourceFile:
+    path: Path
+    sha256: str
+    format: str
+    pack: PackRecord
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_source(path: Path, default_body: str = "", default_date=None, on_page=None) -> SourceFile:
+    try:
+        file_format, pages = read_pages(path, on_page)
+        pack = parse_pack(pages, default_body, default_date)
+    except (UnreadableSource, UnrecognisedPack) as error:
+        raise PackError(str(error)) from error
+    except OSError as error:
+        raise PackError(f"cannot be read ({error.strerror or error})") from error
+    return SourceFile(path, sha256_of(path), file_format, pack)

@@ -1,0 +1,171 @@
+"""Text helpers shared by the parsers: cleaning lines, dates, times, names, paragraphs."""
+
+import datetime
+import re
+import unicodedata
+
+MONTHS = {
+    name.lower(): number
+    for number, name in enumerate(
+        "January February March April May June July August September October November December".split(),
+        start=1,
+    )
+}
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+ORDINAL = r"(?:st|nd|rd|th)?"
+
+_MARKUP = re.compile(r"\*\*|</?u>|</?i>|</?b>|<ul[^>]*>|</ul>|</?li>")
+_SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "–", "\u2014": "–"})
+
+DATE_DMY = re.compile(rf"\b(\d{{1,2}}){ORDINAL}\s+({MONTH}),?\s+(\d{{4}})\b", re.IGNORECASE)
+DATE_MDY = re.compile(rf"\b({MONTH})\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}})\b", re.IGNORECASE)
+TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
+
+
+def clean(line: str) -> str:
+    """A line with markup, private-use glyphs and odd spaces removed, and spaces collapsed."""
+    line = _MARKUP.sub("", line)
+    line = _PRIVATE_USE.sub(" ", line).translate(_HYPHENS)
+    return _SPACES.sub(" ", line).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII letters and digits only: for comparing titles and names."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def make_date(day: str, month: str, year: str) -> datetime.date | None:
+    try:
+        return datetime.date(int(year), MONTHS[month.lower()], int(day))
+    except (KeyError, ValueError):
+        return None
+
+
+def find_date(text: str) -> datetime.date | None:
+    """The first date written as '3 February 2026', '24TH MARCH 2026' or 'March 17, 2010'."""
+    candidates = []
+    if match := DATE_DMY.search(text):
+        candidates.append((match.start(), make_date(match[1], match[2], match[3])))
+    if match := DATE_MDY.search(text):
+        candidates.append((match.start(), make_date(match[2], match[1], match[3])))
+    candidates = [c for c in candidates if c[1]]
+    return min(candidates)[1] if candidates else None
+
+
+def find_time(text: str) -> datetime.time | None:
+    """'2.00 pm', '10.00 am', '7.30pm', '9:00am' -> a time."""
+    match = TIME.search(text)
+    if not match:
+        return None
+    hour, minute = int(match[1]), int(match[2] or 0)
+    if not (1 <= hour <= 12 and minute < 60):
+        return None
+    if match[3].lower().startswith("p") and hour != 12:
+        hour += 12
+    if match[3].lower().startswith("a") and hour == 12:
+        hour = 0
+    return datetime.time(hour, minute)
+
+
+def slugify(text: str, max_length: int = 200) -> str:
+    slug = fold(text).replace(" ", "-")
+    return slug[:max_length].rstrip("-") or "untitled"
+
+
+def title_case(text: str) -> str:
+    """'SCRUTINY COMMISSION' -> 'Scrutiny Commission', keeping small words lower."""
+    small = {"and", "of", "the", "for", "in", "on", "to", "a", "an"}
+    words = text.lower().split()
+    return " ".join(
+        word if index and word in small else word[:1].upper() + word[1:]
+        for index, word in enumerate(words)
+    )
+
+
+def strip_full_stop(text: str) -> str:
+    return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
+
+
+_LIST_MARKER = re.compile(r"^(?:[-•◼▪■➤o]\s|\(?[a-z]{1,4}\)\s|\(?[ivx]+\)\s|\(?\d{1,3}[.)]\s)")
+_SENTENCE_END = (".", ":", ";", "?", "!", ")", "”", '"')
+
+
+def starts_list_item(line: str) -> bool:
+    return bool(_LIST_MARKER.match(line))
+
+
+def reflow(lines: list[str]) -> str:
+    """Join hard-wrapped lines into paragraphs.
+
+    PDF extractions wrap at the page width and even put blank lines inside
+    sentences; a blank line ends a paragraph only after sentence punctuation.
+    Lines with TABs (flattened tables) and list items start lines of their own.
+    """
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    pending_break = False
+    for raw in lines:
+        if "\t" in raw:
+            line = "\t".join(clean(cell) for cell in raw.split("\t")).strip("\t")
+        else:
+            line = clean(raw)
+        if not line:
+            pending_break = bool(current) and current[-1].endswith(_SENTENCE_END)
+            continue
+        if current and (pending_break or "\t" in line or "\t" in current[-1] or starts_list_item(line)):
+            paragraphs.append(current)
+            current = []
+        current.append(line)
+        pending_break = False
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(_join_wrapped(paragraph) for paragraph in paragraphs)
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    if any("\t" in line for line in lines):
+        return "\n".join(lines)
+    text = lines[0]
+    for line in lines[1:]:
+        if re.search(r"[a-z]-$", text) and line[:1].islower():
+            text += line
+        else:
+            text += " " + line
+    return text
+
+
+# People -------------------------------------------------------------------------------
+
+TITLES = r"(?:Mrs|Mr|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Professor|Prof|Rev)"
+_WORD = r"[A-Z][A-Za-z'’]*[a-z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*[a-z][A-Za-z'’]*)?"
+POST_NOMINALS = r"(?:JP|OBE|MBE|CBE|DL|CC|MP|KC|QC)"
+PERSON = re.compile(
+    rf"\b(?P<title>{TITLES})\b\.?\s+"
+    rf"(?P<given>(?:[A-Z]\.\s*|[A-Z]\s+|{_WORD}\s+)*)"
+    rf"(?P<surname>{_WORD})"
+    rf"(?P<post>(?:,?\s+{POST_NOMINALS}\b)*)"
+)
+
+
+def person_key(title: str, given: str, surname: str) -> str:
+    """'Mrs.', 'D.', 'Taylor' -> 'mrs-d-taylor': the same for every spelling of the name."""
+    initials = [part[0] for part in re.split(r"[\s.]+", given) if part]
+    return slugify(" ".join([title, *initials, surname]))
+
+
+def find_people(text: str) -> list[tuple[re.Match, str]]:
+    """Every name in `text`, with the text that follows it up to the next name."""
+    matches = list(PERSON.finditer(text))
+    found = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        found.append((match, text[match.end() : end]))
+    return found
+
+
+def display_name(match: re.Match) -> str:
+    return _SPACES.sub(" ", match.group(0)).strip(" ,")

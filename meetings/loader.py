@@ -1,0 +1,334 @@
+"""Loading parsed packs into the database: one transaction per pack, upserts on natural keys.
+
+Rows a pack owns (its document, pages, agenda items, reports, the minutes it
+prints) are replaced as a whole: re-importing a pack updates what changed and
+removes what is no longer there, and importing it twice changes nothing.
+"""
+
+import hashlib
+import shutil
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
+
+from meetings.ingest.read import SourceFile
+from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord
+from meetings.ingest.text import slugify
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    BodyKind,
+    Decision,
+    Document,
+    Meeting,
+    Membership,
+    Minute,
+    Page,
+    Person,
+    Report,
+)
+
+
+class DryRunRollback(Exception):
+    """Raised inside the transaction to undo a dry run's writes."""
+
+
+@dataclass
+class LoadResult:
+    file_name: str
+    meeting: str = ""
+    counts: Counter = field(default_factory=Counter)
+    skipped: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        if self.skipped:
+            return f"{self.file_name}: unchanged (already imported; --force to re-import)"
+        counts = ", ".join(
+            f"{self.counts[kind]} {kind}" for kind in ("created", "updated", "unchanged", "removed")
+        )
+        return f"{self.file_name}: {self.meeting or 'no meeting'}: {counts}"
+
+
+def load_source(source: SourceFile, *, force: bool = False, dry_run: bool = False) -> LoadResult:
+    """Write one parsed pack to the database in one transaction (rolled back for a dry run)."""
+    result = LoadResult(source.path.name, warnings=list(source.pack.warnings))
+    try:
+        with transaction.atomic():
+            _lock(f"document:{source.sha256}")
+            existing = Document.objects.filter(sha256=source.sha256).first()
+            if existing and not force:
+                result.skipped = True
+                return result
+            _Loader(source, result).load(existing)
+            if dry_run:
+                raise DryRunRollback
+    except DryRunRollback:
+        pass
+    return result
+
+
+def _lock(name: str) -> None:
+    """A transaction-scoped lock, so concurrent imports of the same thing queue up."""
+    key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
+def body_kind(name: str) -> str:
+    lowered = name.lower()
+    if "cabinet" in lowered:
+        return BodyKind.CABINET
+    if "council" in lowered and not any(word in lowered for word in ("committee", "commission")):
+        return BodyKind.COUNCIL
+    return BodyKind.COMMITTEE
+
+
+class _Loader:
+    def __init__(self, source: SourceFile, result: LoadResult):
+        self.source = source
+        self.pack: PackRecord = source.pack
+        self.result = result
+        self.counts = result.counts
+        self.people: dict[str, Person] = {}
+
+    def load(self, existing: Document | None) -> None:
+        meetings = {}
+        for record in self.pack.meetings:
+            meetings[id(record)] = self.meeting(record)
+        pack_meeting = meetings[id(self.pack.meeting)] if self.pack.meeting else None
+        if pack_meeting is None and self.pack.minutes:
+            pack_meeting = meetings[id(self.pack.minutes[0].meeting)]
+        self.result.meeting = str(pack_meeting) if pack_meeting else ""
+        document = self.document(existing, pack_meeting)
+        if self.pack.meeting:
+            self.membership(pack_meeting, self.pack.meeting)
+            self.agenda(pack_meeting, self.pack.meeting, document)
+        self.reports(pack_meeting, document)
+        for minutes in self.pack.minutes:
+            self.minutes(meetings[id(minutes.meeting)], minutes, document)
+        link_agenda_items([meeting.pk for meeting in meetings.values()])
+
+    # -- upsert helpers -------------------------------------------------------------------
+
+    def upsert(self, model, lookup: dict, values: dict):
+        instance = model.objects.filter(**lookup).first()
+        if instance is None:
+            self.counts["created"] += 1
+            return model.objects.create(**lookup, **values)
+        changed = [name for name, value in values.items() if getattr(instance, name) != value]
+        if changed:
+            for name in changed:
+                setattr(instance, name, values[name])
+            instance.save(update_fields=changed)
+            self.counts["updated"] += 1
+        else:
+            self.counts["unchanged"] += 1
+        return instance
+
+    def remove(self, queryset) -> None:
+        removed = queryset.count()
+        if removed:
+            queryset.delete()
+            self.counts["removed"] += removed
+
+    # -- entities -------------------------------------------------------------------------
+
+    def body(self, name: str) -> Body:
+        slug = slugify(name)
+        Body.objects.bulk_create(
+            [Body(name=name, slug=slug, kind=body_kind(name))], ignore_conflicts=True
+        )
+        return Body.objects.get(slug=slug)
+
+    def person(self, key: str, name: str) -> Person:
+        if key not in self.people:
+            Person.objects.bulk_create([Person(key=key, name=name)], ignore_conflicts=True)
+            self.people[key] = Person.objects.get(key=key)
+        return self.people[key]
+
+    def meeting(self, record: MeetingRecord) -> Meeting:
+        body = self.body(record.body)
+        _lock(f"meeting:{body.slug}:{record.date}")
+        candidates = Meeting.objects.filter(body=body, date=record.date)
+        if record.start_time:
+            timed = candidates.filter(start_time=record.start_time).first()
+            meeting = timed or candidates.filter(start_time__isnull=True).first()
+        else:
+            meeting = candidates.order_by("start_time").first()
+        values = {
+            name: value
+            for name, value in (
+                ("start_time", record.start_time),
+                ("location", record.location),
+                ("contact", record.contact),
+                ("is_special", record.is_special),
+            )
+            if value
+        }
+        if meeting is None:
+            self.counts["created"] += 1
+            return Meeting.objects.create(body=body, date=record.date, **values)
+        return self.upsert(Meeting, {"pk": meeting.pk}, values)
+
+    def document(self, existing: Document | None, meeting: Meeting | None) -> Document:
+        source = self.source
+        values = {
+            "file_name": source.path.name,
+            "format": source.format,
+            "page_count": len(self.pack.pages),
+            "meeting": meeting,
+            "warnings": "\n".join(self.pack.warnings),
+        }
+        if existing is None:
+            stored_name = f"documents/{source.sha256[:2]}/{source.sha256}{source.path.suffix.lower()}"
+            document = Document.objects.create(sha256=source.sha256, file=stored_name, **values)
+            self.counts["created"] += 1
+            transaction.on_commit(lambda: _store_file(source.path, stored_name))
+        else:
+            document = self.upsert(Document, {"pk": existing.pk}, values)
+        self.pages(document)
+        return document
+
+    def pages(self, document: Document) -> None:
+        stored = dict(document.pages.values_list("number", "text"))
+        texts = {number: text for number, text in enumerate(self.pack.pages, start=1)}
+        new = [Page(document=document, number=n, text=t) for n, t in texts.items() if n not in stored]
+        Page.objects.bulk_create(new, batch_size=500)
+        changed = [n for n, t in texts.items() if n in stored and stored[n] != t]
+        for number in changed:
+            Page.objects.filter(document=document, number=number).update(text=texts[number])
+        self.remove(document.pages.exclude(number__in=texts))
+        self.counts["created"] += len(new)
+        self.counts["updated"] += len(changed)
+        self.counts["unchanged"] += len(texts) - len(new) - len(changed)
+
+    def membership(self, meeting: Meeting, record: MeetingRecord) -> None:
+        if not record.membership:
+            return
+        body = meeting.body
+        latest = body.memberships.order_by("-as_of").values_list("as_of", flat=True).first()
+        if latest and latest > meeting.date:
+            return  # an older front sheet: the newer membership list stands
+        keys = [member.key for member in record.membership]
+        self.remove(body.memberships.exclude(person__key__in=keys))
+        for member in record.membership:
+            person = self.person(member.key, member.name)
+            self.upsert(
+                Membership,
+                {"body": body, "person": person},
+                {"role": member.role, "as_of": meeting.date},
+            )
+
+    def agenda(self, meeting: Meeting, record: MeetingRecord, document: Document) -> None:
+        numbers = []
+        for position, item in enumerate(record.agenda_items, start=1):
+            existing = AgendaItem.objects.filter(meeting=meeting, number=item.number).first()
+            if record.agenda_is_supplement and existing and not existing.from_supplement:
+                continue  # the main agenda's entry stands
+            numbers.append(item.number)
+            values = {
+                "position": int("".join(filter(str.isdigit, item.number)) or position),
+                "title": item.title,
+                "report_by": item.report_by,
+                "first_page": item.first_page,
+                "last_page": item.last_page,
+                "key_decision": item.key_decision,
+                "exempt": item.exempt,
+                "note": item.note,
+                "document": document,
+                "from_supplement": record.agenda_is_supplement,
+            }
+            self.upsert(AgendaItem, {"meeting": meeting, "number": item.number}, values)
+        self.remove(AgendaItem.objects.filter(document=document).exclude(number__in=numbers))
+
+    def reports(self, meeting: Meeting | None, document: Document) -> None:
+        slugs = []
+        for position, report in enumerate(self.pack.reports, start=1):
+            slug = slugify(report.title, 180)
+            if slug in slugs:
+                slug = f"{slug}-{position}"
+            slugs.append(slug)
+            values = {
+                "document": document,
+                "position": position,
+                "title": report.title,
+                "report_by": report.report_by,
+                "agenda_item_number": report.agenda_item_number,
+                "key_decision": report.key_decision,
+                "exempt": report.exempt,
+                "restricted": report.restricted,
+                "has_parts": report.has_parts,
+                "purpose": report.purpose,
+                "recommendations": report.recommendations,
+                "text": report.text,
+                "first_page": report.first_page,
+                "last_page": report.last_page,
+            }
+            self.upsert(Report, {"meeting": meeting, "slug": slug}, values)
+        self.remove(Report.objects.filter(document=document).exclude(meeting=meeting, slug__in=slugs))
+
+    def minutes(self, meeting: Meeting, record: MinutesRecord, document: Document) -> None:
+        numbers = []
+        for position, minute in enumerate(record.minutes, start=1):
+            numbers.append(minute.number)
+            values = {
+                "position": position,
+                "title": minute.title,
+                "text": minute.text,
+                "agenda_item_number": minute.agenda_item_number,
+                "confirms_date": minute.confirms_date,
+            }
+            existing = Minute.objects.filter(meeting=meeting, number=minute.number).first()
+            if existing is None or existing.document_id == document.pk:
+                values |= {"document": document, "page": minute.page}
+            row = self.upsert(Minute, {"meeting": meeting, "number": minute.number}, values)
+            self.decision(row, minute)
+        self.remove(
+            Minute.objects.filter(document=document, meeting=meeting).exclude(number__in=numbers)
+        )
+        self.attendance(meeting, record)
+
+    def decision(self, row: Minute, minute) -> None:
+        if minute.resolved is None:
+            self.remove(Decision.objects.filter(minute=row))
+            return
+        values = {
+            "resolved": minute.resolved,
+            "resolved_items": minute.resolved_items,
+            "reasons": minute.reasons or "",
+            "key_decision": minute.key_decision,
+        }
+        self.upsert(Decision, {"minute": row}, values)
+
+    def attendance(self, meeting: Meeting, record: MinutesRecord) -> None:
+        keys = [person.key for person in record.attendance]
+        self.remove(meeting.attendance.exclude(person__key__in=keys))
+        for attendee in record.attendance:
+            person = self.person(attendee.key, attendee.name)
+            self.upsert(
+                Attendance,
+                {"meeting": meeting, "person": person},
+                {"role": attendee.role, "note": attendee.note},
+            )
+
+
+def link_agenda_items(meeting_ids: list[int]) -> None:
+    """Point minutes and reports at the agenda items they name, whichever pack came first."""
+    for model in (Minute, Report):
+        item = AgendaItem.objects.filter(
+            meeting=OuterRef("meeting"), number=OuterRef("agenda_item_number")
+        ).values("pk")[:1]
+        model.objects.filter(meeting__in=meeting_ids).update(agenda_item=Subquery(item))
+
+
+def _store_file(source: Path, stored_name: str) -> None:
+    target = Path(settings.MEDIA_ROOT) / stored_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists():
+        shutil.copyfile(source, target)
