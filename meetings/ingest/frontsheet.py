@@ -3,6 +3,7 @@
 import re
 
 from meetings.ingest.lines import Line
+from meetings.ingest.reports import HEADING as REPORT_HEADING
 from meetings.ingest.records import AgendaItemRecord, MeetingRecord, PersonRecord
 from meetings.ingest.text import (
     DATE_DMY,
@@ -109,7 +110,9 @@ def _agenda_rows(lines: list[Line], start: int) -> tuple[list[AgendaItemRecord],
         line = lines[index]
         if not line.text or line.text.startswith("<u>") or re.match(r"^Item\b", line.text):
             continue
-        if re.match(r"^(Minutes of a meeting|MINUTES of)", line.text, re.IGNORECASE):
+        if re.match(r"^(Minutes of a meeting|MINUTES of)", line.text, re.IGNORECASE) or (
+            REPORT_HEADING.match(line.text)
+        ):
             return items, index
         match = ROW.match(line.text)
         expected = str(len(items) + 1)
@@ -131,10 +134,12 @@ def _agenda_item(number: str, raw: str) -> AgendaItemRecord:
             item.first_page = int(pages[1])
             item.last_page = int(pages[2] or pages[1])
             cell = PAGES.sub("", cell).strip()
-        if cell.lower() == "yes":
+        if cell.lower() == "yes" or (pages and cell.endswith(" Yes")):
             item.key_decision = True
-        elif cell:
-            rest.append(cell)
+            cell = cell.removesuffix("Yes").strip() if cell.lower() != "yes" else ""
+        if not cell:
+            continue
+        rest.append(cell)
     title = rest[0] if rest else ""
     if len(rest) > 1:
         item.report_by = " ".join(rest[1:])
