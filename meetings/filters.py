@@ -17,13 +17,15 @@ class MeetingFilter(django_filters.FilterSet):
     body = django_filters.ModelChoiceFilter(
         queryset=Body.objects.all(), to_field_name="slug", empty_label="All bodies"
     )
-    year = django_filters.TypedChoiceFilter(
-        field_name="date__year", choices=year_choices, coerce=int, empty_label="Any year"
+    year = django_filters.ChoiceFilter(
+        field_name="date__year", choices=year_choices, empty_label="Any year"
     )
     date_from = django_filters.DateFilter(
         field_name="date", lookup_expr="gte", label="From", widget=DateInput
     )
-    date_to = django_filters.DateFilter(field_name="date", lookup_expr="lte", label="To", widget=DateInput)
+    date_to = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label="To", widget=DateInput
+    )
     has_minutes = django_filters.BooleanFilter(
         field_name="minutes", lookup_expr="isnull", exclude=True, distinct=True, label="Has minutes"
     )

@@ -99,8 +99,11 @@ class _Loader:
 
     def load(self, existing: Document | None) -> None:
         meetings = {}
-        for record in self.pack.meetings:
-            meetings[id(record)] = self.meeting(record)
+        if self.pack.meeting:
+            meetings[id(self.pack.meeting)] = self.meeting(self.pack.meeting)
+        for minutes in self.pack.minutes:
+            # A minutes header says less than a front sheet: it only fills gaps.
+            meetings[id(minutes.meeting)] = self.meeting(minutes.meeting, fill_only=True)
         pack_meeting = meetings[id(self.pack.meeting)] if self.pack.meeting else None
         if pack_meeting is None and self.pack.minutes:
             pack_meeting = meetings[id(self.pack.minutes[0].meeting)]
@@ -113,6 +116,18 @@ class _Loader:
         for minutes in self.pack.minutes:
             self.minutes(meetings[id(minutes.meeting)], minutes, document)
         link_agenda_items([meeting.pk for meeting in meetings.values()])
+        self.remove_superseded(document)
+
+    def remove_superseded(self, document: Document) -> None:
+        """An earlier version of this pack (same file name, same meeting) is replaced by it.
+
+        Its rows have already moved to the new document; what is left is what vanished.
+        """
+        if document.meeting is None:
+            return
+        earlier = Document.objects.filter(file_name=document.file_name, meeting=document.meeting)
+        for old in earlier.exclude(pk=document.pk):
+            self.counts["removed"] += old.delete()[0]
 
     # -- upsert helpers -------------------------------------------------------------------
 
@@ -152,7 +167,7 @@ class _Loader:
             self.people[key] = Person.objects.get(key=key)
         return self.people[key]
 
-    def meeting(self, record: MeetingRecord) -> Meeting:
+    def meeting(self, record: MeetingRecord, fill_only: bool = False) -> Meeting:
         body = self.body(record.body)
         _lock(f"meeting:{body.slug}:{record.date}")
         candidates = Meeting.objects.filter(body=body, date=record.date)
@@ -174,6 +189,8 @@ class _Loader:
         if meeting is None:
             self.counts["created"] += 1
             return Meeting.objects.create(body=body, date=record.date, **values)
+        if fill_only:
+            values = {name: value for name, value in values.items() if not getattr(meeting, name)}
         return self.upsert(Meeting, {"pk": meeting.pk}, values)
 
     def document(self, existing: Document | None, meeting: Meeting | None) -> Document:
@@ -186,7 +203,9 @@ class _Loader:
             "warnings": "\n".join(self.pack.warnings),
         }
         if existing is None:
-            stored_name = f"documents/{source.sha256[:2]}/{source.sha256}{source.path.suffix.lower()}"
+            stored_name = (
+                f"documents/{source.sha256[:2]}/{source.sha256}{source.path.suffix.lower()}"
+            )
             document = Document.objects.create(sha256=source.sha256, file=stored_name, **values)
             self.counts["created"] += 1
             transaction.on_commit(lambda: _store_file(source.path, stored_name))
@@ -197,8 +216,10 @@ class _Loader:
 
     def pages(self, document: Document) -> None:
         stored = dict(document.pages.values_list("number", "text"))
-        texts = {number: text for number, text in enumerate(self.pack.pages, start=1)}
-        new = [Page(document=document, number=n, text=t) for n, t in texts.items() if n not in stored]
+        texts = dict(enumerate(self.pack.pages, start=1))
+        new = [
+            Page(document=document, number=n, text=t) for n, t in texts.items() if n not in stored
+        ]
         Page.objects.bulk_create(new, batch_size=500)
         changed = [n for n, t in texts.items() if n in stored and stored[n] != t]
         for number in changed:
@@ -271,7 +292,9 @@ class _Loader:
                 "last_page": report.last_page,
             }
             self.upsert(Report, {"meeting": meeting, "slug": slug}, values)
-        self.remove(Report.objects.filter(document=document).exclude(meeting=meeting, slug__in=slugs))
+        self.remove(
+            Report.objects.filter(document=document).exclude(meeting=meeting, slug__in=slugs)
+        )
 
     def minutes(self, meeting: Meeting, record: MinutesRecord, document: Document) -> None:
         numbers = []
@@ -283,10 +306,9 @@ class _Loader:
                 "text": minute.text,
                 "agenda_item_number": minute.agenda_item_number,
                 "confirms_date": minute.confirms_date,
+                "document": document,
+                "page": minute.page,
             }
-            existing = Minute.objects.filter(meeting=meeting, number=minute.number).first()
-            if existing is None or existing.document_id == document.pk:
-                values |= {"document": document, "page": minute.page}
             row = self.upsert(Minute, {"meeting": meeting, "number": minute.number}, values)
             self.decision(row, minute)
         self.remove(

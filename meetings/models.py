@@ -50,7 +50,9 @@ class Person(models.Model):
     """A councillor or officer, matched across documents by a normalised key."""
 
     name = models.CharField(max_length=200)
-    key = models.SlugField(max_length=200, help_text="Normalised name: 'Mrs. D. Taylor CC' -> mrs-d-taylor")
+    key = models.SlugField(
+        max_length=200, help_text="Normalised name: 'Mrs. D. Taylor CC' -> mrs-d-taylor"
+    )
 
     class Meta:
         ordering = ["key"]
@@ -83,7 +85,9 @@ class Membership(models.Model):
     class Meta:
         ordering = ["body", "role", "person__key"]
         constraints = [
-            models.UniqueConstraint(fields=["body", "person"], name="membership_unique_body_person"),
+            models.UniqueConstraint(
+                fields=["body", "person"], name="membership_unique_body_person"
+            ),
             choices_check("role", MembershipRole, "membership_role_valid"),
         ]
 
@@ -176,7 +180,9 @@ class Page(models.Model):
     class Meta:
         ordering = ["document", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["document", "number"], name="page_unique_document_number"),
+            models.UniqueConstraint(
+                fields=["document", "number"], name="page_unique_document_number"
+            ),
             models.CheckConstraint(condition=Q(number__gte=1), name="page_number_positive"),
         ]
         indexes = [GinIndex(fields=["search_vector"], name="page_search_idx")]
@@ -209,7 +215,9 @@ class AgendaItem(models.Model):
     class Meta:
         ordering = ["meeting", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "number"], name="agendaitem_unique_meeting_number"),
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="agendaitem_unique_meeting_number"
+            ),
             models.CheckConstraint(
                 condition=Q(first_page__isnull=True) | Q(last_page__gte=models.F("first_page")),
                 name="agendaitem_pages_ordered",
@@ -289,7 +297,9 @@ class Minute(models.Model):
     class Meta:
         ordering = ["meeting", "position"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "number"], name="minute_unique_meeting_number")
+            models.UniqueConstraint(
+                fields=["meeting", "number"], name="minute_unique_meeting_number"
+            )
         ]
 
     def __str__(self):
@@ -314,17 +324,17 @@ class Decision(models.Model):
     def __str__(self):
         return self.citation
 
-    @property
-    def citation(self):
-        meeting = self.minute.meeting
-        return f"{meeting.body}, {meeting.date:%-d %B %Y}, minute {self.minute.number}"
-
     def get_absolute_url(self):
         meeting = self.minute.meeting
         return reverse(
             "meetings:decision_detail",
             args=[meeting.body.slug, meeting.date.isoformat(), self.minute.number],
         )
+
+    @property
+    def citation(self):
+        meeting = self.minute.meeting
+        return f"{meeting.body}, {meeting.date:%-d %B %Y}, minute {self.minute.number}"
 
 
 class AttendanceRole(models.TextChoices):
@@ -346,7 +356,9 @@ class Attendance(models.Model):
         ordering = ["meeting", "role", "person__key"]
         verbose_name_plural = "attendance"
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "person"], name="attendance_unique_meeting_person"),
+            models.UniqueConstraint(
+                fields=["meeting", "person"], name="attendance_unique_meeting_person"
+            ),
             choices_check("role", AttendanceRole, "attendance_role_valid"),
         ]
 

@@ -102,17 +102,23 @@ def get_meeting(body_slug, date):
 
 def meeting_detail(request, body, date):
     meeting = get_meeting(body, date)
-    minutes = Minute.objects.filter(meeting=meeting).select_related("decision", "agenda_item")
-    items = AgendaItem.objects.filter(meeting=meeting).prefetch_related(
-        Prefetch("reports", queryset=Report.objects.only("id", "slug", "title", "agenda_item_id")),
-        Prefetch("minutes", queryset=Minute.objects.select_related("decision")),
+    minutes = Minute.objects.filter(meeting=meeting).select_related("decision", "meeting__body")
+    items = (
+        AgendaItem.objects.filter(meeting=meeting)
+        .select_related("meeting__body")
+        .prefetch_related(
+            Prefetch("reports", queryset=Report.objects.select_related("meeting__body")),
+            Prefetch(
+                "minutes", queryset=Minute.objects.select_related("decision", "meeting__body")
+            ),
+        )
     )
     siblings = Meeting.objects.filter(body=meeting.body)
     context = {
         "meeting": meeting,
         "agenda_items": items,
         "minutes": minutes,
-        "reports": meeting.reports.filter(agenda_item__isnull=True).only("slug", "title", "meeting"),
+        "reports": meeting.reports.filter(agenda_item__isnull=True).select_related("meeting__body"),
         "attendance": meeting.attendance.select_related("person").order_by("role", "person__key"),
         "documents": meeting.documents.all(),
         "minutes_documents": Document.objects.filter(minutes__meeting=meeting).distinct(),
@@ -132,9 +138,9 @@ def report_detail(request, body, date, slug):
         pages = report.document.pages.filter(
             number__gte=report.first_page, number__lte=report.last_page
         ).only("number", "text")
-    decisions = Decision.objects.filter(
-        Q(minute__agenda_item__reports=report)
-    ).select_related("minute__meeting__body")
+    decisions = Decision.objects.filter(Q(minute__agenda_item__reports=report)).select_related(
+        "minute__meeting__body"
+    )
     context = {"meeting": meeting, "report": report, "pages": pages, "decisions": decisions}
     return render(request, "meetings/report_detail.html", context)
 
@@ -188,9 +194,7 @@ def get_document(sha256):
 def document_detail(request, sha256):
     document = get_document(sha256)
     pages = document.pages.only("number")
-    return render(
-        request, "meetings/document_detail.html", {"document": document, "pages": pages}
-    )
+    return render(request, "meetings/document_detail.html", {"document": document, "pages": pages})
 
 
 def document_download(request, sha256):

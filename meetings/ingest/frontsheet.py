@@ -3,8 +3,8 @@
 import re
 
 from meetings.ingest.lines import Line
-from meetings.ingest.reports import HEADING as REPORT_HEADING
 from meetings.ingest.records import AgendaItemRecord, MeetingRecord, PersonRecord
+from meetings.ingest.reports import HEADING as REPORT_HEADING
 from meetings.ingest.text import (
     DATE_DMY,
     WEEKDAY,
@@ -24,7 +24,8 @@ EXEMPT = re.compile(r"\(\s*Exempt\b[^)]*\)", re.IGNORECASE)
 ROW = re.compile(r"^(\d{1,2}[a-z]?)\.\s*(.*)$")
 OFFICER = re.compile(
     r"\s((?:(?:Joint Report of the |the )?(?:Director|Chief Executive|Monitoring Officer|Head of|"
-    r"Assistant Director|Corporate Director|Lead Member|Leader of the Council|Cabinet Member)\b.*))$"
+    r"Assistant Director|Corporate Director|Lead Member|Leader of the Council|"
+    r"Cabinet Member)\b.*))$"
 )
 FRONT_SHEET_WINDOW = 25
 
@@ -170,7 +171,9 @@ def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
     date = find_date(date_line.text.replace(",", ""))
     if not SUMMONS_DATE.match(date_line.text) or not date:
         return None, 0
-    meeting = MeetingRecord(body=title_case(body_line.text), date=date, start_time=find_time(date_line.text))
+    meeting = MeetingRecord(
+        body=title_case(body_line.text), date=date, start_time=find_time(date_line.text)
+    )
     block = [line.text for _, line in _first_texts(lines, 40)]
     if "Ask for:" in " ".join(block):
         after = block[block.index(next(t for t in block if t.startswith("Ask for:"))) + 1 :]
@@ -198,7 +201,9 @@ def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
 
 # A supplement's covering letter: "Dear Member" / "CABINET - THURSDAY, 30 JANUARY 2025". ------
 
-LETTER_HEADING = re.compile(rf"^(?P<body>[A-Z][A-Z ,&'-]+?)\s+[-–]\s+{WEEKDAY.upper()},?\s+(?P<date>.+)$")
+LETTER_HEADING = re.compile(
+    rf"^(?P<body>[A-Z][A-Z ,&'-]+?)\s+[-–]\s+{WEEKDAY.upper()},?\s+(?P<date>.+)$"
+)
 
 
 def _parse_supplement_letter(lines: list[Line]) -> tuple[MeetingRecord | None, int]:

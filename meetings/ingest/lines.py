@@ -19,7 +19,7 @@ class Line:
 
 
 def page_lines(pages: list[str]) -> list[Line]:
-    """Every line of the pack, cleaned, with footers, page numbers and blank-page notices blanked."""
+    """Every line of the pack, cleaned; footers, page numbers and blank-page notices blanked."""
     lines: list[Line] = []
     for number, page in enumerate(pages, start=1):
         raw_lines = page.replace("****", "\n").split("\n")
@@ -27,13 +27,18 @@ def page_lines(pages: list[str]) -> list[Line]:
             text = clean(raw)
             line = Line(number, raw.rstrip(), text)
             if footer := FOOTER.match(text):
-                line.text, line.footer_item = "", footer[1]
-            elif BLANK_NOTICE.match(text) or (text == "T" and _next_is_notice(raw_lines, index)):
-                line.text = ""
-            elif BARE_NUMBER.match(text) and _is_page_number(raw_lines, index):
-                line.text = ""
+                line.footer_item = footer[1]
+            if footer or _is_furniture(text, raw_lines, index):
+                line.text = line.raw = ""
             lines.append(line)
     return lines
+
+
+def _is_furniture(text: str, raw_lines: list[str], index: int) -> bool:
+    """A blank-page notice or a bare page number."""
+    if BLANK_NOTICE.match(text) or (text == "T" and _next_is_notice(raw_lines, index)):
+        return True
+    return bool(BARE_NUMBER.match(text)) and _is_page_number(raw_lines, index)
 
 
 def _next_is_notice(raw_lines: list[str], index: int) -> bool:

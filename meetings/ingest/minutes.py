@@ -10,7 +10,6 @@ from meetings.ingest.text import (
     WEEKDAY,
     clean,
     display_name,
-    find_date,
     find_people,
     make_date,
     person_key,
@@ -27,7 +26,9 @@ HEADER = re.compile(
     re.IGNORECASE,
 )
 HEADING = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
-CLOSING_TIME = re.compile(r"^\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*[-–]\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)", re.I)
+CLOSING_TIME = re.compile(
+    r"^\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*[-–]\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)", re.I
+)
 RESOLVED = re.compile(r"^(?:\d{1,2}\.\s+)?RESOLVED\b\s*:?\s*(.*)$")
 KEY_DECISION = re.compile(r"^\(KEY DECISION\)$", re.IGNORECASE)
 REASONS = re.compile(r"^REASONS? FOR (?:THE )?DECISIONS?\s*:?\s*(.*)$", re.IGNORECASE)
@@ -37,7 +38,9 @@ CONFIRMS = re.compile(
     rf"minutes of the (?:\w+ )?meeting (?:held )?on (\d{{1,2}}){ORDINAL}\s+({MONTH})\s+(\d{{4}})",
     re.IGNORECASE,
 )
-ATTENDANCE_LABEL = re.compile(r"^(PRESENT|In attendance|Apologies(?: for absence)?)\b:?\s*(.*)$", re.I)
+ATTENDANCE_LABEL = re.compile(
+    r"^(PRESENT|In attendance|Apologies(?: for absence)?)\b:?\s*(.*)$", re.I
+)
 
 
 def find_header(lines: list[Line], index: int) -> tuple[re.Match | None, int]:
@@ -103,7 +106,13 @@ def _title(text: str, following: list[Line]) -> str:
     if text.endswith(".") or text.endswith(")"):
         return strip_full_stop(text)
     after = next((line.text for line in following[:3] if line.text), "")
-    wrapped = text.endswith(("-", "–")) or text.split()[-1].lower() in {"and", "of", "the", "to", "for"}
+    wrapped = text.endswith(("-", "–")) or text.split()[-1].lower() in {
+        "and",
+        "of",
+        "the",
+        "to",
+        "for",
+    }
     if after and after.endswith(".") and len(after) < 70 and (wrapped or len(text) > 60):
         return strip_full_stop(f"{text} {after}")
     return text
@@ -127,7 +136,11 @@ def _attendance(lines: list[Line]) -> list[PersonRecord]:
         elif current and line.text:
             sections[current].append(line.text)
     people: dict[str, PersonRecord] = {}
-    for section, role in (("present", "member"), ("in", "in_attendance"), ("apologies", "apologies")):
+    for section, role in (
+        ("present", "member"),
+        ("in", "in_attendance"),
+        ("apologies", "apologies"),
+    ):
         for match, after in find_people(" ".join(sections.get(section, []))):
             key = person_key(match["title"], match["given"], match["surname"])
             person_role, note = _role_and_note(role, after)
@@ -177,7 +190,9 @@ def _decision(minute: MinuteRecord, texts: list[str], body: list[Line]) -> None:
         return
     minute.key_decision = any(KEY_DECISION.match(text) for text in texts[start:])
     reasons_at = next((i for i in range(start, len(texts)) if REASONS.match(texts[i])), len(texts))
-    resolved_lines = [line.raw for line in body[start:reasons_at] if not KEY_DECISION.match(line.text)]
+    resolved_lines = [
+        line.raw for line in body[start:reasons_at] if not KEY_DECISION.match(line.text)
+    ]
     first = RESOLVED.match(clean(resolved_lines[0]))[1]
     resolved_lines[0] = first
     minute.resolved = reflow(resolved_lines) or None

@@ -69,7 +69,7 @@ def parse_pack(pages: list[str], default_body: str = "", default_date=None) -> P
 
 
 def _document_starts(lines: list[Line], start: int) -> list[tuple[int, str, object]]:
-    """(index, kind, match data) for each minutes header, report heading and restricted placeholder."""
+    """(index, kind, match data) for each minutes header, report heading and restricted page."""
     found = []
     index = start
     while index < len(lines):

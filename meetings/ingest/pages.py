@@ -72,7 +72,9 @@ def text_quality(text: str) -> float:
     words = re.findall(r"\S+", text)
     if not words:
         return 0.0
-    wordlike = sum(1 for word in words if re.fullmatch(r"[(\"'‘“]?[A-Za-z][a-z'’-]*[.,;:)\"'’”]*", word))
+    wordlike = sum(
+        1 for word in words if re.fullmatch(r"[(\"'‘“]?[A-Za-z][a-z'’-]*[.,;:)\"'’”]*", word)
+    )
     return wordlike / len(words)
 
 
@@ -88,7 +90,9 @@ def check_text_layer(path: Path, pages: list[str]) -> None:
         plumber_text = pdf.pages[0].extract_text() or ""
         pdf.pages[0].close()
     if _CID.search(plumber_text):
-        raise UnreadableSource("the PDF's fonts have no text mapping ((cid:NN) glyph codes): it needs OCR")
+        raise UnreadableSource(
+            "the PDF's fonts have no text mapping ((cid:NN) glyph codes): it needs OCR"
+        )
     raise UnreadableSource("the PDF's text layer is unreadable: it needs OCR")
 
 
@@ -101,7 +105,7 @@ def text_pages(text: str) -> list[str]:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:
-        return [page for page in text.split("\f")]
+        return list(text.split("\f"))
     pages: list[list[str]] = [[]]
     empty_run = 0
     lines = text.split("\n")
@@ -123,13 +127,15 @@ def text_pages(text: str) -> list[str]:
             continue
         empty_run = 0
         pages[-1].append(line)
-    return ["\n".join(page) for page in pages if any(part.strip() for part in page)]
+    return ["\n".join(page).strip("\n") for page in pages if any(part.strip() for part in page)]
 
 
 def _is_blank_notice(lines: list[str], index: int) -> bool:
     stripped = lines[index].strip()
     if stripped.lower() == "this page is intentionally left blank":
         return True
-    return stripped.lower() == "his page is intentionally left blank" and index > 0 and (
-        lines[index - 1].strip() == "T"
+    return (
+        stripped.lower() == "his page is intentionally left blank"
+        and index > 0
+        and (lines[index - 1].strip() == "T")
     )

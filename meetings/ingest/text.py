@@ -4,13 +4,10 @@ import datetime
 import re
 import unicodedata
 
-MONTHS = {
-    name.lower(): number
-    for number, name in enumerate(
-        "January February March April May June July August September October November December".split(),
-        start=1,
-    )
-}
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 ORDINAL = r"(?:st|nd|rd|th)?"
@@ -116,7 +113,9 @@ def reflow(lines: list[str]) -> str:
         if not line:
             pending_break = bool(current) and current[-1].endswith(_SENTENCE_END)
             continue
-        if current and (pending_break or "\t" in line or "\t" in current[-1] or starts_list_item(line)):
+        if current and (
+            pending_break or "\t" in line or "\t" in current[-1] or starts_list_item(line)
+        ):
             paragraphs.append(current)
             current = []
         current.append(line)

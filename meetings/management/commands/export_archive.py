@@ -36,8 +36,12 @@ def export_meeting(meeting: Meeting) -> dict:
                 "number": minute.number,
                 "title": minute.title,
                 "resolved": minute.decision.resolved if hasattr(minute, "decision") else None,
-                "reasons": (minute.decision.reasons or None) if hasattr(minute, "decision") else None,
-                "key_decision": minute.decision.key_decision if hasattr(minute, "decision") else False,
+                "reasons": (minute.decision.reasons or None)
+                if hasattr(minute, "decision")
+                else None,
+                "key_decision": minute.decision.key_decision
+                if hasattr(minute, "decision")
+                else False,
             }
             for minute in meeting.minutes.all()
         ],
@@ -63,13 +67,17 @@ def export_archive() -> dict:
         .order_by("body__slug", "date", "start_time")
         .prefetch_related(
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "number")),
-            Prefetch("minutes", queryset=Minute.objects.select_related("decision").order_by("position")),
+            Prefetch(
+                "minutes", queryset=Minute.objects.select_related("decision").order_by("position")
+            ),
             Prefetch("reports", queryset=Report.objects.order_by("position", "slug")),
             "attendance__person",
         )
     )
     return {
-        "bodies": [{"name": body.name, "slug": body.slug} for body in Body.objects.order_by("slug")],
+        "bodies": [
+            {"name": body.name, "slug": body.slug} for body in Body.objects.order_by("slug")
+        ],
         "meetings": [export_meeting(meeting) for meeting in meetings],
         "documents": [
             {"file_name": doc.file_name, "sha256": doc.sha256, "pages": doc.page_count}

@@ -87,7 +87,9 @@ class Command(BaseCommand):
         if options["jobs"] == 1 or len(paths) == 1:
             outcomes = []
             for path in paths:
-                with tqdm(desc=path.name, unit="page", disable=not show_progress, leave=False) as bar:
+                with tqdm(
+                    desc=path.name, unit="page", disable=not show_progress, leave=False
+                ) as bar:
                     outcomes.append(import_one(path, options, bar))
                 self._report(*outcomes[-1])
             return outcomes

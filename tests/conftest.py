@@ -1,0 +1,39 @@
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+SEEDS = SHARED / "seeds"
+REALWORLD = SHARED / "realworld"
+
+
+def shared_file(folder: Path, prefix: str) -> Path:
+    """A file from ../shared, or a skip saying why when this clone has no ../shared beside it."""
+    if not folder.is_dir():
+        pytest.skip(f"{folder} is not beside this clone: the shared test documents are missing")
+    matches = sorted(folder.glob(f"{prefix}*"))
+    if not matches:
+        pytest.skip(f"no file starting {prefix!r} in {folder}")
+    return matches[0]
+
+
+@pytest.fixture
+def seed():
+    return lambda prefix: shared_file(SEEDS, prefix)
+
+
+@pytest.fixture
+def realworld():
+    return lambda prefix: shared_file(REALWORLD, prefix)
+
+
+@pytest.fixture
+def import_file(db):
+    """Import one file with the real reader and loader; returns the LoadResult."""
+    from meetings.ingest.read import read_source
+    from meetings.loader import load_source
+
+    def run(path, **options):
+        return load_source(read_source(Path(path)), **options)
+
+    return run

@@ -1,0 +1,162 @@
+"""Loading packs into PostgreSQL: counts, idempotence, order, dry runs, failures."""
+
+import datetime
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from meetings.demo import DemoMeeting, write_pack
+from meetings.management.commands.export_archive import export_archive
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Decision,
+    Document,
+    Meeting,
+    Minute,
+    Page,
+    Report,
+)
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+FIRST = DemoMeeting("Cabinet", datetime.date(2026, 4, 7), ["Flood Risk Management Strategy"], 31)
+SECOND = DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Library Opening Hours Review"], 40)
+
+
+@pytest.fixture
+def two_packs(tmp_path):
+    first, second = tmp_path / "first.pdf", tmp_path / "second.pdf"
+    write_pack(FIRST, None, first)
+    write_pack(SECOND, FIRST, second)
+    return first, second
+
+
+def run_import(*args):
+    out, err = StringIO(), StringIO()
+    try:
+        call_command("import_packs", *map(str, args), stdout=out, stderr=err)
+        code = 0
+    except CommandError:
+        code = 1
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_seed_000_in_the_database(import_file, seed):
+    import_file(seed("000"))
+    meeting = Meeting.objects.get(body__slug="cabinet", date="2026-03-24")
+    assert meeting.agenda_items.count() == 15
+    assert meeting.agenda_items.filter(key_decision=True).count() == 6
+    earlier = Meeting.objects.get(body__slug="cabinet", date="2026-02-03")
+    decision = Decision.objects.get(minute__meeting=earlier, minute__number="88")
+    assert decision.key_decision
+    assert decision.citation == "Cabinet, 3 February 2026, minute 88"
+    assert "2.99%" in decision.resolved
+    assert Attendance.objects.get(meeting=earlier, role="chair").person.key == "mr-d-harrison"
+    document = Document.objects.get()
+    assert document.meeting == meeting and document.page_count == Page.objects.count()
+    report = Report.objects.get(meeting=meeting, agenda_item__number="7")
+    assert report.title == "LEICESTERSHIRE SCHOOL TERM DATES AUTUMN 2027 TO SUMMER 2032"
+    assert Report.objects.get(meeting=meeting, agenda_item__number="14").restricted
+
+
+def test_people_are_one_across_documents(import_file, seed):
+    import_file(seed("001"))
+    chair = Attendance.objects.get(meeting__date="2026-03-11", role="chair").person
+    assert chair.memberships.get().role == "chair"  # 'Mrs. D. Taylor CC' on the front sheet
+
+
+def test_importing_twice_changes_nothing(import_file, seed):
+    first = import_file(seed("004"))
+    before = export_archive()
+    again = import_file(seed("004"), force=True)
+    assert export_archive() == before
+    assert first.counts["created"] > 0
+    assert (again.counts["created"], again.counts["updated"], again.counts["removed"]) == (0, 0, 0)
+    assert import_file(seed("004")).skipped
+
+
+def test_import_order_does_not_matter(import_file, two_packs):
+    first, second = two_packs
+    import_file(first)
+    import_file(second)
+    in_order = export_archive()
+    Document.objects.all().delete()
+    Meeting.objects.all().delete()
+    import_file(second)
+    import_file(first)
+    assert export_archive() == in_order
+
+
+def test_minutes_link_to_the_agenda_item_of_the_earlier_pack(import_file, two_packs):
+    first, second = two_packs
+    import_file(second)
+    import_file(first)
+    minute = Minute.objects.get(meeting__date=FIRST.date, number="34")
+    assert minute.agenda_item == AgendaItem.objects.get(meeting__date=FIRST.date, number="5")
+    assert minute.agenda_item.reports.get().title == "FLOOD RISK MANAGEMENT STRATEGY"
+
+
+def test_reimport_removes_rows_that_vanished(import_file, tmp_path):
+    path = tmp_path / "pack.pdf"
+    write_pack(
+        DemoMeeting(
+            "Cabinet", SECOND.date, ["Youth Services Review", "Carers Support Strategy"], 1
+        ),
+        None,
+        path,
+    )
+    import_file(path)
+    assert Report.objects.count() == 2
+    write_pack(DemoMeeting("Cabinet", SECOND.date, ["Youth Services Review"], 1), None, path)
+    result = import_file(path)
+    assert Report.objects.count() == 1
+    assert result.counts["removed"] >= 1
+
+
+def test_dry_run_writes_nothing(seed):
+    code, out, _ = run_import(seed("000"), "--dry-run")
+    assert code == 0
+    assert "Cabinet, 24 March 2026" in out and "dry run: nothing was saved" in out
+    assert Meeting.objects.count() == 0 and Document.objects.count() == 0
+
+
+def test_bad_packs_fail_alone(tmp_path, two_packs):
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n%%EOF")
+    code, out, err = run_import(two_packs[0], broken)
+    assert code == 1
+    assert f"error: {broken}: the PDF is damaged or truncated" in err
+    assert Meeting.objects.filter(date=FIRST.date).exists()
+    assert Document.objects.count() == 1
+
+
+def test_parallel_jobs_import_everything(two_packs):
+    code, out, _ = run_import(*two_packs, "--jobs", "2")
+    assert code == 0, out
+    assert Meeting.objects.count() == 2 and Document.objects.count() == 2
+    assert "2 imported (0 unchanged), 0 failed" in out
+
+
+def test_unknown_path_is_a_clear_error():
+    code, _, _ = run_import("/no/such/pack.pdf")
+    assert code == 1
+
+
+def test_export_shape(import_file, seed, tmp_path):
+    import_file(seed("000"))
+    output = tmp_path / "archive.json"
+    call_command("export_archive", "--output", str(output))
+    data = json.loads(output.read_text())
+    assert [body["slug"] for body in data["bodies"]] == ["cabinet"]
+    meeting = next(m for m in data["meetings"] if m["date"] == "2026-03-24")
+    assert meeting["start_time"] == "14:00"
+    assert meeting["agenda_items"][6]["pages"] == [121, 140]
+    earlier = next(m for m in data["meetings"] if m["date"] == "2026-02-03")
+    minute = next(m for m in earlier["minutes"] if m["number"] == "88")
+    assert minute["key_decision"] is True and "2.99%" in minute["resolved"]
+    assert {"name": "Mr. D. Harrison CC", "role": "chair"} in earlier["attendance"]
+    assert data["documents"][0]["pages"] == Document.objects.get().page_count

@@ -1,0 +1,53 @@
+import datetime
+
+from meetings.ingest.pages import text_pages
+from meetings.ingest.text import clean, find_date, find_time, person_key, reflow
+
+
+def test_clean_removes_markup_and_odd_spaces():
+    assert clean("**CABINET –\u00a024 MARCH\u202f2026**  ") == "CABINET – 24 MARCH 2026"
+    assert clean("<u>Item</u>\t<i>note</i>") == "Item note"
+
+
+def test_dates_in_the_forms_packs_use():
+    assert find_date("Tuesday, 24 March 2026 at 2.00 pm") == datetime.date(2026, 3, 24)
+    assert find_date("CABINET – 24TH MARCH 2026") == datetime.date(2026, 3, 24)
+    assert find_date("BOARD OF ESTIMATES March 17, 2010") == datetime.date(2010, 3, 17)
+    assert find_date("31 February 2026") is None
+
+
+def test_times_with_dots_and_spaces():
+    assert find_time("at 2.00 pm") == datetime.time(14, 0)
+    assert find_time("at 10.00 am") == datetime.time(10, 0)
+    assert find_time("@ 7.30pm") == datetime.time(19, 30)
+    assert find_time("12.15 pm") == datetime.time(12, 15)
+
+
+def test_person_key_ignores_dots_and_post_nominals():
+    assert (
+        person_key("Mrs.", "D. ", "Taylor") == person_key("Mrs", "D ", "Taylor") == "mrs-d-taylor"
+    )
+
+
+def test_reflow_joins_blank_lines_inside_sentences_but_not_after_them():
+    lines = [
+        "a) That the draft be agreed for",
+        "",
+        "consultation;",
+        "",
+        "b) That a report",
+        "follow.",
+    ]
+    assert (
+        reflow(lines) == "a) That the draft be agreed for consultation;\n\nb) That a report follow."
+    )
+
+
+def test_reflow_joins_hyphenated_line_ends():
+    assert reflow(["over the long-", "term."]) == "over the long-term."
+
+
+def test_text_pages_break_on_form_feeds_or_blank_runs_and_blank_notices():
+    assert text_pages("one\fthree") == ["one", "three"]
+    pages = text_pages("first\n\n\n\nsecond\nThis page is intentionally left blank\nthird")
+    assert pages == ["first", "second", "This page is intentionally left blank", "third"]

@@ -1,0 +1,70 @@
+"""A real headless Chromium (Debian's package) driven by Playwright against a live server."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium")
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        CHROMIUM is None, reason="Debian's chromium is not installed (.ci/run installs it)"
+    ),
+]
+
+
+@pytest.fixture
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_home_to_body_to_meeting_to_report_to_page(browser, live_server, import_file, seed):
+    import_file(seed("000"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page()
+    page.goto(live_server.url)
+    assert page.locator("h1").inner_text() == "Committee meetings archive"
+    page.get_by_role("link", name="Cabinet", exact=True).first.click()
+    assert page.locator("h1").inner_text() == "Cabinet"
+    page.get_by_role("link", name="Tuesday 24 March 2026").click()
+    assert "24 March 2026" in page.locator("h1").inner_text()
+    page.get_by_role(
+        "link", name="Report: LEICESTERSHIRE SCHOOL TERM DATES AUTUMN 2027 TO SUMMER 2032"
+    ).click()
+    assert (
+        page.locator("h1").inner_text()
+        == "LEICESTERSHIRE SCHOOL TERM DATES AUTUMN 2027 TO SUMMER 2032"
+    )
+    page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
+    page.locator(".page-label a").first.click()
+    assert page.locator("h1").inner_text().startswith("Page ")
+    assert "Cite this page" in page.content()
+
+
+def test_meeting_page_fits_a_phone(browser, live_server, import_file, seed):
+    import_file(seed("000"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(f"{live_server.url}/meetings/cabinet/2026-03-24/")
+    page.screenshot(path=str(ARTIFACTS / "meeting-phone.png"), full_page=False)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
