@@ -194,7 +194,7 @@ def _minutes(pdf, meeting: DemoMeeting, rng: random.Random):
     pdf.line_of(members[6], gap=3)
     number = meeting.first_minute
     for title, text in (
-        ("Minutes of the previous meeting.", "The minutes were taken as read, confirmed and signed."),
+        ("Minutes of the previous meeting.", "The minutes were confirmed and signed."),
         ("Urgent items.", "There were no urgent items for consideration."),
         ("Declarations of interest.", "No declarations were made."),
     ):  # fmt: skip

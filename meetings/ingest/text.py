@@ -4,9 +4,20 @@ import datetime
 import re
 import unicodedata
 
-MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
