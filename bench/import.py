@@ -69,10 +69,14 @@ def main():
             Document.objects.all().delete()
             Meeting.objects.all().delete()
             started = time.perf_counter()
-            call_command("import_packs", *map(str, packs), "--jobs", str(jobs), stdout=io.StringIO())
+            call_command(
+                "import_packs", *map(str, packs), "--jobs", str(jobs), stdout=io.StringIO()
+            )
             elapsed = time.perf_counter() - started
             total = pages * len(packs)
-            print(f"{len(packs)} packs, --jobs {jobs}: {total / elapsed:.0f} pages/s ({elapsed:.2f} s)")
+            print(
+                f"{len(packs)} packs, --jobs {jobs}: {total / elapsed:.0f} pages/s ({elapsed:.2f} s)"
+            )
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 import django_filters
 from django import forms
 
-from meetings.models import Body, Decision, Meeting
+from meetings.models import Body, Decision, Meeting, Page
+from meetings.search import KINDS, SORTS, Filters
 
 
 def year_choices():
@@ -56,3 +57,51 @@ class DecisionFilter(django_filters.FilterSet):
     class Meta:
         model = Decision
         fields = ["body", "date_from", "date_to", "key_decision"]
+
+
+class SearchFilter(django_filters.FilterSet):
+    """The search page's query and filters: validated here, applied by meetings.search."""
+
+    q = django_filters.CharFilter(label="Search for", method="by_search_module")
+    kind = django_filters.MultipleChoiceFilter(
+        label="Type",
+        choices=list(KINDS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        method="by_search_module",
+    )
+    body = django_filters.ModelChoiceFilter(
+        queryset=Body.objects.all(),
+        to_field_name="slug",
+        empty_label="All bodies",
+        method="by_search_module",
+    )
+    year = django_filters.ChoiceFilter(
+        label="Year", choices=year_choices, empty_label="Any year", method="by_search_module"
+    )
+    date_from = django_filters.DateFilter(label="From", widget=DateInput, method="by_search_module")
+    date_to = django_filters.DateFilter(label="To", widget=DateInput, method="by_search_module")
+    key_decision = django_filters.BooleanFilter(
+        label="Key decisions only", widget=forms.CheckboxInput, method="by_search_module"
+    )
+    sort = django_filters.ChoiceFilter(
+        label="Sort", choices=list(SORTS.items()), empty_label=None, method="by_search_module"
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def by_search_module(self, queryset, name, value):
+        return queryset
+
+    def search_filters(self) -> Filters:
+        data = self.form.cleaned_data
+        return Filters(
+            kinds=data.get("kind") or [],
+            body=data.get("body"),
+            year=data.get("year") and int(data["year"]),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            key_decision=bool(data.get("key_decision")),
+            sort=data.get("sort") or "relevance",
+        )

@@ -17,7 +17,7 @@ from django.db.models import OuterRef, Subquery
 
 from meetings.ingest.read import SourceFile
 from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord
-from meetings.ingest.text import slugify
+from meetings.ingest.text import slugify, strip_markup
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -32,6 +32,7 @@ from meetings.models import (
     Person,
     Report,
 )
+from meetings.search import record_words
 
 
 class DryRunRollback(Exception):
@@ -209,14 +210,16 @@ class _Loader:
             document = Document.objects.create(sha256=source.sha256, file=stored_name, **values)
             self.counts["created"] += 1
             transaction.on_commit(lambda: _store_file(source.path, stored_name))
+            self.pages(document)
+            record_words(document.pk)
         else:
             document = self.upsert(Document, {"pk": existing.pk}, values)
-        self.pages(document)
+            self.pages(document)
         return document
 
     def pages(self, document: Document) -> None:
         stored = dict(document.pages.values_list("number", "text"))
-        texts = dict(enumerate(self.pack.pages, start=1))
+        texts = {number: strip_markup(text) for number, text in enumerate(self.pack.pages, 1)}
         new = [
             Page(document=document, number=n, text=t) for n, t in texts.items() if n not in stored
         ]
@@ -321,6 +324,7 @@ class _Loader:
             self.remove(Decision.objects.filter(minute=row))
             return
         values = {
+            "title": minute.title,
             "resolved": minute.resolved,
             "resolved_items": minute.resolved_items,
             "reasons": minute.reasons or "",

@@ -17,6 +17,20 @@ def choices_check(field: str, choices: type[models.TextChoices], name: str):
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
 
 
+def search_vector(**weighted_fields: str) -> models.GeneratedField:
+    """A stored tsvector over this row's fields, each with its weight (A is the highest)."""
+    vectors = [
+        SearchVector(name, config=SEARCH_CONFIG, weight=weight)
+        for name, weight in weighted_fields.items()
+    ]
+    expression = vectors[0]
+    for vector in vectors[1:]:
+        expression = expression + vector
+    return models.GeneratedField(
+        expression=expression, output_field=SearchVectorField(), db_persist=True
+    )
+
+
 class BodyKind(models.TextChoices):
     COUNCIL = "council", "Full council"
     CABINET = "cabinet", "Cabinet"
@@ -105,7 +119,9 @@ class Meeting(models.Model):
     location = models.CharField(max_length=300, blank=True)
     contact = models.CharField(max_length=300, blank=True)
     is_special = models.BooleanField(default=False)
+    title = models.CharField(max_length=300, editable=False, help_text="'Cabinet, 3 February 2026'")
     updated_at = models.DateTimeField(auto_now=True)
+    search_vector = search_vector(title="A", location="C")
 
     class Meta:
         ordering = ["-date", "-start_time"]
@@ -116,13 +132,22 @@ class Meeting(models.Model):
                 nulls_distinct=False,
             )
         ]
-        indexes = [models.Index(fields=["date"], name="meeting_date_idx")]
+        indexes = [
+            models.Index(fields=["date"], name="meeting_date_idx"),
+            GinIndex(fields=["search_vector"], name="meeting_search_idx"),
+        ]
 
     def __str__(self):
         return f"{self.body}, {self.date:%-d %B %Y}"
 
     def get_absolute_url(self):
         return reverse("meetings:meeting_detail", args=[self.body.slug, self.date.isoformat()])
+
+    def save(self, *args, **kwargs):
+        self.title = str(self)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "title"}
+        super().save(*args, **kwargs)
 
 
 class DocumentFormat(models.TextChoices):
@@ -171,11 +196,7 @@ class Page(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="pages")
     number = models.PositiveIntegerField()
     text = models.TextField(blank=True)
-    search_vector = models.GeneratedField(
-        expression=SearchVector("text", config=SEARCH_CONFIG, weight="C"),
-        output_field=SearchVectorField(),
-        db_persist=True,
-    )
+    search_vector = search_vector(text="C")
 
     class Meta:
         ordering = ["document", "number"]
@@ -211,6 +232,7 @@ class AgendaItem(models.Model):
     from_supplement = models.BooleanField(
         default=False, help_text="Listed only in a supplement, not in the main agenda"
     )
+    search_vector = search_vector(title="A", report_by="C", note="C")
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -223,6 +245,7 @@ class AgendaItem(models.Model):
                 name="agendaitem_pages_ordered",
             ),
         ]
+        indexes = [GinIndex(fields=["search_vector"], name="agendaitem_search_idx")]
 
     def __str__(self):
         return f"{self.meeting}, item {self.number}: {self.title}"
@@ -253,6 +276,7 @@ class Report(models.Model):
     text = models.TextField(blank=True)
     first_page = models.PositiveIntegerField(null=True, blank=True)
     last_page = models.PositiveIntegerField(null=True, blank=True)
+    search_vector = search_vector(title="A", purpose="B", recommendations="B", report_by="C")
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -263,6 +287,7 @@ class Report(models.Model):
                 name="report_pages_ordered",
             ),
         ]
+        indexes = [GinIndex(fields=["search_vector"], name="report_search_idx")]
 
     def __str__(self):
         return self.title
@@ -313,13 +338,16 @@ class Decision(models.Model):
     """What a minute RESOLVED, with its reasons."""
 
     minute = models.OneToOneField(Minute, on_delete=models.CASCADE, related_name="decision")
+    title = models.TextField(help_text="The minute's title, kept here so it can be indexed")
     resolved = models.TextField()
     resolved_items = models.JSONField(default=list, blank=True)
     reasons = models.TextField(blank=True)
     key_decision = models.BooleanField(default=False)
+    search_vector = search_vector(title="A", resolved="B", reasons="C")
 
     class Meta:
         ordering = ["-minute__meeting__date", "minute__position"]
+        indexes = [GinIndex(fields=["search_vector"], name="decision_search_idx")]
 
     def __str__(self):
         return self.citation
@@ -367,3 +395,16 @@ class Attendance(models.Model):
 
     def get_absolute_url(self):
         return self.person.get_absolute_url()
+
+
+class SearchWord(models.Model):
+    """A word of the archive's text and how many documents use it: for spelling suggestions."""
+
+    word = models.CharField(max_length=100)
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["word"], name="searchword_unique_word")]
+
+    def __str__(self):
+        return self.word

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from meetings import converters, views
+from meetings import converters, feeds, views
 
 register_converter(converters.IsoDateConverter, "isodate")
 
@@ -23,6 +23,13 @@ urlpatterns = [
         name="decision_detail",
     ),
     path("decisions/", views.decision_list, name="decision_list"),
+    path("search/", views.search, name="search"),
+    path("search/feed/", feeds.SearchFeed(), name="search_feed"),
+    path("feeds/meetings/", feeds.MeetingsFeed(), name="meetings_feed"),
+    path("feeds/decisions/", feeds.DecisionsFeed(), name="decisions_feed"),
+    path("bodies/<slug:slug>/meetings.atom", feeds.MeetingsFeed(), name="body_meetings_feed"),
+    path("bodies/<slug:slug>/decisions.atom", feeds.DecisionsFeed(), name="body_decisions_feed"),
+    path("bodies/<slug:slug>/meetings.ics", feeds.meetings_ical, name="body_ical"),
     path("people/<slug:key>/", views.person_detail, name="person_detail"),
     path("documents/<str:sha256>/", views.document_detail, name="document_detail"),
     path("documents/<str:sha256>/download/", views.document_download, name="document_download"),

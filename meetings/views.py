@@ -6,7 +6,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from meetings.filters import DecisionFilter, MeetingFilter
+from meetings import search as archive_search
+from meetings.filters import DecisionFilter, MeetingFilter, SearchFilter
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -216,3 +217,33 @@ def page_detail(request, sha256, number):
         "next": number + 1 if number < document.page_count else None,
     }
     return render(request, "meetings/page_detail.html", context)
+
+
+SEARCH_PAGE_SIZE = 20
+
+
+def search(request):
+    search_filter = SearchFilter(request.GET, queryset=Page.objects.none())
+    context = {"filter": search_filter, "query": "", "results": None}
+    if not search_filter.is_valid():
+        return render(request, "meetings/search.html", context, status=400)
+    query = archive_search.tidy_query(search_filter.form.cleaned_data.get("q") or "")
+    context["query"] = query
+    if query:
+        number = request.GET.get("page", "1")
+        if not number.isdigit() or int(number) < 1:
+            raise Http404("There is no such page of results.")
+        offset = (int(number) - 1) * SEARCH_PAGE_SIZE
+        results = archive_search.search(
+            query, search_filter.search_filters(), offset=offset, limit=SEARCH_PAGE_SIZE
+        )
+        pages = max(1, -(-results.total // SEARCH_PAGE_SIZE))
+        if int(number) > pages:
+            raise Http404(f"There is no page {number} of these results.")
+        context |= {
+            "results": results,
+            "page_number": int(number),
+            "page_count": pages,
+            "kinds": archive_search.KINDS,
+        }
+    return render(request, "meetings/search.html", context)

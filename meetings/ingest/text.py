@@ -33,6 +33,11 @@ DATE_MDY = re.compile(rf"\b({MONTH})\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}})\b", re
 TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 
 
+def strip_markup(text: str) -> str:
+    """Text without the markdown-like markup of some extractions (**, <u>, <i>, <ul>)."""
+    return _MARKUP.sub("", text)
+
+
 def clean(line: str) -> str:
     """A line with markup, private-use glyphs and odd spaces removed, and spaces collapsed."""
     line = _MARKUP.sub("", line)
@@ -99,6 +104,7 @@ def strip_full_stop(text: str) -> str:
 
 
 _LIST_MARKER = re.compile(r"^(?:[-•◼▪■➤o]\s|\(?[a-z]{1,4}\)\s|\(?[ivx]+\)\s|\(?\d{1,3}[.)]\s)")
+_DASHED_LABEL = re.compile(r"^-\s+(?=\(?(?:[a-z]{1,2}|[ivx]+|\d{1,3})\)\s)")
 _SENTENCE_END = (".", ":", ";", "?", "!", ")", "”", '"')
 
 
@@ -120,7 +126,7 @@ def reflow(lines: list[str]) -> str:
         if "\t" in raw:
             line = "\t".join(clean(cell) for cell in raw.split("\t")).strip("\t")
         else:
-            line = clean(raw)
+            line = _DASHED_LABEL.sub("", clean(raw))
         if not line:
             pending_break = bool(current) and current[-1].endswith(_SENTENCE_END)
             continue

@@ -1,0 +1,430 @@
+"""All of the archive's full-text search, in one place.
+
+PostgreSQL full-text search with one fixed configuration ("english") on both
+sides: stored, weighted tsvector columns with GIN indexes (titles A, resolutions
+and recommendations B, text C), `websearch_to_tsquery` for what people type,
+`ts_rank_cd` for relevance and `ts_headline` for the rows shown only. The views
+and the feeds call `search()` and nothing else here.
+"""
+
+import datetime
+import difflib
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import CharField, F, Subquery, TextField, Value
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from meetings.models import (
+    SEARCH_CONFIG,
+    AgendaItem,
+    Body,
+    Decision,
+    Meeting,
+    Minute,
+    Page,
+    Report,
+    SearchWord,
+)
+
+KINDS = {
+    "decision": "Decision",
+    "report": "Report",
+    "item": "Agenda item",
+    "meeting": "Meeting",
+    "page": "Document page",
+}
+SORTS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
+# A match in a decision or a report outranks the same match on one page of a long pack.
+KIND_BOOST = {"decision": 1.0, "report": 1.0, "item": 0.8, "meeting": 0.6, "page": 0.4}
+RANK_NORMALISATION = 1  # divide by 1 + log(length): long pages do not win by length alone
+PAGE_CANDIDATES = 5000  # document pages ranked per query; the count says "5000+" beyond it
+MAX_QUERY_LENGTH = 500
+_MARK_START, _MARK_STOP = "\ue000", "\ue001"
+_REFERENCE = re.compile(r"\b(minute|agenda item|item)\s+(\d{1,4}[a-z]?)\b", re.IGNORECASE)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
+
+
+@dataclass
+class Filters:
+    kinds: list[str] = field(default_factory=list)
+    body: Body | None = None
+    year: int | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    key_decision: bool = False
+    sort: str = "relevance"
+
+
+@dataclass
+class Hit:
+    kind: str
+    title: str
+    url: str
+    body: str = ""
+    date: datetime.date | None = None
+    snippet: SafeString = mark_safe("")
+    detail: str = ""
+    key_decision: bool = False
+
+    @property
+    def kind_label(self) -> str:
+        return KINDS[self.kind]
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list[Hit]
+    total: int
+    capped: bool
+    kind_counts: dict[str, int]
+    body_counts: list[tuple[Body, int]]
+    year_counts: list[tuple[int, int]]
+    references: list[Hit] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+
+
+def tidy_query(text: str) -> str:
+    """The query as typed, without control characters, bounded in length."""
+    return " ".join(_CONTROL.sub(" ", text or "").split())[:MAX_QUERY_LENGTH]
+
+
+def search(text: str, filters: Filters, offset: int = 0, limit: int = 20) -> Results:
+    text = tidy_query(text)
+    references = reference_hits(text)
+    words = _REFERENCE.sub(" ", text).strip() if references else text
+    query = SearchQuery(words, search_type="websearch", config=SEARCH_CONFIG)
+    kinds = filters.kinds or list(KINDS)
+    rows = _facet_rows(query, filters)
+    counts = _facets(rows, filters)
+    union = _union([_candidates(kind, query, filters) for kind in kinds], filters.sort)
+    shown = list(union[offset : offset + limit]) if words else []
+    total = sum(count for kind, count in counts[0].items() if kind in kinds) if words else 0
+    results = Results(
+        query=text,
+        hits=_hydrate(shown, query),
+        total=total,
+        capped=bool(words) and counts[0].get("page", 0) >= PAGE_CANDIDATES,
+        kind_counts=counts[0] if words else {},
+        body_counts=counts[1] if words else [],
+        year_counts=counts[2] if words else [],
+        references=references,
+    )
+    if words and not total and not references:
+        results.suggestions = suggestions(words, filters)
+    return results
+
+
+# -- candidate rows, one queryset per kind, with the same columns ---------------------------
+
+
+def _candidates(kind: str, query: SearchQuery, filters: Filters, ranked: bool = True):
+    querysets = {
+        "decision": lambda: Decision.objects.annotate(
+            hit_date=F("minute__meeting__date"),
+            hit_body=F("minute__meeting__body_id"),
+            hit_key=F("key_decision"),
+        ),
+        "report": lambda: Report.objects.annotate(
+            hit_date=F("meeting__date"), hit_body=F("meeting__body_id"), hit_key=F("key_decision")
+        ),
+        "item": lambda: AgendaItem.objects.annotate(
+            hit_date=F("meeting__date"), hit_body=F("meeting__body_id"), hit_key=F("key_decision")
+        ),
+        "meeting": lambda: Meeting.objects.annotate(
+            hit_date=F("date"), hit_body=F("body_id"), hit_key=Value(False)
+        ),
+        "page": lambda: Page.objects.annotate(
+            hit_date=F("document__meeting__date"),
+            hit_body=F("document__meeting__body_id"),
+            hit_key=Value(False),
+        ),
+    }
+    queryset = querysets[kind]().filter(search_vector=query)
+    queryset = _apply(queryset, filters)
+    columns = {
+        "hit_kind": Value(kind, output_field=CharField()),
+        "hit_id": F("pk"),
+        "hit_rank": SearchRank(
+            F("search_vector"), query, cover_density=True, normalization=RANK_NORMALISATION
+        )
+        * Value(KIND_BOOST[kind])
+        if ranked
+        else Value(0.0),
+    }
+    if kind == "page":
+        first_matches = queryset.order_by().values("pk")[:PAGE_CANDIDATES]
+        queryset = Page.objects.filter(pk__in=Subquery(first_matches)).annotate(
+            hit_date=F("document__meeting__date"),
+            hit_body=F("document__meeting__body_id"),
+            hit_key=Value(False),
+        )
+    queryset = queryset.annotate(**columns).values(
+        "hit_kind", "hit_id", "hit_rank", "hit_date", "hit_body", "hit_key"
+    )
+    return queryset.order_by()
+
+
+def _apply(queryset, filters: Filters):
+    if filters.body:
+        queryset = queryset.filter(hit_body=filters.body.pk)
+    if filters.year:
+        queryset = queryset.filter(hit_date__year=filters.year)
+    if filters.date_from:
+        queryset = queryset.filter(hit_date__gte=filters.date_from)
+    if filters.date_to:
+        queryset = queryset.filter(hit_date__lte=filters.date_to)
+    if filters.key_decision:
+        queryset = queryset.filter(hit_key=True)
+    return queryset
+
+
+def _union(querysets, sort: str):
+    union = querysets[0].union(*querysets[1:], all=True)
+    order = {
+        "relevance": [F("hit_rank").desc(), F("hit_date").desc(nulls_last=True)],
+        "newest": [F("hit_date").desc(nulls_last=True), F("hit_rank").desc()],
+        "oldest": [F("hit_date").asc(nulls_last=True), F("hit_rank").desc()],
+    }[sort]
+    return union.order_by(*order, "hit_kind", "hit_id")
+
+
+# -- facets ---------------------------------------------------------------------------------
+
+
+def _facet_rows(query: SearchQuery, filters: Filters) -> list[tuple]:
+    """(kind, body id, year, count) over every kind, with the date and key filters only."""
+    unfaceted = Filters(
+        date_from=filters.date_from, date_to=filters.date_to, key_decision=filters.key_decision
+    )
+    union = _union([_candidates(kind, query, unfaceted, ranked=False) for kind in KINDS], "oldest")
+    sql, params = union.order_by().query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT hit_kind, hit_body, EXTRACT(YEAR FROM hit_date)::int, count(*) "
+            f"FROM ({sql}) AS hits GROUP BY 1, 2, 3",
+            params,
+        )
+        return cursor.fetchall()
+
+
+def _facets(rows, filters: Filters):
+    """Counts for each facet, each with the other facets' filters applied."""
+    body_id = filters.body.pk if filters.body else None
+    kinds, bodies, years = {}, {}, {}
+    for kind, body, year, count in rows:
+        kind_ok = not filters.kinds or kind in filters.kinds
+        body_ok = body_id is None or body == body_id
+        year_ok = filters.year is None or year == filters.year
+        if body_ok and year_ok:
+            kinds[kind] = kinds.get(kind, 0) + count
+        if kind_ok and year_ok and body is not None:
+            bodies[body] = bodies.get(body, 0) + count
+        if kind_ok and body_ok and year is not None:
+            years[year] = years.get(year, 0) + count
+    names = Body.objects.in_bulk(list(bodies))
+    body_counts = sorted(
+        ((names[pk], count) for pk, count in bodies.items()),
+        key=lambda pair: (-pair[1], pair[0].name),
+    )
+    return kinds, body_counts, sorted(years.items(), reverse=True)
+
+
+# -- the rows shown: titles, links and highlighted snippets -----------------------------------
+
+
+def _joined(*fields: str):
+    """Fields joined by '. ' as one text expression, for a headline across them."""
+    parts = []
+    for name in fields:
+        parts += [F(name), Value(". ")]
+    return Concat(*parts[:-1], output_field=TextField())
+
+
+def _headline(expression, query):
+    return SearchHeadline(
+        expression,
+        query,
+        config=SEARCH_CONFIG,
+        start_sel=_MARK_START,
+        stop_sel=_MARK_STOP,
+        max_words=35,
+        min_words=15,
+        max_fragments=2,
+        fragment_delimiter=" … ",
+    )
+
+
+def _hydrate(rows: list[dict], query: SearchQuery) -> list[Hit]:
+    wanted: dict[str, list[int]] = {}
+    for row in rows:
+        wanted.setdefault(row["hit_kind"], []).append(row["hit_id"])
+    loaded = {kind: _load(kind, ids, query) for kind, ids in wanted.items()}
+    return [loaded[row["hit_kind"]][row["hit_id"]] for row in rows]
+
+
+def _load(kind: str, ids: list[int], query: SearchQuery) -> dict[int, Hit]:
+    if kind == "decision":
+        rows = Decision.objects.filter(pk__in=ids).select_related("minute__meeting__body")
+        rows = rows.annotate(snippet=_headline(_joined("title", "resolved"), query))
+        return {
+            row.pk: Hit(
+                "decision",
+                row.title,
+                row.get_absolute_url(),
+                row.minute.meeting.body.name,
+                row.minute.meeting.date,
+                highlight(row.snippet),
+                f"minute {row.minute.number}",
+                row.key_decision,
+            )
+            for row in rows
+        }
+    if kind == "report":
+        rows = Report.objects.filter(pk__in=ids).select_related("meeting__body")
+        text = _joined("title", "purpose", "recommendations")
+        rows = rows.annotate(snippet=_headline(text, query))
+        return {
+            row.pk: Hit(
+                "report",
+                row.title,
+                row.get_absolute_url(),
+                row.meeting.body.name,
+                row.meeting.date,
+                highlight(row.snippet),
+                f"agenda item {row.agenda_item_number}" if row.agenda_item_number else "",
+                row.key_decision,
+            )
+            for row in rows
+        }
+    if kind == "item":
+        rows = AgendaItem.objects.filter(pk__in=ids).select_related("meeting__body")
+        rows = rows.annotate(snippet=_headline(_joined("title", "note"), query))
+        return {
+            row.pk: Hit(
+                "item",
+                row.title,
+                row.get_absolute_url(),
+                row.meeting.body.name,
+                row.meeting.date,
+                highlight(row.snippet),
+                f"agenda item {row.number}",
+                row.key_decision,
+            )
+            for row in rows
+        }
+    if kind == "meeting":
+        rows = Meeting.objects.filter(pk__in=ids).select_related("body")
+        rows = rows.annotate(snippet=_headline(_joined("title", "location"), query))
+        return {
+            row.pk: Hit(
+                "meeting",
+                row.title,
+                row.get_absolute_url(),
+                row.body.name,
+                row.date,
+                highlight(row.snippet),
+            )  # fmt: skip
+            for row in rows
+        }
+    rows = Page.objects.filter(pk__in=ids).select_related("document__meeting__body")
+    rows = rows.annotate(snippet=_headline("text", query)).defer("text")
+    hits = {}
+    for row in rows:
+        meeting = row.document.meeting
+        hits[row.pk] = Hit(
+            "page",
+            f"{row.document.file_name}, page {row.number}",
+            row.get_absolute_url(),
+            meeting.body.name if meeting else "",
+            meeting.date if meeting else None,
+            highlight(row.snippet),
+            f"page {row.number} of {row.document.page_count}",
+        )
+    return hits
+
+
+def highlight(snippet: str | None) -> SafeString:
+    """The snippet HTML-escaped, with only the matched words wrapped in <mark>."""
+    escaped = escape(snippet or "")
+    return mark_safe(escaped.replace(_MARK_START, "<mark>").replace(_MARK_STOP, "</mark>"))
+
+
+# -- reference lookups: "minute 88", "agenda item 4" --------------------------------------------
+
+
+def reference_hits(text: str, limit: int = 10) -> list[Hit]:
+    hits = []
+    for match in _REFERENCE.finditer(text):
+        kind, number = match[1].lower(), match[2]
+        if kind == "minute":
+            minutes = Minute.objects.filter(number=number).select_related("meeting__body")
+            for minute in minutes.order_by("-meeting__date")[:limit]:
+                hits.append(
+                    Hit("decision", minute.title, minute.get_absolute_url(), minute.meeting.body.name,
+                        minute.meeting.date, detail=f"minute {minute.number}")
+                )  # fmt: skip
+        else:
+            items = AgendaItem.objects.filter(number=number).select_related("meeting__body")
+            for item in items.order_by("-meeting__date")[:limit]:
+                hits.append(
+                    Hit("item", item.title, item.get_absolute_url(), item.meeting.body.name,
+                        item.meeting.date, detail=f"agenda item {item.number}")
+                )  # fmt: skip
+    return hits[:limit]
+
+
+# -- "no results" help ------------------------------------------------------------------------
+
+
+def suggestions(words: str, filters: Filters) -> list[str]:
+    """Queries that would find something: spelling closer to the archive's words, fewer terms."""
+    corrected = " ".join(_closest_word(term) or term for term in words.split())
+    candidates = [corrected] if corrected.lower() != words.lower() else []
+    for query in dict.fromkeys([corrected, words]):
+        terms = query.split()
+        if len(terms) > 1:
+            candidates += [" ".join(terms[:i] + terms[i + 1 :]) for i in range(len(terms))]
+    found = [query for query in dict.fromkeys(candidates) if _has_results(query, filters)]
+    return found[:4]
+
+
+def _has_results(words: str, filters: Filters) -> bool:
+    query = SearchQuery(words, search_type="websearch", config=SEARCH_CONFIG)
+    kinds = filters.kinds or list(KINDS)
+    return any(_candidates(kind, query, filters, ranked=False).exists() for kind in kinds)
+
+
+def _closest_word(term: str) -> str | None:
+    bare = term.strip('"-').lower()
+    if len(bare) < 4 or not bare.isalpha() or SearchWord.objects.filter(word=bare).exists():
+        return None
+    nearby = SearchWord.objects.filter(
+        word__startswith=bare[0], word__regex=rf"^.{{{len(bare) - 2},{len(bare) + 2}}}$"
+    ).values_list("word", "documents")
+    scored = [
+        (difflib.SequenceMatcher(None, bare, word).ratio(), documents, word)
+        for word, documents in nearby
+    ]
+    scored = [entry for entry in scored if entry[0] >= 0.75]
+    return max(scored)[2] if scored else None
+
+
+def record_words(document_id: int) -> None:
+    """Add a document's words to the vocabulary used for spelling suggestions."""
+    inner = (
+        "SELECT to_tsvector('simple', text) FROM meetings_page "
+        f"WHERE document_id = {int(document_id)}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO meetings_searchword (word, documents) "
+            "SELECT word, 1 FROM ts_stat(%s) WHERE word ~ '^[a-z]{3,30}$' "
+            "ON CONFLICT (word) DO UPDATE SET documents = meetings_searchword.documents + 1",
+            [inner],
+        )

@@ -1,0 +1,154 @@
+"""Full-text search over the imported seeds: hits, order, stemming, facets, hostile input."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from meetings.search import Filters, highlight, search
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive(import_file, seed):
+    import_file(seed("000"))
+    import_file(seed("003"))
+
+
+def test_council_tax_finds_minute_88_among_the_top_decisions(archive):
+    results = search('"Council Tax"', Filters(kinds=["decision"]))
+    top = [(hit.body, str(hit.date), hit.detail) for hit in results.hits[:3]]
+    assert ("Cabinet", "2026-02-03", "minute 88") in top
+    assert "<mark>Council</mark> <mark>Tax</mark> increase" in results.hits[0].snippet
+
+
+def test_term_dates_finds_the_school_term_dates_report_first(archive):
+    hit = search("term dates", Filters()).hits[0]
+    assert (hit.kind, hit.title) == (
+        "report",
+        "LEICESTERSHIRE SCHOOL TERM DATES AUTUMN 2027 TO SUMMER 2032",
+    )
+    assert hit.url.endswith(
+        "/meetings/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/"
+    )
+
+
+def test_phrase_hit_on_a_page_links_to_that_page(archive):
+    hits = search('"proposed term dates"', Filters(kinds=["page"])).hits
+    assert hits, "the consultation page of the term dates report"
+    assert "/page/" in hits[0].url
+    number = int(hits[0].url.rstrip("/").rsplit("/", 1)[1])
+    assert hits[0].title.endswith(f"page {number}")
+
+
+def test_english_stemming_joins_words_that_share_a_stem(archive):
+    consulted = search("consulted", Filters()).total
+    consultation = search("consultation", Filters()).total
+    assert consulted == consultation > 0
+    assert search("approved", Filters()).total == search("approval", Filters()).total > 0
+
+
+def test_websearch_syntax(archive):
+    both = search("A511 corridor", Filters()).total
+    either = search("A511 OR freeport", Filters()).total
+    without = search("A511 -corridor", Filters()).total
+    assert either > both > without
+
+
+def test_titles_outrank_body_text(archive):
+    hits = search("freeport", Filters(kinds=["report", "page"])).hits
+    assert hits[0].kind == "report"
+    assert hits[0].title.startswith("EAST MIDLANDS FREEPORT")
+
+
+def test_reference_lookup(archive):
+    references = search("minute 88", Filters()).references
+    assert [(hit.detail, str(hit.date)) for hit in references] == [("minute 88", "2026-02-03")]
+    items = search("agenda item 14", Filters()).references
+    assert items[0].title.startswith("A511 Growth Corridor")
+
+
+def test_facets_count_and_filter(archive):
+    everything = search("cabinet", Filters())
+    assert sum(everything.kind_counts.values()) == everything.total
+    assert {body.name for body, _ in everything.body_counts} == {"Cabinet"}
+    assert dict(everything.year_counts).keys() == {2025, 2026}
+    only_2025 = search("cabinet", Filters(year=2025))
+    assert only_2025.total == dict(everything.year_counts)[2025]
+    assert all(hit.date.year == 2025 for hit in only_2025.hits)
+    key = search("strategy", Filters(kinds=["report"], key_decision=True))
+    assert key.total > 0 and all(hit.key_decision for hit in key.hits)
+
+
+def test_sorting_by_date(archive):
+    newest = search("strategy", Filters(sort="newest")).hits
+    oldest = search("strategy", Filters(sort="oldest")).hits
+    assert newest[0].date >= newest[-1].date
+    assert oldest[0].date <= oldest[-1].date
+    assert str(oldest[0].date) == "2025-06-17"
+
+
+def test_no_results_suggests_spelling_and_fewer_terms(archive):
+    results = search("coucil tax zzyzx", Filters())
+    assert results.total == 0
+    assert results.suggestions[0] == "council tax"
+    assert "council tax" in search("coucil tax", Filters()).suggestions
+
+
+def test_snippets_escape_everything_but_the_marks():
+    assert (
+        highlight("<script>\ue000x\ue001</script>") == "&lt;script&gt;<mark>x</mark>&lt;/script&gt;"
+    )
+
+
+def test_search_page(client, archive, django_assert_max_num_queries):
+    with django_assert_max_num_queries(20):
+        response = client.get("/search/", {"q": '"Council Tax"', "kind": "decision"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="&quot;Council Tax&quot;"' in page
+    assert "minute 88" in page
+    assert "/search/feed/?q=" in page
+
+
+def test_search_feed_is_atom(client, archive):
+    response = client.get("/search/feed/", {"q": "A511"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert "A511 Growth Corridor" in response.content.decode()
+
+
+HOSTILE = st.one_of(
+    st.text(max_size=300),
+    st.sampled_from(
+        [
+            "",
+            "x" * 10_000,
+            '"',
+            '"unbalanced',
+            "OR OR OR",
+            "- - -",
+            "!!!",
+            "'; DROP TABLE meetings_page; --",
+            "<script>alert(1)</script>",
+            "\x00null",
+            "council \U0001f3db\ufe0f tax",
+            "\u05de\u05d5\u05e2\u05e6\u05d4 council",
+            "& | ! <-> :*",
+        ]
+    ),
+)
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    query=HOSTILE,
+    kind=st.sampled_from(["", "page", "bogus"]),
+    year=st.sampled_from(["", "2026", "x", "99999999999"]),
+)
+def test_any_query_gives_a_normal_page(client, archive, query, kind, year):
+    response = client.get("/search/", {"q": query, "kind": kind, "year": year})
+    assert response.status_code in (200, 400)
+    assert "<script>alert" not in response.content.decode()
