@@ -75,7 +75,8 @@ def main():
             elapsed = time.perf_counter() - started
             total = pages * len(packs)
             print(
-                f"{len(packs)} packs, --jobs {jobs}: {total / elapsed:.0f} pages/s ({elapsed:.2f} s)"
+                f"{len(packs)} packs, --jobs {jobs}: "
+                f"{total / elapsed:.0f} pages/s ({elapsed:.2f} s)"
             )
 
 

@@ -140,14 +140,14 @@ class Meeting(models.Model):
     def __str__(self):
         return f"{self.body}, {self.date:%-d %B %Y}"
 
-    def get_absolute_url(self):
-        return reverse("meetings:meeting_detail", args=[self.body.slug, self.date.isoformat()])
-
     def save(self, *args, **kwargs):
         self.title = str(self)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "title"}
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting_detail", args=[self.body.slug, self.date.isoformat()])
 
 
 class DocumentFormat(models.TextChoices):

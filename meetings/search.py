@@ -361,21 +361,19 @@ def highlight(snippet: str | None) -> SafeString:
 def reference_hits(text: str, limit: int = 10) -> list[Hit]:
     hits = []
     for match in _REFERENCE.finditer(text):
-        kind, number = match[1].lower(), match[2]
-        if kind == "minute":
-            minutes = Minute.objects.filter(number=number).select_related("meeting__body")
-            for minute in minutes.order_by("-meeting__date")[:limit]:
-                hits.append(
-                    Hit("decision", minute.title, minute.get_absolute_url(), minute.meeting.body.name,
-                        minute.meeting.date, detail=f"minute {minute.number}")
-                )  # fmt: skip
+        number = match[2]
+        if match[1].lower() == "minute":
+            rows = Minute.objects.filter(number=number)
+            kind, label = "decision", "minute"
         else:
-            items = AgendaItem.objects.filter(number=number).select_related("meeting__body")
-            for item in items.order_by("-meeting__date")[:limit]:
-                hits.append(
-                    Hit("item", item.title, item.get_absolute_url(), item.meeting.body.name,
-                        item.meeting.date, detail=f"agenda item {item.number}")
-                )  # fmt: skip
+            rows = AgendaItem.objects.filter(number=number)
+            kind, label = "item", "agenda item"
+        for row in rows.select_related("meeting__body").order_by("-meeting__date")[:limit]:
+            meeting = row.meeting
+            hits.append(
+                Hit(kind, row.title, row.get_absolute_url(), meeting.body.name, meeting.date,
+                    detail=f"{label} {row.number}")
+            )  # fmt: skip
     return hits[:limit]
 
 
