@@ -1,6 +1,8 @@
 from django.contrib import admin
+from django.urls import path
 
 from meetings import models
+from meetings.admin_import import import_packs_view
 
 
 @admin.register(models.Body)
@@ -115,6 +117,15 @@ class DocumentAdmin(admin.ModelAdmin):
     search_fields = ["file_name", "sha256"]
     readonly_fields = ["sha256", "page_count", "imported_at"]
     raw_id_fields = ["meeting"]
+    change_list_template = "admin/meetings/document_changelist.html"
+
+    def get_urls(self):
+        upload = path(
+            "import/",
+            self.admin_site.admin_view(import_packs_view),
+            name="meetings_document_import",
+        )
+        return [upload, *super().get_urls()]
 
 
 @admin.register(models.Page)

@@ -8,7 +8,8 @@ of the previous meeting, then each report with its pages and footers.
 
 import datetime
 import random
-from dataclasses import dataclass
+import textwrap
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from fpdf import FPDF
@@ -67,6 +68,7 @@ class DemoMeeting:
     date: datetime.date
     topics: list[str]
     first_minute: int
+    previous_date: datetime.date | None = None
 
 
 def demo_meetings(start: datetime.date, per_body: int, seed: int = 1) -> list[DemoMeeting]:
@@ -79,7 +81,8 @@ def demo_meetings(start: datetime.date, per_body: int, seed: int = 1) -> list[De
         for _ in range(per_body):
             count = reports_per_meeting + rng.randint(1, 3)
             topics = rng.sample(TOPICS, count)
-            meetings.append(DemoMeeting(body, date, topics, minute))
+            previous = meetings[-1].date if meetings and meetings[-1].body == body else None
+            meetings.append(DemoMeeting(body, date, topics, minute, previous))
             minute += 4 + count
             date += datetime.timedelta(days=rng.randint(28, 45))
     return meetings
@@ -94,162 +97,252 @@ def people(body: str) -> list[str]:
     ]
 
 
-class PackPDF(FPDF):
+LINES_PER_PAGE = 44
+WRAP = 95
+
+
+@dataclass
+class Line:
+    text: str
+    bold: bool = False
+    size: int = 10
+
+
+@dataclass
+class PackPage:
+    lines: list[Line] = field(default_factory=list)
+    footer: str = ""
+
+
+class Composer:
+    """Lays lines out on pages, wrapping them and breaking pages as a PDF would."""
+
     def __init__(self):
-        super().__init__(format="A4")
-        self.set_auto_page_break(auto=True, margin=20)
-        self.set_margins(18, 18, 18)
-        self.footer_note = ""
+        self.pages: list[PackPage] = []
 
-    def footer(self):
-        self.set_y(-14)
-        self.set_font("Helvetica", size=8)
-        label = f"{self.page_no()} {self.footer_note}".strip()
-        self.cell(0, 5, label, align="C")
-        self.footer_note = ""
+    def new_page(self, footer: str = "") -> None:
+        self.pages.append(PackPage(footer=footer))
 
-    def line_of(self, text: str, size: int = 10, bold: bool = False, gap: float = 1.5):
-        self.set_font("Helvetica", "B" if bold else "", size)
-        self.multi_cell(0, size * 0.5, text)
-        self.ln(gap)
+    def add(self, text: str, bold: bool = False, size: int = 10, gap: bool = True) -> None:
+        wrapped = textwrap.wrap(text, WRAP) or [""]
+        if len(self.pages[-1].lines) + len(wrapped) > LINES_PER_PAGE:
+            self.new_page()
+        self.pages[-1].lines += [Line(part, bold, size) for part in wrapped]
+        if gap:
+            self.pages[-1].lines.append(Line(""))
+
+    def pad_to_even(self, first: int) -> None:
+        """Packs pad each document to an even number of pages."""
+        if (len(self.pages) - first) % 2:
+            self.new_page()
+            self.add("This page is intentionally left blank")
+
+
+def compose_pack(
+    meeting: DemoMeeting, previous: DemoMeeting | None, paragraphs: int = 12
+) -> list[PackPage]:
+    """The pages of the agenda pack for `meeting`, with `previous` meeting's minutes."""
+    rng = random.Random(f"{meeting.body}{meeting.date}")
+    reports = [(topic, rng.choice(DIRECTORS), rng.random() < 0.4) for topic in meeting.topics]
+    minutes, report_pages = Composer(), []
+    if previous:
+        minutes.new_page()
+        _minutes(minutes, previous, rng)
+        minutes.pad_to_even(0)
+    for number, (topic, director, _) in enumerate(reports, start=5):
+        report = Composer()
+        _report(report, meeting, number, topic, director, rng, paragraphs)
+        report.pad_to_even(0)
+        report_pages.append(report.pages)
+    front = Composer()
+    front.new_page()
+    _front_sheet(front, meeting, previous, reports, len(minutes.pages), report_pages)
+    return front.pages + minutes.pages + [page for pages in report_pages for page in pages]
+
+
+def write_pack(
+    meeting: DemoMeeting, previous: DemoMeeting | None, path: Path, paragraphs: int = 12
+) -> None:
+    """Write the pack as a PDF, or as a text extraction when `path` ends in .txt."""
+    pages = compose_pack(meeting, previous, paragraphs)
+    if path.suffix == ".txt":
+        path.write_text(text_of(pages), encoding="utf-8")
+    else:
+        pdf_of(pages).output(str(path))
+
+
+def text_of(pages: list[PackPage]) -> str:
+    texts = []
+    for number, page in enumerate(pages, start=1):
+        lines = [line.text for line in page.lines]
+        texts.append("\n".join([*lines, "", f"{number} {page.footer}".strip()]))
+    return "\f".join(texts)
+
+
+def pdf_of(pages: list[PackPage]) -> FPDF:
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(auto=False)
+    pdf.set_margins(18, 14, 18)
+    for number, page in enumerate(pages, start=1):
+        pdf.add_page()
+        for line in page.lines:
+            pdf.set_font("Helvetica", "B" if line.bold else "", line.size)
+            pdf.cell(0, 5.8, line.text, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_y(-14)
+        pdf.set_font("Helvetica", size=8)
+        pdf.cell(0, 5, f"{number} {page.footer}".strip(), align="C")
+    return pdf
 
 
 def long_date(date: datetime.date) -> str:
     return f"{date:%A}, {date.day} {date:%B %Y}"
 
 
-def write_pack(
-    meeting: DemoMeeting, previous: DemoMeeting | None, path: Path, paragraphs: int = 12
-):
-    """Write the agenda pack for `meeting` (with `previous` meeting's minutes) as a PDF."""
-    rng = random.Random(f"{meeting.body}{meeting.date}")
-    pdf = PackPDF()
-    reports = [(topic, rng.choice(DIRECTORS), rng.random() < 0.4) for topic in meeting.topics]
-    _front_sheet(pdf, meeting, previous, reports, paragraphs)
-    if previous:
-        first_page = pdf.page_no() + 1
-        _minutes(pdf, previous, rng)
-        if pdf.page_no() == first_page:  # packs pad each document to an even number of pages
-            pdf.add_page()
-            pdf.line_of("This page is intentionally left blank")
-    for number, (topic, director, _) in enumerate(reports, start=5):
-        _report(pdf, meeting, number, topic, director, rng, paragraphs)
-    pdf.output(str(path))
-
-
-def _pages_per_report(paragraphs: int) -> int:
-    return max(1, paragraphs // 6)
-
-
-def _front_sheet(pdf, meeting, previous, reports, paragraphs):
-    pdf.add_page()
-    pdf.line_of(COUNCIL, 14, bold=True, gap=4)
-    pdf.line_of(f"Meeting: {meeting.body}")
-    pdf.line_of(f"Date/Time: {long_date(meeting.date)} at 2.00 pm")
-    pdf.line_of(f"Location: {VENUE}")
-    pdf.line_of("Contact: Ms. R. Fairweather (Tel. 01632 960 123)")
-    pdf.line_of("Email: democratic.services@wessexvale.example", gap=4)
-    pdf.line_of("Membership", bold=True)
+def _front_sheet(doc, meeting, previous, reports, minutes_pages, report_pages):
+    doc.add(COUNCIL, bold=True, size=14)
+    doc.add(f"Meeting: {meeting.body}")
+    doc.add(f"Date/Time: {long_date(meeting.date)} at 2.00 pm")
+    doc.add(f"Location: {VENUE}")
+    doc.add("Contact: Ms. R. Fairweather (Tel. 01632 960 123)")
+    doc.add("Email: democratic.services@wessexvale.example")
+    doc.add("Membership", bold=True)
     members = people(meeting.body)
-    pdf.line_of(f"{members[0]} (Chairman)")
+    doc.add(f"{members[0]} (Chairman)", gap=False)
     for member in members[1:]:
-        pdf.line_of(member, gap=0.5)
-    pdf.ln(4)
-    pdf.line_of("AGENDA", 12, bold=True, gap=3)
+        doc.add(member, gap=False)
+    doc.add("")
+    doc.add("AGENDA", bold=True, size=12)
     page = 2
     if previous:
-        minutes_pages = 2
-        pdf.line_of(
+        doc.add(
             f"1. Minutes of the meeting held on {previous.date.day} {previous.date:%B %Y}. "
             f"(Pages {page} - {page + minutes_pages - 1})",
-            9,
+            size=9,
         )
         page += minutes_pages
     else:
-        pdf.line_of("1. Apologies for absence.", 9)
-    pdf.line_of("2. Urgent items.", 9)
-    pdf.line_of("3. Declarations of interest in respect of items on the agenda.", 9)
-    pdf.line_of("4. Question Time.", 9)
-    for number, (topic, director, key) in enumerate(reports, start=5):
-        last = page + _pages_per_report(paragraphs) - 1
+        doc.add("1. Apologies for absence.", size=9)
+    doc.add("2. Urgent items.", size=9)
+    doc.add("3. Declarations of interest in respect of items on the agenda.", size=9)
+    doc.add("4. Question Time.", size=9)
+    for number, ((topic, director, key), pages) in enumerate(
+        zip(reports, report_pages, strict=False), start=5
+    ):
+        last = page + len(pages) - 1
         row = f"{number}. {topic}. {director} (Pages {page} - {last}){' Yes' if key else ''}"
-        pdf.line_of(row, 9)
+        doc.add(row, size=9)
         page = last + 1
 
 
-def _minutes(pdf, meeting: DemoMeeting, rng: random.Random):
-    pdf.add_page()
-    pdf.line_of(
+def _minutes(doc, meeting: DemoMeeting, rng: random.Random):
+    doc.add(
         f"Minutes of a meeting of the {meeting.body} held at Shire Hall, Castlebury on "
-        f"{long_date(meeting.date)}.",
-        gap=3,
+        f"{long_date(meeting.date)}."
     )
-    pdf.line_of("PRESENT", bold=True)
+    doc.add("PRESENT", bold=True)
     members = people(meeting.body)
-    pdf.line_of(f"{members[0]} (in the Chair)")
+    doc.add(f"{members[0]} (in the Chair)")
     for member in members[1:6]:
-        pdf.line_of(member, gap=0.5)
-    pdf.ln(2)
-    pdf.line_of("Apologies", bold=True)
-    pdf.line_of(members[6], gap=3)
+        doc.add(member, gap=False)
+    doc.add("")
+    doc.add("Apologies", bold=True)
+    doc.add(members[6])
     number = meeting.first_minute
     for title, text in (
-        ("Minutes of the previous meeting.", "The minutes were confirmed and signed."),
+        ("Minutes of the previous meeting.", _confirmation(meeting.previous_date)),
         ("Urgent items.", "There were no urgent items for consideration."),
         ("Declarations of interest.", "No declarations were made."),
-    ):  # fmt: skip
-        pdf.line_of(f"{number}. {title}", bold=True)
-        pdf.line_of(text, gap=3)
+    ):
+        doc.add(f"{number}. {title}", bold=True)
+        doc.add(text)
         number += 1
     for item, topic in enumerate(meeting.topics, start=5):
-        pdf.line_of(f"{number}. {topic}.", bold=True)
-        pdf.line_of(
+        doc.add(f"{number}. {topic}.", bold=True)
+        doc.add(
             f"The {meeting.body} considered a report of the {rng.choice(DIRECTORS)} regarding the "
             f"{topic.lower()}. A copy of the report, marked 'Agenda Item {item}', is filed with "
             "these minutes."
         )
-        pdf.line_of("RESOLVED:")
-        pdf.line_of(f"(a) That the {topic} be approved;")
-        pdf.line_of(
-            f"(b) That the {rng.choice(DIRECTORS)} be authorised to implement the decision."
-        )
+        doc.add("RESOLVED:")
+        doc.add(f"(a) That the {topic} be approved;")
+        doc.add(f"(b) That the {rng.choice(DIRECTORS)} be authorised to implement the decision.")
         if rng.random() < 0.4:
-            pdf.line_of("(KEY DECISION)")
-        pdf.line_of("REASONS FOR DECISION:")
-        pdf.line_of(_sentence(rng), gap=3)
+            doc.add("(KEY DECISION)")
+        doc.add("REASONS FOR DECISION:")
+        doc.add(_sentence(rng))
         number += 1
-    pdf.line_of("2.00 - 3.10 pm")
-    pdf.line_of(f"{meeting.date.day} {meeting.date:%B %Y}")
-    pdf.line_of("CHAIRMAN")
+    doc.add("2.00 - 3.10 pm", gap=False)
+    doc.add(f"{meeting.date.day} {meeting.date:%B %Y}", gap=False)
+    doc.add("CHAIRMAN")
 
 
-def _report(pdf, meeting, item, topic, director, rng, paragraphs):
-    pdf.add_page()
-    pdf.footer_note = f"Agenda Item {item}"
-    pdf.line_of(
-        f"{meeting.body.upper()} - {meeting.date.day} {meeting.date:%B %Y}".upper(), bold=True
-    )
-    pdf.line_of(topic.upper(), bold=True, gap=3)
-    pdf.line_of(f"REPORT OF THE {director.upper()}", bold=True)
-    pdf.line_of("PART A", bold=True)
-    pdf.line_of("Purpose of the Report", bold=True)
-    pdf.line_of(f"1. The purpose of this report is to seek approval of the {topic}.")
-    pdf.line_of("Recommendations", bold=True)
-    pdf.line_of(f"2. It is recommended that the {meeting.body} approves the {topic}.")
-    pdf.line_of("Background", bold=True)
-    pages = _pages_per_report(paragraphs)
+def _confirmation(previous: datetime.date | None) -> str:
+    if previous is None:
+        return "The minutes of the previous meeting were confirmed and signed."
+    held = f"{previous.day} {previous:%B %Y}"
+    return f"The minutes of the meeting held on {held} were taken as read, confirmed and signed."
+
+
+def _report(doc, meeting, item, topic, director, rng, paragraphs):
+    doc.new_page(footer=f"Agenda Item {item}")
+    doc.add(f"{meeting.body.upper()} - {meeting.date.day} {meeting.date:%B %Y}".upper(), bold=True)
+    doc.add(topic.upper(), bold=True)
+    doc.add(f"REPORT OF THE {director.upper()}", bold=True)
+    doc.add("PART A", bold=True)
+    doc.add("Purpose of the Report", bold=True)
+    doc.add(f"1. The purpose of this report is to seek approval of the {topic}.")
+    doc.add("Recommendations", bold=True)
+    doc.add(f"2. It is recommended that the {meeting.body} approves the {topic}.")
+    doc.add("Background", bold=True)
     for paragraph in range(3, 3 + paragraphs):
-        if paragraph > 3 and (paragraph - 3) % 6 == 0 and pdf.page_no() < pages + pdf.page_no():
-            pdf.add_page()
-        pdf.line_of(f"{paragraph}. " + " ".join(_sentence(rng) for _ in range(4)))
+        doc.add(f"{paragraph}. " + " ".join(_sentence(rng) for _ in range(4)))
+
+
+SYLLABLES = [
+    "ash",
+    "brack",
+    "cale",
+    "dun",
+    "eld",
+    "fen",
+    "gal",
+    "holt",
+    "ing",
+    "kern",
+    "lud",
+    "mar",
+    "nor",
+    "ock",
+    "pen",
+    "quar",
+    "ros",
+    "stan",
+    "thorn",
+    "ul",
+    "ver",
+    "wick",
+    "yarn",
+]
+SUFFIXES = ["by", "ford", "ham", "ley", "mere", "stow", "ton", "well", "wick", "worth"]
+
+
+def _place(rng: random.Random) -> str:
+    """A made-up place name: common ones from PLACES, and thousands of rare ones."""
+    if rng.random() < 0.7:
+        return rng.choice(PLACES)
+    return (rng.choice(SYLLABLES) + rng.choice(SYLLABLES) + rng.choice(SUFFIXES)).capitalize()
 
 
 def _sentence(rng: random.Random) -> str:
-    return rng.choice(SENTENCES).format(place=rng.choice(PLACES), n=rng.randint(3, 900))
+    return rng.choice(SENTENCES).format(place=_place(rng), n=rng.randint(3, 900))
 
 
 def write_demo_archive(
-    directory: Path, per_body: int = 4, start=datetime.date(2026, 1, 6)
+    directory: Path,
+    per_body: int = 4,
+    start=datetime.date(2026, 1, 6),
+    suffix: str = ".pdf",
+    paragraphs: int = 12,
 ) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     written = []
@@ -258,7 +351,7 @@ def write_demo_archive(
         previous = (
             schedule[index - 1] if index and schedule[index - 1].body == meeting.body else None
         )
-        path = directory / f"{meeting.body.lower().replace(' ', '-')}_{meeting.date}.pdf"
-        write_pack(meeting, previous, path)
+        path = directory / f"{meeting.body.lower().replace(' ', '-')}_{meeting.date}{suffix}"
+        write_pack(meeting, previous, path, paragraphs)
         written.append(path)
     return written

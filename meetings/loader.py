@@ -30,6 +30,7 @@ from meetings.models import (
     Minute,
     Page,
     Person,
+    ReplacedDocument,
     Report,
 )
 from meetings.search import record_words
@@ -128,6 +129,10 @@ class _Loader:
             return
         earlier = Document.objects.filter(file_name=document.file_name, meeting=document.meeting)
         for old in earlier.exclude(pk=document.pk):
+            ReplacedDocument.objects.filter(document=old).update(document=document)
+            ReplacedDocument.objects.update_or_create(
+                sha256=old.sha256, defaults={"document": document}
+            )
             self.counts["removed"] += old.delete()[0]
 
     # -- upsert helpers -------------------------------------------------------------------

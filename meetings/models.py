@@ -190,6 +190,24 @@ class Document(models.Model):
         return reverse("meetings:document_detail", args=[self.sha256])
 
 
+class ReplacedDocument(models.Model):
+    """A document replaced by a re-issued version: its links lead to the new one."""
+
+    sha256 = models.CharField(max_length=64)
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="replaced")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["sha256"], name="replaceddocument_unique_sha256")
+        ]
+
+    def __str__(self):
+        return f"{self.sha256[:12]} → {self.document}"
+
+    def get_absolute_url(self):
+        return self.document.get_absolute_url()
+
+
 class Page(models.Model):
     """One page of a source document: the unit of full-text search and citation."""
 
@@ -199,7 +217,7 @@ class Page(models.Model):
     search_vector = search_vector(text="C")
 
     class Meta:
-        ordering = ["document", "number"]
+        ordering = ["document_id", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["document", "number"], name="page_unique_document_number"

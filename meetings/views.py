@@ -1,9 +1,11 @@
 """Server-rendered pages of the archive. Views are thin: querysets and templates."""
 
+import functools
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Min, Prefetch, Q
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from meetings import search as archive_search
@@ -18,6 +20,7 @@ from meetings.models import (
     Minute,
     Page,
     Person,
+    ReplacedDocument,
     Report,
 )
 
@@ -103,7 +106,16 @@ def get_meeting(body_slug, date):
 
 def meeting_detail(request, body, date):
     meeting = get_meeting(body, date)
-    minutes = Minute.objects.filter(meeting=meeting).select_related("decision", "meeting__body")
+    minutes = list(
+        Minute.objects.filter(meeting=meeting)
+        .select_related("decision", "meeting__body")
+        .prefetch_related(
+            Prefetch(
+                "agenda_item__reports", queryset=Report.objects.select_related("meeting__body")
+            )
+        )
+    )
+    link_confirmed_meetings(meeting.body, minutes)
     items = (
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("meeting__body")
@@ -123,10 +135,25 @@ def meeting_detail(request, body, date):
         "attendance": meeting.attendance.select_related("person").order_by("role", "person__key"),
         "documents": meeting.documents.all(),
         "minutes_documents": Document.objects.filter(minutes__meeting=meeting).distinct(),
+        "confirmed_at": Minute.objects.filter(
+            meeting__body=meeting.body, confirms_date=meeting.date
+        )
+        .select_related("meeting__body")
+        .first(),
         "previous": siblings.filter(date__lt=meeting.date).order_by("-date").first(),
         "next": siblings.filter(date__gt=meeting.date).order_by("date").first(),
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+def link_confirmed_meetings(body, minutes) -> None:
+    """Give each minute that confirms earlier minutes the earlier meeting, when it is held."""
+    dates = [minute.confirms_date for minute in minutes if minute.confirms_date]
+    earlier = (
+        {m.date: m for m in Meeting.objects.filter(body=body, date__in=dates)} if dates else {}
+    )
+    for minute in minutes:
+        minute.confirms_meeting = earlier.get(minute.confirms_date)
 
 
 def report_detail(request, body, date, slug):
@@ -138,7 +165,7 @@ def report_detail(request, body, date, slug):
     if report.first_page and not report.restricted:
         pages = report.document.pages.filter(
             number__gte=report.first_page, number__lte=report.last_page
-        ).only("number", "text")
+        ).only("document_id", "number", "text")
     decisions = Decision.objects.filter(Q(minute__agenda_item__reports=report)).select_related(
         "minute__meeting__body"
     )
@@ -154,6 +181,7 @@ def decision_detail(request, body, date, number):
         number=number,
     )
     reports = Report.objects.filter(agenda_item=minute.agenda_item) if minute.agenda_item else []
+    link_confirmed_meetings(meeting.body, [minute])
     context = {"meeting": meeting, "minute": minute, "reports": reports}
     return render(request, "meetings/decision_detail.html", context)
 
@@ -188,16 +216,48 @@ def person_detail(request, key):
     return render(request, "meetings/person_detail.html", context)
 
 
+class DocumentReplaced(Exception):
+    def __init__(self, document):
+        self.document = document
+
+
 def get_document(sha256):
-    return get_object_or_404(Document.objects.select_related("meeting__body"), sha256=sha256)
+    """The document with this hash; a replaced version's hash leads to its replacement."""
+    document = Document.objects.select_related("meeting__body").filter(sha256=sha256).first()
+    if document:
+        return document
+    replaced = ReplacedDocument.objects.filter(sha256=sha256).select_related("document").first()
+    if replaced:
+        raise DocumentReplaced(replaced.document)
+    raise Http404("No document with that fingerprint is in the archive.")
 
 
+def follow_replacements(url_name):
+    """Send links to a replaced document on to the same place in its new version."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, sha256, **kwargs):
+            try:
+                return view(request, sha256, **kwargs)
+            except DocumentReplaced as replaced:
+                new = replaced.document.sha256
+                return redirect(url_name, new, *kwargs.values(), permanent=True)
+
+        return wrapper
+
+    return decorate
+
+
+@follow_replacements("meetings:document_detail")
 def document_detail(request, sha256):
     document = get_document(sha256)
-    pages = document.pages.only("number")
-    return render(request, "meetings/document_detail.html", {"document": document, "pages": pages})
+    numbers = document.pages.order_by("number").values_list("number", flat=True)
+    context = {"document": document, "page_numbers": numbers}
+    return render(request, "meetings/document_detail.html", context)
 
 
+@follow_replacements("meetings:document_download")
 def document_download(request, sha256):
     document = get_document(sha256)
     try:
@@ -207,6 +267,7 @@ def document_download(request, sha256):
     return FileResponse(handle, as_attachment=False, filename=document.file_name)
 
 
+@follow_replacements("meetings:page_detail")
 def page_detail(request, sha256, number):
     document = get_document(sha256)
     page = get_object_or_404(Page, document=document, number=number)

@@ -60,3 +60,121 @@ def test_malformed_filter_is_a_form_error(client, archive):
     response = client.get("/meetings/?date_from=not-a-date")
     assert response.status_code == 400
     assert "Enter a valid date" in response.content.decode()
+
+
+def test_confirmation_of_minutes_links_both_ways(client, import_file, tmp_path):
+    import datetime
+
+    from meetings.demo import DemoMeeting, write_pack
+
+    april, may, june = (
+        datetime.date(2026, 4, 7),
+        datetime.date(2026, 5, 12),
+        datetime.date(2026, 6, 16),
+    )
+    first = DemoMeeting("Cabinet", april, ["Youth Services Review"], 31)
+    second = DemoMeeting("Cabinet", may, ["Carers Support Strategy"], 36, previous_date=april)
+    third = DemoMeeting("Cabinet", june, ["Digital Inclusion Strategy"], 41, previous_date=may)
+    for meeting, previous in ((second, first), (third, second)):
+        path = tmp_path / f"{meeting.date}.pdf"
+        write_pack(meeting, previous, path)
+        import_file(path)
+    # The June pack prints the May minutes, whose minute 36 confirms the April minutes.
+    may_page = client.get("/meetings/cabinet/2026-05-12/").content.decode()
+    assert 'Confirms the minutes of <a href="/meetings/cabinet/2026-04-07/">' in may_page
+    april_page = client.get("/meetings/cabinet/2026-04-07/").content.decode()
+    assert "confirmed as a correct record at" in april_page
+    assert 'href="/meetings/cabinet/2026-05-12/#minute-36"' in april_page
+
+
+def test_feeds_and_calendar(client, archive):
+    for url in ("/feeds/meetings/", "/feeds/decisions/", "/bodies/cabinet/decisions.atom"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"].startswith("application/atom+xml")
+    decisions = client.get("/feeds/decisions/").content.decode()
+    assert "Cabinet, 3 February 2026, minute 88" in decisions
+    calendar = client.get("/bodies/cabinet/meetings.ics")
+    text = calendar.content.decode()
+    assert calendar["Content-Type"].startswith("text/calendar")
+    assert "DTSTART;TZID=Europe/London:20260324T140000" in text
+    assert "DTSTART;VALUE=DATE:20260203" in text
+    assert "LOCATION:Sparkenhoe Committee Room\\, County Hall\\, Glenfield" in text
+    assert client.get("/bodies/nobody/meetings.ics").status_code == 404
+
+
+def test_every_page_runs_a_bounded_number_of_queries(
+    client, archive, django_assert_max_num_queries
+):
+    from meetings.models import Document
+
+    sha = Document.objects.get().sha256
+    urls = [
+        "/",
+        "/bodies/",
+        "/bodies/cabinet/",
+        "/meetings/",
+        "/decisions/",
+        "/meetings/cabinet/2026-02-03/minutes/88/",
+        f"/documents/{sha}/",
+        f"/documents/{sha}/page/3/",
+        "/people/mr-d-harrison/",
+    ]
+    for url in urls:
+        with django_assert_max_num_queries(12, info=url):
+            assert client.get(url).status_code == 200, url
+
+
+def test_a_replaced_pack_keeps_its_links(client, import_file, tmp_path):
+    import datetime
+
+    from meetings.demo import DemoMeeting, write_pack
+    from meetings.models import Document
+
+    meeting = DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Carers Support Strategy"], 1)
+    path = tmp_path / "cabinet-pack.pdf"
+    write_pack(meeting, None, path)
+    import_file(path)
+    old = Document.objects.get().sha256
+    meeting.topics.append("Digital Inclusion Strategy")
+    write_pack(meeting, None, path)
+    import_file(path)
+    new = Document.objects.get().sha256
+    assert new != old
+    response = client.get(f"/documents/{old}/page/2/")
+    assert response.status_code == 301
+    assert response["Location"] == f"/documents/{new}/page/2/"
+
+
+def test_admin_uploads_and_imports_packs(client, tmp_path):
+    import datetime
+
+    from django.contrib.auth.models import User
+
+    from meetings.demo import DemoMeeting, write_pack
+    from meetings.models import Meeting
+
+    path = tmp_path / "pack.pdf"
+    write_pack(
+        DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review"], 1), None, path
+    )
+    User.objects.create_superuser("admin", "admin@example.org", "pw")
+    client.login(username="admin", password="pw")
+    with path.open("rb") as upload, (tmp_path / "notes.txt").open("w+b") as junk:
+        junk.write(b"nothing to see")
+        junk.seek(0)
+        response = client.post(
+            "/admin/meetings/document/import/", {"packs": [upload, junk]}, follow=True
+        )
+    page = response.content.decode().lower()  # the admin capitalises its messages
+    assert "pack.pdf: cabinet, 12 may 2026: 19 created" in page
+    assert "notes.txt: no meeting recognised" in page
+    assert Meeting.objects.filter(date="2026-05-12").exists()
+
+
+def test_staff_without_permission_cannot_import(client):
+    from django.contrib.auth.models import User
+
+    User.objects.create_user("clerk", password="pw", is_staff=True)
+    client.login(username="clerk", password="pw")
+    assert client.get("/admin/meetings/document/import/").status_code == 403
