@@ -19,7 +19,7 @@ install: $(INSTALLED)
 run: $(INSTALLED)
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 ifeq ($(PACKS),)
-	DEBUG=1 $(BIN)/python manage.py make_demo_packs var/demo-packs
+	test -d var/demo-packs || DEBUG=1 $(BIN)/python manage.py make_demo_packs var/demo-packs
 	DEBUG=1 $(BIN)/python manage.py import_packs var/demo-packs
 else
 	DEBUG=1 $(BIN)/python manage.py import_packs $(PACKS)

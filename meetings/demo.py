@@ -340,12 +340,14 @@ def _sentence(rng: random.Random) -> str:
 def write_demo_archive(
     directory: Path,
     per_body: int = 4,
-    start=datetime.date(2026, 1, 6),
+    start: datetime.date | None = None,
     suffix: str = ".pdf",
     paragraphs: int = 12,
 ) -> list[Path]:
+    """Packs for `per_body` meetings of each body; by default the last ones are still to come."""
     directory.mkdir(parents=True, exist_ok=True)
     written = []
+    start = start or datetime.date.today() - datetime.timedelta(days=36 * (per_body - 1))
     schedule = demo_meetings(start, per_body)
     for index, meeting in enumerate(schedule):
         previous = (

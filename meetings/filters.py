@@ -16,10 +16,10 @@ class DateInput(forms.DateInput):
 
 class MeetingFilter(django_filters.FilterSet):
     body = django_filters.ModelChoiceFilter(
-        queryset=Body.objects.all(), to_field_name="slug", empty_label="All bodies"
+        label="Body", queryset=Body.objects.all(), to_field_name="slug", empty_label="All bodies"
     )
     year = django_filters.ChoiceFilter(
-        field_name="date__year", choices=year_choices, empty_label="Any year"
+        field_name="date__year", choices=year_choices, empty_label="Any year", label="Year"
     )
     date_from = django_filters.DateFilter(
         field_name="date", lookup_expr="gte", label="From", widget=DateInput
@@ -41,6 +41,7 @@ class MeetingFilter(django_filters.FilterSet):
 
 class DecisionFilter(django_filters.FilterSet):
     body = django_filters.ModelChoiceFilter(
+        label="Body",
         field_name="minute__meeting__body",
         queryset=Body.objects.all(),
         to_field_name="slug",
@@ -70,6 +71,7 @@ class SearchFilter(django_filters.FilterSet):
         method="by_search_module",
     )
     body = django_filters.ModelChoiceFilter(
+        label="Body",
         queryset=Body.objects.all(),
         to_field_name="slug",
         empty_label="All bodies",
@@ -99,7 +101,7 @@ class SearchFilter(django_filters.FilterSet):
         return Filters(
             kinds=data.get("kind") or [],
             body=data.get("body"),
-            year=data.get("year") and int(data["year"]),
+            year=int(data["year"]) if data.get("year") else None,
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
             key_decision=bool(data.get("key_decision")),

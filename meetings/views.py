@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from meetings import search as archive_search
 from meetings.filters import DecisionFilter, MeetingFilter, SearchFilter
+from meetings.ingest.text import find_date
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -116,7 +117,7 @@ def meeting_detail(request, body, date):
         )
     )
     link_confirmed_meetings(meeting.body, minutes)
-    items = (
+    items = list(
         AgendaItem.objects.filter(meeting=meeting)
         .select_related("meeting__body")
         .prefetch_related(
@@ -126,6 +127,7 @@ def meeting_detail(request, body, date):
             ),
         )
     )
+    link_minutes_items(meeting.body, items)
     siblings = Meeting.objects.filter(body=meeting.body)
     context = {
         "meeting": meeting,
@@ -154,6 +156,18 @@ def link_confirmed_meetings(body, minutes) -> None:
     )
     for minute in minutes:
         minute.confirms_meeting = earlier.get(minute.confirms_date)
+
+
+def link_minutes_items(body, items) -> None:
+    """'Minutes of the meeting held on 3 February 2026' items link to that meeting."""
+    dates = {
+        item.pk: find_date(item.title) for item in items if item.title.startswith("Minutes of")
+    }
+    held = {
+        m.date: m for m in Meeting.objects.filter(body=body, date__in=filter(None, dates.values()))
+    }
+    for item in items:
+        item.minutes_of = held.get(dates.get(item.pk))
 
 
 def report_detail(request, body, date, slug):

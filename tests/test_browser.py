@@ -68,3 +68,42 @@ def test_meeting_page_fits_a_phone(browser, live_server, import_file, seed):
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+
+
+def test_search_from_the_home_page_and_narrow_by_type(browser, live_server, import_file, seed):
+    import_file(seed("000"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page()
+    page.goto(live_server.url)
+    page.get_by_label("Search every decision, report and page").fill('"Council Tax"')
+    page.get_by_role("button", name="Search").click()
+    assert page.locator("h1").inner_text() == 'Search: "Council Tax"'
+    page.get_by_role("link", name="Decision", exact=True).click()
+    assert page.locator(".hit").count() == 1
+    assert "minute 88" in page.locator(".hit").first.inner_text()
+    assert page.locator(".hit mark").first.inner_text() == "Council"
+    page.screenshot(path=str(ARTIFACTS / "search.png"), full_page=True)
+
+
+def test_meeting_filters_without_javascript(browser, live_server, import_file, seed):
+    import_file(seed("000"))
+    import_file(seed("003"))
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/meetings/")
+    assert page.get_by_role("status").inner_text() == "3 meetings"
+    page.get_by_label("Year").select_option("2025")
+    page.get_by_role("button", name="Apply filters").click()
+    assert page.get_by_role("status").inner_text() == "1 meeting"
+    assert "17 June 2025" in page.locator(".results").inner_text()
+    context.close()
+
+
+def test_search_page_fits_a_phone(browser, live_server, import_file, seed):
+    import_file(seed("000"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 360, "height": 800})
+    page.goto(f"{live_server.url}/search/?q=term+dates")
+    page.screenshot(path=str(ARTIFACTS / "search-phone.png"), full_page=False)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    assert page.locator(".hit").count() >= 3

@@ -108,6 +108,9 @@ def test_search_page(client, archive, django_assert_max_num_queries):
     assert response.status_code == 200
     assert 'value="&quot;Council Tax&quot;"' in page
     assert "minute 88" in page
+    total = search('"Council Tax"', Filters(kinds=["decision"])).total
+    assert f'role="status">{total} result' in page and total > 0
+    assert ">Decision</a>" in page
     assert "/search/feed/?q=" in page
 
 

@@ -85,6 +85,8 @@ def test_confirmation_of_minutes_links_both_ways(client, import_file, tmp_path):
     april_page = client.get("/meetings/cabinet/2026-04-07/").content.decode()
     assert "confirmed as a correct record at" in april_page
     assert 'href="/meetings/cabinet/2026-05-12/#minute-36"' in april_page
+    june_page = client.get("/meetings/cabinet/2026-06-16/").content.decode()
+    assert 'href="/meetings/cabinet/2026-05-12/#minutes-heading"' in june_page
 
 
 def test_feeds_and_calendar(client, archive):

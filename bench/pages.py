@@ -1,0 +1,175 @@
+"""Server time of the main pages on an archive of 1,000+ meetings, and throughput under load.
+
+    .venv/bin/python bench/pages.py [--per-body 340] [--samples 60] [--requests 3000]
+
+Builds (once, then reuses) an archive of generated packs (meetings/demo.py) in its
+own embedded PostgreSQL under var/bench-pages. Then:
+1. server time: each page type rendered `--samples` times for different objects through
+   Django's test client in this process (no network), median and 95th percentile;
+2. load: gunicorn with 2 workers on 127.0.0.1, and 8 client threads in this process
+   sending `--requests` requests over those URLs; requests per second.
+"""
+
+import argparse
+import datetime
+import io
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+VAR = ROOT / "var" / "bench-pages"
+ENVIRONMENT = {
+    "ARCHIVE_VAR_DIR": str(VAR),
+    "SECRET_KEY": "benchmark-only",
+    "DJANGO_SETTINGS_MODULE": "archive.settings",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+    "SECURE_SSL_REDIRECT": "0",
+    "STATIC_ROOT": str(VAR / "static"),
+}
+os.environ.update(ENVIRONMENT)
+PORT = 8765
+
+
+def build(per_body: int) -> None:
+    from django.core.management import call_command
+
+    from meetings.demo import write_demo_archive
+    from meetings.models import Meeting
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", "--no-input", verbosity=0)
+    if Meeting.objects.count() >= 1000:
+        print(f"archive ready: {Meeting.objects.count():,} meetings")
+        return
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        write_demo_archive(Path(folder), per_body, datetime.date(1990, 1, 2), suffix=".txt")
+        call_command("import_packs", folder, "--jobs", "2", stdout=io.StringIO())
+    print(f"built {Meeting.objects.count():,} meetings in {time.perf_counter() - started:.0f} s")
+
+
+def sample_urls(samples: int) -> dict[str, list[str]]:
+    from meetings.models import Decision, Meeting, Report
+
+    rng = random.Random(1)
+
+    def some(queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        return queryset.filter(pk__in=rng.sample(ids, min(samples, len(ids))))
+
+    meetings = some(Meeting.objects.select_related("body"))
+    return {
+        "home": ["/"] * samples,
+        "meeting list": [f"/meetings/?page={rng.randint(1, 40)}" for _ in range(samples)],
+        "meeting": [m.get_absolute_url() for m in meetings],
+        "decision": [
+            d.get_absolute_url()
+            for d in some(Decision.objects.select_related("minute__meeting__body"))
+        ],
+        "report": [
+            r.get_absolute_url() for r in some(Report.objects.select_related("meeting__body"))
+        ],
+    }
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def server_times(urls: dict[str, list[str]]) -> None:
+    from django.test import Client
+
+    client = Client()
+    print(f"{'page':<14} {'median ms':>10} {'p95 ms':>8}")
+    for name, paths in urls.items():
+        client.get(paths[0])  # warm caches
+        times = []
+        for path in paths:
+            started = time.perf_counter()
+            response = client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (path, response.status_code)
+        print(f"{name:<14} {statistics.median(times):>10.1f} {percentile(times, 0.95):>8.1f}")
+
+
+def load(urls: dict[str, list[str]], total: int, threads: int = 8) -> None:
+    from django.db import connections
+
+    connections.close_all()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "archive.wsgi", "--workers", "2",
+         "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
+        cwd=ROOT, env={**os.environ, **ENVIRONMENT},
+    )  # fmt: skip
+    try:
+        _wait_for_server()
+        flat = [path for paths in urls.values() for path in paths]
+        counter = iter(range(total))
+        lock = threading.Lock()
+        failures = []
+
+        def worker():
+            while True:
+                with lock:
+                    index = next(counter, None)
+                if index is None:
+                    return
+                url = f"http://127.0.0.1:{PORT}{flat[index % len(flat)]}"
+                with urllib.request.urlopen(url, timeout=30) as response:
+                    if response.status != 200:
+                        failures.append(url)
+                    response.read()
+
+        started = time.perf_counter()
+        pool = [threading.Thread(target=worker) for _ in range(threads)]
+        for thread in pool:
+            thread.start()
+        for thread in pool:
+            thread.join()
+        elapsed = time.perf_counter() - started
+        print(
+            f"\ngunicorn, 2 workers, {threads} client threads: {total} requests in {elapsed:.1f} s "
+            f"= {total / elapsed:.0f} requests/s ({len(failures)} failed)"
+        )
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def _wait_for_server() -> None:
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bodies/", timeout=5).read()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--per-body", type=int, default=340)
+    parser.add_argument("--samples", type=int, default=60)
+    parser.add_argument("--requests", type=int, default=3000)
+    options = parser.parse_args()
+    import django
+
+    django.setup()
+    build(options.per_body)
+    urls = sample_urls(options.samples)
+    server_times(urls)
+    load(urls, options.requests)
+
+
+if __name__ == "__main__":
+    main()
