@@ -107,3 +107,41 @@ def test_search_page_fits_a_phone(browser, live_server, import_file, seed):
     page.screenshot(path=str(ARTIFACTS / "search-phone.png"), full_page=False)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     assert page.locator(".hit").count() >= 3
+
+
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}
+}
+
+
+def test_pages_pass_an_automated_wcag_audit(browser, live_server, import_file, seed):
+    """axe-core's WCAG 2.2 A/AA rules on the main pages, at desktop and phone widths."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    import_file(seed("000"))
+    from meetings.models import Document
+
+    sha = Document.objects.get().sha256
+    paths = [
+        "/",
+        "/bodies/cabinet/",
+        "/meetings/?year=2026",
+        "/meetings/cabinet/2026-03-24/",
+        "/meetings/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/",
+        "/meetings/cabinet/2026-02-03/minutes/88/",
+        "/decisions/",
+        "/search/?q=school+term+dates",
+        f"/documents/{sha}/page/26/",
+        "/people/mr-d-harrison/",
+    ]
+    axe = Axe()
+    problems = []
+    for width in (1280, 360):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for path in paths:
+            page.goto(live_server.url + path)
+            results = axe.run(page, options=WCAG_AA)
+            for violation in results.response["violations"]:
+                problems.append(f"{width}px {path}: {violation['id']}: {violation['help']}")
+        page.close()
+    assert problems == []

@@ -160,3 +160,32 @@ def test_export_shape(import_file, seed, tmp_path):
     assert minute["key_decision"] is True and "2.99%" in minute["resolved"]
     assert {"name": "Mr. D. Harrison CC", "role": "chair"} in earlier["attendance"]
     assert data["documents"][0]["pages"] == Document.objects.get().page_count
+
+
+def test_two_imports_of_the_same_pack_at_once_make_one_copy(seed):
+    import threading
+
+    from django.db import connection
+
+    from meetings.ingest.read import read_source
+    from meetings.loader import load_source
+
+    source = read_source(seed("003"))
+    barrier = threading.Barrier(2)
+    results = []
+
+    def run():
+        barrier.wait()
+        try:
+            results.append(load_source(source))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(result.skipped for result in results) == [False, True]
+    assert Document.objects.count() == 1
+    assert Report.objects.count() == 4

@@ -174,3 +174,17 @@ def test_seed_004_wrapped_header_and_titles(parsed):
     assert attendance["Mr. O. O’Shea CC"] == "in_attendance"
     assert len(pack.reports) == 7
     assert pack.reports[1].report_by == "Director of Children and Family Services"
+
+
+def test_page_furniture_never_reaches_report_text(parsed):
+    texts = [report.text for prefix in ("002", "003") for report in parsed(prefix).reports]
+    assert not any("his page is intentionally left blank" in text for text in texts)
+    assert not any("35 Agenda Item 5" in text for text in texts)
+    assert not any("3 Agenda Item 3" in text for text in texts)
+
+
+def test_text_pages_follow_the_page_breaks(parsed):
+    pack = parsed("000")
+    assert len(pack.pages) == 192
+    assert pack.pages[0].lstrip().startswith("Meeting: **Cabinet**")
+    assert pack.reports[0].first_page < pack.reports[1].first_page
