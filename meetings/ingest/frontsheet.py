@@ -1,6 +1,7 @@
 """Agenda front sheets: the meeting a pack is for, its membership and its agenda."""
 
 import re
+from itertools import takewhile
 
 from meetings.ingest.lines import Line
 from meetings.ingest.records import AgendaItemRecord, MeetingRecord, PersonRecord
@@ -160,6 +161,7 @@ def _agenda_item(number: str, raw: str) -> AgendaItemRecord:
 
 # Kent's ModernGov summons: "AGENDA" / "CABINET" / "Thursday, 13th March, 2025, at 3.00 pm". ----
 
+SUMMONS_PAGES = 2  # the agenda of a summons fits on its first pages
 SUMMONS_DATE = re.compile(rf"^{WEEKDAY},?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\w+),?\s+(\d{{4}})")
 
 
@@ -174,19 +176,17 @@ def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
     meeting = MeetingRecord(
         body=title_case(body_line.text), date=date, start_time=find_time(date_line.text)
     )
-    block = [line.text for _, line in _first_texts(lines, 40)]
-    if "Ask for:" in " ".join(block):
-        after = block[block.index(next(t for t in block if t.startswith("Ask for:"))) + 1 :]
-        venue = []
-        for text in after:
-            if text.startswith(("Telephone", "Tel", "Email", "e-mail")):
-                break
-            venue.append(text)
-        meeting.location = " ".join(venue).replace(", ,", ",")
-    meeting.agenda_items = []
+    texts = [line.text for _, line in _first_texts(lines, 40)]
+    ask_for = next((i for i, text in enumerate(texts) if text.startswith("Ask for:")), None)
+    if ask_for is not None:
+        contact_details = ("Telephone", "Tel", "Email", "e-mail")
+        venue = takewhile(lambda text: not text.startswith(contact_details), texts[ask_for + 1 :])
+        meeting.location = " ".join(venue)
     exempt = False
     end = 0
     for index, line in enumerate(lines):
+        if line.page > SUMMONS_PAGES or REPORT_HEADING.match(line.text):
+            break
         if line.text.startswith("EXEMPT ITEMS"):
             exempt = True
         match = ROW.match(line.text)

@@ -87,8 +87,3 @@ class PackRecord:
     minutes: list[MinutesRecord] = field(default_factory=list)
     reports: list[ReportRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-
-    @property
-    def meetings(self) -> list[MeetingRecord]:
-        found = [self.meeting] if self.meeting else []
-        return found + [minutes.meeting for minutes in self.minutes]

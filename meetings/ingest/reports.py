@@ -66,8 +66,7 @@ def parse_report(lines: list[Line], report_of: int) -> ReportRecord:
     by_lines, after_by = _report_of_lines(lines, report_of)
     title_lines = [line.text for line in lines[1:report_of] if line.text]
     if not title_lines:
-        title_lines = _title_after(lines, after_by)
-        after_by += len(title_lines)
+        title_lines, after_by = _title_after(lines, after_by)
     report_by = " ".join(by_lines)
     report = ReportRecord(
         title=_tidy_title(" ".join(title_lines)) or "Untitled report",
@@ -126,17 +125,18 @@ def _report_of_lines(lines: list[Line], index: int) -> tuple[list[str], int]:
     return parts, index
 
 
-def _title_after(lines: list[Line], index: int) -> list[str]:
+def _title_after(lines: list[Line], index: int) -> tuple[list[str], int]:
+    """A title printed after the REPORT OF line: capitals up to PART A or running text."""
     title = []
-    for line in lines[index : index + 8]:
+    end = index
+    for offset, line in enumerate(lines[index : index + 8], start=index):
         if not line.text:
-            if title:
-                continue
             continue
         if line.text == "PART A" or not line.text.isupper():
             break
         title.append(line.text)
-    return title
+        end = offset + 1
+    return title, end
 
 
 def _tidy_title(text: str) -> str:
