@@ -100,24 +100,20 @@ class _Loader:
         self.people: dict[str, Person] = {}
 
     def load(self, existing: Document | None) -> None:
-        meetings = {}
-        if self.pack.meeting:
-            meetings[id(self.pack.meeting)] = self.meeting(self.pack.meeting)
-        for minutes in self.pack.minutes:
-            # A minutes header says less than a front sheet: it only fills gaps.
-            meetings[id(minutes.meeting)] = self.meeting(minutes.meeting, fill_only=True)
-        pack_meeting = meetings[id(self.pack.meeting)] if self.pack.meeting else None
-        if pack_meeting is None and self.pack.minutes:
-            pack_meeting = meetings[id(self.pack.minutes[0].meeting)]
+        front_sheet = self.pack.meeting
+        pack_meeting = self.meeting(front_sheet) if front_sheet else None
+        # A minutes header says less than a front sheet: it only fills gaps.
+        minuted = [self.meeting(record.meeting, fill_only=True) for record in self.pack.minutes]
+        pack_meeting = pack_meeting or next(iter(minuted), None)
         self.result.meeting = str(pack_meeting) if pack_meeting else ""
         document = self.document(existing, pack_meeting)
-        if self.pack.meeting:
-            self.membership(pack_meeting, self.pack.meeting)
-            self.agenda(pack_meeting, self.pack.meeting, document)
+        if front_sheet:
+            self.membership(pack_meeting, front_sheet)
+            self.agenda(pack_meeting, front_sheet, document)
         self.reports(pack_meeting, document)
-        for minutes in self.pack.minutes:
-            self.minutes(meetings[id(minutes.meeting)], minutes, document)
-        link_agenda_items([meeting.pk for meeting in meetings.values()])
+        for record, meeting in zip(self.pack.minutes, minuted, strict=True):
+            self.minutes(meeting, record, document)
+        link_agenda_items([meeting.pk for meeting in [pack_meeting, *minuted] if meeting])
         self.remove_superseded(document)
 
     def remove_superseded(self, document: Document) -> None:
