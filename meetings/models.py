@@ -426,3 +426,6 @@ class SearchWord(models.Model):
 
     def __str__(self):
         return self.word
+
+    def get_absolute_url(self):
+        return f"{reverse('meetings:search')}?q={self.word}"
