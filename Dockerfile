@@ -6,6 +6,8 @@ COPY archive archive
 COPY meetings meetings
 RUN pip install --no-cache-dir .
 COPY . .
-RUN SECRET_KEY=collectstatic-only DATABASE_URL=postgres://unused/unused python manage.py collectstatic --no-input
+RUN SECRET_KEY=collectstatic-only DATABASE_URL=postgres://unused/unused python manage.py collectstatic --no-input \
+    && useradd --create-home archive && mkdir -p /data && chown archive /data
+USER archive
 EXPOSE 8000
 CMD ["sh", "-c", "python manage.py migrate --no-input && gunicorn archive.wsgi --bind 0.0.0.0:8000 --workers 2"]

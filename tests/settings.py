@@ -12,6 +12,7 @@ from archive.settings import DATABASES, STORAGES  # noqa: E402
 
 if DATABASES["default"]["ENGINE"] == "archive.db_embedded":
     DATABASES["default"]["EMBEDDED_PGDATA"] = None  # a throwaway cluster per run
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # live-server threads close their connections
 
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
