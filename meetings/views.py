@@ -3,7 +3,7 @@
 import functools
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Min, Prefetch, Q
+from django.db.models import Count, Max, Min, Prefetch, Q, Sum
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -28,13 +28,17 @@ from meetings.models import (
 PAGE_SIZE = 25
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    """The requested page of `queryset`; a page number that is not a page is a 404."""
-    paginator = Paginator(queryset, per_page)
+def page_number(request, last: int) -> int:
+    """The ?page= number asked for; anything that is not a page from 1 to `last` is a 404."""
     number = request.GET.get("page", "1")
-    if not number.isdigit() or not 1 <= int(number) <= paginator.num_pages:
+    if not (number.isdecimal() and len(number) < 7 and 1 <= int(number) <= last):
         raise Http404(f"There is no page {number[:20]} of these results.")
-    return paginator.page(int(number))
+    return int(number)
+
+
+def paginate(request, queryset, per_page=PAGE_SIZE):
+    paginator = Paginator(queryset, per_page)
+    return paginator.page(page_number(request, paginator.num_pages))
 
 
 def home(request):
@@ -48,7 +52,7 @@ def home(request):
             "meetings": Meeting.objects.count(),
             "decisions": Decision.objects.count(),
             "reports": Report.objects.count(),
-            "pages": Page.objects.count(),
+            "pages": Document.objects.aggregate(pages=Sum("page_count"))["pages"] or 0,
         },
         "span": Meeting.objects.aggregate(first=Min("date"), last=Max("date")),
         "last_import": Document.objects.aggregate(at=Max("imported_at"))["at"],
@@ -295,6 +299,7 @@ def page_detail(request, sha256, number):
 
 
 SEARCH_PAGE_SIZE = 20
+MAX_SEARCH_PAGES = 250  # 5,000 hits: narrow the search to see past them
 
 
 def search(request):
@@ -305,19 +310,17 @@ def search(request):
     query = archive_search.tidy_query(search_filter.form.cleaned_data.get("q") or "")
     context["query"] = query
     if query:
-        number = request.GET.get("page", "1")
-        if not number.isdigit() or int(number) < 1:
-            raise Http404("There is no such page of results.")
-        offset = (int(number) - 1) * SEARCH_PAGE_SIZE
+        number = page_number(request, last=MAX_SEARCH_PAGES)
+        offset = (number - 1) * SEARCH_PAGE_SIZE
         results = archive_search.search(
             query, search_filter.search_filters(), offset=offset, limit=SEARCH_PAGE_SIZE
         )
-        pages = max(1, -(-results.total // SEARCH_PAGE_SIZE))
-        if int(number) > pages:
+        pages = min(MAX_SEARCH_PAGES, max(1, -(-results.total // SEARCH_PAGE_SIZE)))
+        if number > pages:
             raise Http404(f"There is no page {number} of these results.")
         context |= {
             "results": results,
-            "page_number": int(number),
+            "page_number": number,
             "page_count": pages,
             "kinds": archive_search.KINDS,
         }

@@ -180,3 +180,9 @@ def test_staff_without_permission_cannot_import(client):
     User.objects.create_user("clerk", password="pw", is_staff=True)
     client.login(username="clerk", password="pw")
     assert client.get("/admin/meetings/document/import/").status_code == 403
+
+
+@pytest.mark.parametrize("page", ["0", "-1", "²", "9" * 5000, "1.5", "abc"])
+def test_odd_page_numbers_are_404(client, archive, page):
+    assert client.get("/meetings/", {"page": page}).status_code == 404
+    assert client.get("/search/", {"q": "cabinet", "page": page}).status_code == 404
