@@ -98,76 +98,70 @@ def search(text: str, filters: Filters, offset: int = 0, limit: int = 20) -> Res
     text = tidy_query(text)
     references = reference_hits(text)
     words = _REFERENCE.sub(" ", text).strip() if references else text
+    if not words:
+        return Results(text, [], 0, False, {}, [], [], references=references)
     query = SearchQuery(words, search_type="websearch", config=SEARCH_CONFIG)
     kinds = filters.kinds or list(KINDS)
-    rows = _facet_rows(query, filters)
-    counts = _facets(rows, filters)
+    kind_counts, body_counts, year_counts = _facets(_facet_rows(query, filters), filters)
     union = _union([_candidates(kind, query, filters) for kind in kinds], filters.sort)
-    shown = list(union[offset : offset + limit]) if words else []
-    total = sum(count for kind, count in counts[0].items() if kind in kinds) if words else 0
     results = Results(
         query=text,
-        hits=_hydrate(shown, query),
-        total=total,
-        capped=bool(words) and counts[0].get("page", 0) >= PAGE_CANDIDATES,
-        kind_counts=counts[0] if words else {},
-        body_counts=counts[1] if words else [],
-        year_counts=counts[2] if words else [],
+        hits=_hydrate(list(union[offset : offset + limit]), query),
+        total=sum(count for kind, count in kind_counts.items() if kind in kinds),
+        capped=kind_counts.get("page", 0) >= PAGE_CANDIDATES,
+        kind_counts=kind_counts,
+        body_counts=body_counts,
+        year_counts=year_counts,
         references=references,
     )
-    if words and not total and not references:
+    if not results.total and not references:
         results.suggestions = suggestions(words, filters)
     return results
 
 
 # -- candidate rows, one queryset per kind, with the same columns ---------------------------
 
+MODELS = {
+    "decision": Decision,
+    "report": Report,
+    "item": AgendaItem,
+    "meeting": Meeting,
+    "page": Page,
+}
+MEETING_PATH = {
+    "decision": "minute__meeting__",
+    "report": "meeting__",
+    "item": "meeting__",
+    "meeting": "",
+    "page": "document__meeting__",
+}
+
+
+def _annotated(kind: str):
+    """The kind's rows with the columns every kind shares: date, body and key decision."""
+    meeting = MEETING_PATH[kind]
+    key = F("key_decision") if kind in ("decision", "report", "item") else Value(False)
+    return MODELS[kind].objects.annotate(
+        hit_date=F(f"{meeting}date"), hit_body=F(f"{meeting}body_id"), hit_key=key
+    )
+
 
 def _candidates(kind: str, query: SearchQuery, filters: Filters, ranked: bool = True):
-    querysets = {
-        "decision": lambda: Decision.objects.annotate(
-            hit_date=F("minute__meeting__date"),
-            hit_body=F("minute__meeting__body_id"),
-            hit_key=F("key_decision"),
-        ),
-        "report": lambda: Report.objects.annotate(
-            hit_date=F("meeting__date"), hit_body=F("meeting__body_id"), hit_key=F("key_decision")
-        ),
-        "item": lambda: AgendaItem.objects.annotate(
-            hit_date=F("meeting__date"), hit_body=F("meeting__body_id"), hit_key=F("key_decision")
-        ),
-        "meeting": lambda: Meeting.objects.annotate(
-            hit_date=F("date"), hit_body=F("body_id"), hit_key=Value(False)
-        ),
-        "page": lambda: Page.objects.annotate(
-            hit_date=F("document__meeting__date"),
-            hit_body=F("document__meeting__body_id"),
-            hit_key=Value(False),
-        ),
-    }
-    queryset = querysets[kind]().filter(search_vector=query)
-    queryset = _apply(queryset, filters)
-    columns = {
-        "hit_kind": Value(kind, output_field=CharField()),
-        "hit_id": F("pk"),
-        "hit_rank": SearchRank(
-            F("search_vector"), query, cover_density=True, normalization=RANK_NORMALISATION
-        )
-        * Value(KIND_BOOST[kind])
-        if ranked
-        else Value(0.0),
-    }
+    queryset = _apply(_annotated(kind).filter(search_vector=query), filters)
     if kind == "page":
         first_matches = queryset.order_by().values("pk")[:PAGE_CANDIDATES]
-        queryset = Page.objects.filter(pk__in=Subquery(first_matches)).annotate(
-            hit_date=F("document__meeting__date"),
-            hit_body=F("document__meeting__body_id"),
-            hit_key=Value(False),
-        )
-    queryset = queryset.annotate(**columns).values(
-        "hit_kind", "hit_id", "hit_rank", "hit_date", "hit_body", "hit_key"
+        queryset = _annotated("page").filter(pk__in=Subquery(first_matches))
+    rank = SearchRank(
+        F("search_vector"), query, cover_density=True, normalization=RANK_NORMALISATION
     )
-    return queryset.order_by()
+    queryset = queryset.annotate(
+        hit_kind=Value(kind, output_field=CharField()),
+        hit_id=F("pk"),
+        hit_rank=rank * Value(KIND_BOOST[kind]) if ranked else Value(0.0),
+    )
+    return queryset.values(
+        "hit_kind", "hit_id", "hit_rank", "hit_date", "hit_body", "hit_key"
+    ).order_by()
 
 
 def _apply(queryset, filters: Filters):
