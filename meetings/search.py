@@ -101,12 +101,12 @@ def search(text: str, filters: Filters, offset: int = 0, limit: int = 20) -> Res
     if not words:
         return Results(text, [], 0, False, {}, [], [], references=references)
     query = SearchQuery(words, search_type="websearch", config=SEARCH_CONFIG)
+    shown, facet_rows = _run(query, filters, offset, limit)
+    kind_counts, body_counts, year_counts = _facets(facet_rows, filters)
     kinds = filters.kinds or list(KINDS)
-    kind_counts, body_counts, year_counts = _facets(_facet_rows(query, filters), filters)
-    union = _union([_candidates(kind, query, filters) for kind in kinds], filters.sort)
     results = Results(
         query=text,
-        hits=_hydrate(list(union[offset : offset + limit]), query),
+        hits=_hydrate(shown, query),
         total=sum(count for kind, count in kind_counts.items() if kind in kinds),
         capped=kind_counts.get("page", 0) >= PAGE_CANDIDATES,
         kind_counts=kind_counts,
@@ -178,33 +178,51 @@ def _apply(queryset, filters: Filters):
     return queryset
 
 
-def _union(querysets, sort: str):
-    union = querysets[0].union(*querysets[1:], all=True)
-    order = {
-        "relevance": [F("hit_rank").desc(), F("hit_date").desc(nulls_last=True)],
-        "newest": [F("hit_date").desc(nulls_last=True), F("hit_rank").desc()],
-        "oldest": [F("hit_date").asc(nulls_last=True), F("hit_rank").desc()],
-    }[sort]
-    return union.order_by(*order, "hit_kind", "hit_id")
+ORDER = {
+    "relevance": "hit_rank DESC, hit_date DESC NULLS LAST",
+    "newest": "hit_date DESC NULLS LAST, hit_rank DESC",
+    "oldest": "hit_date ASC NULLS LAST, hit_rank DESC",
+}
 
 
-# -- facets ---------------------------------------------------------------------------------
+def _run(query: SearchQuery, filters: Filters, offset: int, limit: int):
+    """The rows to show and the facet counts, from one pass over the ranked candidates.
 
-
-def _facet_rows(query: SearchQuery, filters: Filters) -> list[tuple]:
-    """(kind, body id, year, count) over every kind, with the date and key filters only."""
+    The candidates of every kind are ranked once, with the date and key-decision filters
+    only; the type, body and year filters pick the rows shown from them, and the facets
+    count them all, so each facet can be counted with the other facets' filters.
+    """
     unfaceted = Filters(
         date_from=filters.date_from, date_to=filters.date_to, key_decision=filters.key_decision
     )
-    union = _union([_candidates(kind, query, unfaceted, ranked=False) for kind in KINDS], "oldest")
-    sql, params = union.order_by().query.sql_with_params()
+    candidates = [_candidates(kind, query, unfaceted) for kind in KINDS]
+    sql, params = candidates[0].union(*candidates[1:], all=True).query.sql_with_params()
+    where, where_params = ["TRUE"], []
+    if filters.kinds:
+        where.append("hit_kind = ANY(%s)")
+        where_params.append(list(filters.kinds))
+    if filters.body:
+        where.append("hit_body = %s")
+        where_params.append(filters.body.pk)
+    if filters.year:
+        where.append("EXTRACT(YEAR FROM hit_date) = %s")
+        where_params.append(filters.year)
+    order = f"{ORDER[filters.sort]}, hit_kind, hit_id"
+    statement = f"""
+        WITH hits AS MATERIALIZED ({sql})
+        SELECT 'shown', hit_kind, hit_id, row_number() OVER (ORDER BY {order}), NULL
+          FROM (SELECT * FROM hits WHERE {" AND ".join(where)}
+                ORDER BY {order} LIMIT %s OFFSET %s) AS shown
+        UNION ALL
+        SELECT 'facet', hit_kind, hit_body, EXTRACT(YEAR FROM hit_date)::int, count(*)
+          FROM hits GROUP BY 2, 3, 4"""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT hit_kind, hit_body, EXTRACT(YEAR FROM hit_date)::int, count(*) "
-            f"FROM ({sql}) AS hits GROUP BY 1, 2, 3",
-            params,
-        )
-        return cursor.fetchall()
+        cursor.execute(statement, [*params, *where_params, limit, offset])
+        rows = cursor.fetchall()
+    shown = sorted((row for row in rows if row[0] == "shown"), key=lambda row: row[3])
+    return [(kind, pk) for _, kind, pk, _, _ in shown], [
+        row[1:] for row in rows if row[0] == "facet"
+    ]
 
 
 def _facets(rows, filters: Filters):
@@ -254,12 +272,12 @@ def _headline(expression, query):
     )
 
 
-def _hydrate(rows: list[dict], query: SearchQuery) -> list[Hit]:
+def _hydrate(rows: list[tuple[str, int]], query: SearchQuery) -> list[Hit]:
     wanted: dict[str, list[int]] = {}
-    for row in rows:
-        wanted.setdefault(row["hit_kind"], []).append(row["hit_id"])
+    for kind, pk in rows:
+        wanted.setdefault(kind, []).append(pk)
     loaded = {kind: _load(kind, ids, query) for kind, ids in wanted.items()}
-    return [loaded[row["hit_kind"]][row["hit_id"]] for row in rows]
+    return [loaded[kind][pk] for kind, pk in rows]
 
 
 def _load(kind: str, ids: list[int], query: SearchQuery) -> dict[int, Hit]:
