@@ -30,7 +30,7 @@ def write_packs(directory: Path, count: int, pages: int) -> list[Path]:
         date = datetime.date(2024, 1, 2) + datetime.timedelta(days=7 * index)
         meeting = DemoMeeting("Cabinet", date, TOPICS[:8], 1)
         path = directory / f"pack-{index}.pdf"
-        write_pack(meeting, None, path, paragraphs=max(6, pages * 6 // 8))
+        write_pack(meeting, None, path, paragraphs=max(6, pages * 9 // 8))
         paths.append(path)
     return paths
 
