@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import CharField, F, Subquery, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models.functions import Concat, Length
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -252,6 +252,8 @@ def _facets(rows, filters: Filters):
 
 def _joined(*fields: str):
     """Fields joined by '. ' as one text expression, for a headline across them."""
+    if len(fields) == 1:
+        return F(fields[0])
     parts = []
     for name in fields:
         parts += [F(name), Value(". ")]
@@ -280,83 +282,65 @@ def _hydrate(rows: list[tuple[str, int]], query: SearchQuery) -> list[Hit]:
     return [loaded[kind][pk] for kind, pk in rows]
 
 
+# For each kind: what to select with it, the fields its snippet comes from, and how to
+# describe a row as (title, meeting, detail, key decision).
+HIT_SOURCES = {
+    "decision": (
+        "minute__meeting__body",
+        ("title", "resolved"),
+        lambda row: (
+            row.title,
+            row.minute.meeting,
+            f"minute {row.minute.number}",
+            row.key_decision,
+        ),
+    ),
+    "report": (
+        "meeting__body",
+        ("title", "purpose", "recommendations"),
+        lambda row: (
+            row.title,
+            row.meeting,
+            f"agenda item {row.agenda_item_number}" if row.agenda_item_number else "",
+            row.key_decision,
+        ),
+    ),
+    "item": (
+        "meeting__body",
+        ("title", "note"),
+        lambda row: (row.title, row.meeting, f"agenda item {row.number}", row.key_decision),
+    ),
+    "meeting": ("body", ("title", "location"), lambda row: (row.title, row, "", False)),
+    "page": (
+        "document__meeting__body",
+        ("text",),
+        lambda row: (
+            f"{row.document.file_name}, page {row.number}",
+            row.document.meeting,
+            f"page {row.number} of {row.document.page_count}",
+            False,
+        ),
+    ),
+}
+
+
 def _load(kind: str, ids: list[int], query: SearchQuery) -> dict[int, Hit]:
-    if kind == "decision":
-        rows = Decision.objects.filter(pk__in=ids).select_related("minute__meeting__body")
-        rows = rows.annotate(snippet=_headline(_joined("title", "resolved"), query))
-        return {
-            row.pk: Hit(
-                "decision",
-                row.title,
-                row.get_absolute_url(),
-                row.minute.meeting.body.name,
-                row.minute.meeting.date,
-                highlight(row.snippet),
-                f"minute {row.minute.number}",
-                row.key_decision,
-            )
-            for row in rows
-        }
-    if kind == "report":
-        rows = Report.objects.filter(pk__in=ids).select_related("meeting__body")
-        text = _joined("title", "purpose", "recommendations")
-        rows = rows.annotate(snippet=_headline(text, query))
-        return {
-            row.pk: Hit(
-                "report",
-                row.title,
-                row.get_absolute_url(),
-                row.meeting.body.name,
-                row.meeting.date,
-                highlight(row.snippet),
-                f"agenda item {row.agenda_item_number}" if row.agenda_item_number else "",
-                row.key_decision,
-            )
-            for row in rows
-        }
-    if kind == "item":
-        rows = AgendaItem.objects.filter(pk__in=ids).select_related("meeting__body")
-        rows = rows.annotate(snippet=_headline(_joined("title", "note"), query))
-        return {
-            row.pk: Hit(
-                "item",
-                row.title,
-                row.get_absolute_url(),
-                row.meeting.body.name,
-                row.meeting.date,
-                highlight(row.snippet),
-                f"agenda item {row.number}",
-                row.key_decision,
-            )
-            for row in rows
-        }
-    if kind == "meeting":
-        rows = Meeting.objects.filter(pk__in=ids).select_related("body")
-        rows = rows.annotate(snippet=_headline(_joined("title", "location"), query))
-        return {
-            row.pk: Hit(
-                "meeting",
-                row.title,
-                row.get_absolute_url(),
-                row.body.name,
-                row.date,
-                highlight(row.snippet),
-            )  # fmt: skip
-            for row in rows
-        }
-    rows = Page.objects.filter(pk__in=ids).select_related("document__meeting__body")
-    rows = rows.annotate(snippet=_headline("text", query)).defer("text")
+    related, fields, describe = HIT_SOURCES[kind]
+    rows = MODELS[kind].objects.filter(pk__in=ids).select_related(related)
+    long_text = [name for name in fields if name != "title"]
+    rows = rows.annotate(snippet=_headline(_joined(*fields), query)).defer(*long_text)
     hits = {}
     for row in rows:
-        meeting = row.document.meeting
+        title, meeting, detail, key_decision = describe(row)
         hits[row.pk] = Hit(
-            "page",
-            f"{row.document.file_name}, page {row.number}",
+            kind,
+            title,
             row.get_absolute_url(),
             meeting.body.name if meeting else "",
             meeting.date if meeting else None,
             highlight(row.snippet),
-            f"page {row.number} of {row.document.page_count}",
+            detail,
+            key_decision,
         )
     return hits
 
@@ -412,11 +396,16 @@ def _has_results(words: str, filters: Filters) -> bool:
 
 def _closest_word(term: str) -> str | None:
     bare = term.strip('"-').lower()
-    if len(bare) < 4 or not bare.isalpha() or SearchWord.objects.filter(word=bare).exists():
+    if not 4 <= len(bare) <= 30 or not bare.isalpha():
         return None
-    nearby = SearchWord.objects.filter(
-        word__startswith=bare[0], word__regex=rf"^.{{{len(bare) - 2},{len(bare) + 2}}}$"
-    ).values_list("word", "documents")
+    if SearchWord.objects.filter(word=bare).exists():
+        return None
+    nearby = (
+        SearchWord.objects.filter(word__startswith=bare[0])
+        .annotate(length=Length("word"))
+        .filter(length__range=(len(bare) - 2, len(bare) + 2))
+        .values_list("word", "documents")
+    )
     scored = [
         (difflib.SequenceMatcher(None, bare, word).ratio(), documents, word)
         for word, documents in nearby

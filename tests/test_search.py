@@ -112,6 +112,9 @@ def test_search_page(client, archive, django_assert_max_num_queries):
     assert f'role="status">{total} result' in page and total > 0
     assert ">Decision</a>" in page
     assert "/search/feed/?q=" in page
+    with django_assert_max_num_queries(20):
+        page = client.get("/search/", {"q": "strategy"}).content.decode()
+    assert page.count('class="hit"') == 20
 
 
 def test_search_feed_is_atom(client, archive):
@@ -138,6 +141,8 @@ HOSTILE = st.one_of(
             "council \U0001f3db\ufe0f tax",
             "\u05de\u05d5\u05e2\u05e6\u05d4 council",
             "& | ! <-> :*",
+            "a" * 400,
+            "ünïcödé wörds",
         ]
     ),
 )
