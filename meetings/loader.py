@@ -240,15 +240,13 @@ class _Loader:
         latest = body.memberships.order_by("-as_of").values_list("as_of", flat=True).first()
         if latest and latest > meeting.date:
             return  # an older front sheet: the newer membership list stands
-        keys = [member.key for member in record.membership]
-        self.remove(body.memberships.exclude(person__key__in=keys))
-        for member in record.membership:
-            person = self.person(member.key, member.name)
-            self.upsert(
-                Membership,
-                {"body": body, "person": person},
-                {"role": member.role, "as_of": meeting.date},
-            )
+        self.replace_people(
+            body.memberships,
+            Membership,
+            {"body": body},
+            record.membership,
+            lambda member: {"role": member.role, "as_of": meeting.date},
+        )
 
     def agenda(self, meeting: Meeting, record: MeetingRecord, document: Document) -> None:
         numbers = []
@@ -334,15 +332,20 @@ class _Loader:
         self.upsert(Decision, {"minute": row}, values)
 
     def attendance(self, meeting: Meeting, record: MinutesRecord) -> None:
-        keys = [person.key for person in record.attendance]
-        self.remove(meeting.attendance.exclude(person__key__in=keys))
-        for attendee in record.attendance:
-            person = self.person(attendee.key, attendee.name)
-            self.upsert(
-                Attendance,
-                {"meeting": meeting, "person": person},
-                {"role": attendee.role, "note": attendee.note},
-            )
+        self.replace_people(
+            meeting.attendance,
+            Attendance,
+            {"meeting": meeting},
+            record.attendance,
+            lambda attendee: {"role": attendee.role, "note": attendee.note},
+        )
+
+    def replace_people(self, rows, model, owner: dict, people, values) -> None:
+        """Make `rows` (a body's members, a meeting's attendance) exactly these people."""
+        self.remove(rows.exclude(person__key__in=[record.key for record in people]))
+        for record in people:
+            person = self.person(record.key, record.name)
+            self.upsert(model, {**owner, "person": person}, values(record))
 
 
 def link_agenda_items(meeting_ids: list[int]) -> None:
