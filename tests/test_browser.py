@@ -59,13 +59,21 @@ def test_home_to_body_to_meeting_to_report_to_page(browser, live_server, import_
     assert "Cite this page" in page.content()
 
 
-def test_meeting_page_fits_a_phone(browser, live_server, import_file, seed):
-    import_file(seed("000"))
+def on_a_phone(browser, url: str, screenshot: str):
+    """The page at `url` in a 360-pixel-wide viewport, its screenshot kept; no sideways scroll."""
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 360, "height": 800})
-    page.goto(f"{live_server.url}/meetings/cabinet/2026-03-24/")
-    page.screenshot(path=str(ARTIFACTS / "meeting-phone.png"), full_page=False)
+    page.goto(url)
+    page.screenshot(path=str(ARTIFACTS / screenshot), full_page=False)
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    return page
+
+
+def test_meeting_page_fits_a_phone(browser, live_server, import_file, seed):
+    import_file(seed("000"))
+    page = on_a_phone(
+        browser, f"{live_server.url}/meetings/cabinet/2026-03-24/", "meeting-phone.png"
+    )
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
 
@@ -101,11 +109,7 @@ def test_meeting_filters_without_javascript(browser, live_server, import_file, s
 
 def test_search_page_fits_a_phone(browser, live_server, import_file, seed):
     import_file(seed("000"))
-    ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 360, "height": 800})
-    page.goto(f"{live_server.url}/search/?q=term+dates")
-    page.screenshot(path=str(ARTIFACTS / "search-phone.png"), full_page=False)
-    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page = on_a_phone(browser, f"{live_server.url}/search/?q=term+dates", "search-phone.png")
     assert page.locator(".hit").count() >= 3
 
 
