@@ -134,3 +134,17 @@ class PageAdmin(admin.ModelAdmin):
     search_fields = ["document__file_name"]
     raw_id_fields = ["document"]
     readonly_fields = ["search_vector"]
+
+
+@admin.register(models.ReplacedDocument)
+class ReplacedDocumentAdmin(admin.ModelAdmin):
+    list_display = ["sha256", "document"]
+    search_fields = ["sha256", "document__file_name"]
+    raw_id_fields = ["document"]
+
+
+@admin.register(models.SearchWord)
+class SearchWordAdmin(admin.ModelAdmin):
+    list_display = ["word", "documents"]
+    search_fields = ["word"]
+    ordering = ["-documents", "word"]
