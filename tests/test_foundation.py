@@ -82,14 +82,7 @@ def test_admin_is_for_staff_only(client):
     assert client.get("/admin/meetings/meeting/").status_code == 302
     User.objects.create_superuser("admin", "admin@example.org", "pw")
     client.login(username="admin", password="pw")
-    for model in (
-        "body",
-        "meeting",
-        "agendaitem",
-        "report",
-        "minute",
-        "decision",
-        "document",
-        "person",
-    ):
+    models = ["body", "person", "membership", "meeting", "agendaitem", "report", "minute"]
+    models += ["decision", "attendance", "document", "page", "replaceddocument", "searchword"]
+    for model in models:
         assert client.get(f"/admin/meetings/{model}/").status_code == 200, model
