@@ -315,7 +315,7 @@ HIT_SOURCES = {
         "document__meeting__body",
         ("text",),
         lambda row: (
-            f"{row.document.file_name}, page {row.number}",
+            f"{row.report_title or row.document.file_name}, page {row.number}",
             row.document.meeting,
             f"page {row.number} of {row.document.page_count}",
             False,
@@ -328,7 +328,9 @@ def _load(kind: str, ids: list[int], query: SearchQuery) -> dict[int, Hit]:
     related, fields, describe = HIT_SOURCES[kind]
     rows = MODELS[kind].objects.filter(pk__in=ids).select_related(related)
     long_text = [name for name in fields if name != "title"]
-    rows = rows.annotate(snippet=_headline(_joined(*fields), query)).defer(*long_text)
+    rows = list(rows.annotate(snippet=_headline(_joined(*fields), query)).defer(*long_text))
+    if kind == "page":
+        _name_pages_by_report(rows)
     hits = {}
     for row in rows:
         title, meeting, detail, key_decision = describe(row)
@@ -343,6 +345,21 @@ def _load(kind: str, ids: list[int], query: SearchQuery) -> dict[int, Hit]:
             key_decision,
         )
     return hits
+
+
+def _name_pages_by_report(pages: list[Page]) -> None:
+    """Give each page the title of the report it belongs to, if it is inside one."""
+    reports = list(
+        Report.objects.filter(
+            document_id__in={page.document_id for page in pages}, first_page__isnull=False
+        ).values_list("document_id", "first_page", "last_page", "title")
+    )
+    for page in pages:
+        page.report_title = next(
+            (title for doc, first, last, title in reports
+             if doc == page.document_id and first <= page.number <= last),
+            "",
+        )  # fmt: skip
 
 
 def highlight(snippet: str | None) -> SafeString:
