@@ -3,7 +3,7 @@
 import functools
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Min, Prefetch, Q, Sum
+from django.db.models import Case, Count, IntegerField, Max, Min, Prefetch, Q, Sum, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -14,10 +14,12 @@ from meetings.ingest.text import find_date
 from meetings.models import (
     AgendaItem,
     Attendance,
+    AttendanceRole,
     Body,
     Decision,
     Document,
     Meeting,
+    MembershipRole,
     Minute,
     Page,
     Person,
@@ -39,6 +41,15 @@ def page_number(request, last: int) -> int:
 def paginate(request, queryset, per_page=PAGE_SIZE):
     paginator = Paginator(queryset, per_page)
     return paginator.page(page_number(request, paginator.num_pages))
+
+
+def by_role(queryset, roles: type):
+    """People rows in the order their roles are declared (chair first), then by name."""
+    order = Case(
+        *(When(role=role, then=position) for position, role in enumerate(roles.values)),
+        output_field=IntegerField(),
+    )
+    return queryset.select_related("person").order_by(order, "person__key")
 
 
 def home(request):
@@ -75,7 +86,7 @@ def body_detail(request, slug):
     years = {}
     for meeting in meetings:
         years.setdefault(meeting.date.year, []).append(meeting)
-    memberships = body.memberships.select_related("person").order_by("role", "person__key")
+    memberships = by_role(body.memberships, MembershipRole)
     decisions = (
         Decision.objects.filter(minute__meeting__body=body)
         .select_related("minute__meeting__body")
@@ -138,7 +149,7 @@ def meeting_detail(request, body, date):
         "agenda_items": items,
         "minutes": minutes,
         "reports": meeting.reports.filter(agenda_item__isnull=True).select_related("meeting__body"),
-        "attendance": meeting.attendance.select_related("person").order_by("role", "person__key"),
+        "attendance": by_role(meeting.attendance, AttendanceRole),
         "documents": meeting.documents.all(),
         "minutes_documents": Document.objects.filter(minutes__meeting=meeting).distinct(),
         "confirmed_at": Minute.objects.filter(

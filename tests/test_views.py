@@ -186,3 +186,13 @@ def test_staff_without_permission_cannot_import(client):
 def test_odd_page_numbers_are_404(client, archive, page):
     assert client.get("/meetings/", {"page": page}).status_code == 404
     assert client.get("/search/", {"q": "cabinet", "page": page}).status_code == 404
+
+
+def test_attendance_lists_the_chair_then_members_then_others(client, archive):
+    page = client.get("/meetings/cabinet/2026-02-03/").content.decode()
+    section = page[page.index('id="attendance-heading"') :]
+    chair = section.index("Mr. D. Harrison CC")
+    member = section.index("Mr. C. Abbott CC")
+    attending = section.index("Mrs. D. Taylor CC")
+    assert chair < member < attending
+    assert "In the chair" in section[chair:member]

@@ -179,6 +179,7 @@ def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
     texts = [line.text for _, line in _first_texts(lines, 40)]
     ask_for = next((i for i, text in enumerate(texts) if text.startswith("Ask for:")), None)
     if ask_for is not None:
+        meeting.contact = texts[ask_for].removeprefix("Ask for:").strip()
         contact_details = ("Telephone", "Tel", "Email", "e-mail")
         venue = takewhile(lambda text: not text.startswith(contact_details), texts[ask_for + 1 :])
         meeting.location = " ".join(venue)

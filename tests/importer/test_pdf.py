@@ -61,6 +61,7 @@ def test_kent_agenda_pack(realworld):
         "Cabinet", datetime.date(2025, 3, 13), datetime.time(15, 0),
     )  # fmt: skip
     assert meeting.location == "Council Chamber, Sessions House, County Hall, Maidstone"
+    assert meeting.contact == "Georgina Little"
     assert [item.title for item in meeting.agenda_items][:2] == [
         "Apologies",
         "Declarations of Interest",
