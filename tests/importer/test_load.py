@@ -189,3 +189,13 @@ def test_two_imports_of_the_same_pack_at_once_make_one_copy(seed):
     assert sorted(result.skipped for result in results) == [False, True]
     assert Document.objects.count() == 1
     assert Report.objects.count() == 4
+
+
+def test_a_pack_the_database_refuses_is_reported_not_raised(tmp_path, two_packs):
+    refused = tmp_path / "refused.txt"
+    body = "Committee " + "of the Whole " * 30  # longer than a body's name may be
+    refused.write_text(f"Meeting: {body}\n\nDate/Time: Tuesday, 24 March 2026 at 2.00 pm\n")
+    code, _, err = run_import(refused, two_packs[0])
+    assert code == 1
+    assert f"error: {refused}: could not be saved, nothing of it was written (value too long" in err
+    assert Document.objects.count() == 1  # the other pack

@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections
+from django.db import DatabaseError, connections
 from tqdm import tqdm
 
 from meetings.ingest.read import PackError, read_source
@@ -41,6 +41,9 @@ def import_one(path: Path, options: dict, progress=None) -> tuple[LoadResult | N
         return load_source(source, force=options["force"], dry_run=options["dry_run"]), ""
     except PackError as error:
         return None, f"{path}: {error}"
+    except DatabaseError as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return None, f"{path}: could not be saved, nothing of it was written ({reason})"
 
 
 def _worker(path: Path, options: dict) -> tuple[LoadResult | None, str]:

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from meetings.demo import write_demo_archive
 
@@ -15,5 +15,8 @@ class Command(BaseCommand):
         parser.add_argument("--per-body", type=int, default=4, help="meetings per body")
 
     def handle(self, *args, **options):
-        written = write_demo_archive(Path(options["directory"]), options["per_body"])
+        try:
+            written = write_demo_archive(Path(options["directory"]), options["per_body"])
+        except OSError as error:
+            raise CommandError(f"{options['directory']}: {error.strerror or error}") from error
         self.stdout.write(f"Wrote {len(written)} demo packs to {options['directory']}")
