@@ -31,6 +31,12 @@ OFFICER = re.compile(
 FRONT_SHEET_WINDOW = 25
 
 
+def page_range(match: re.Match) -> tuple[int, int]:
+    """'(Pages 11 - 70)' -> (11, 70); one page, or a range printed backwards, still makes sense."""
+    first, last = int(match[1]), int(match[2] or match[1])
+    return min(first, last), max(first, last)
+
+
 def parse_front_sheet(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
     """The meeting described at the top of the pack, and the index where the front sheet ends."""
     for parse in (_parse_labelled, _parse_summons, _parse_supplement_letter):
@@ -133,8 +139,7 @@ def _agenda_item(number: str, raw: str) -> AgendaItemRecord:
     rest = []
     for cell in cells:
         if pages := PAGES.search(cell):
-            item.first_page = int(pages[1])
-            item.last_page = int(pages[2] or pages[1])
+            item.first_page, item.last_page = page_range(pages)
             cell = PAGES.sub("", cell).strip()
         if cell.lower() == "yes" or (pages and cell.endswith(" Yes")):
             item.key_decision = True
@@ -233,14 +238,13 @@ def _parse_supplement_letter(lines: list[Line]) -> tuple[MeetingRecord | None, i
             items.append(AgendaItemRecord(number=match[1], title=match[2]))
             end = index + 1
         elif in_items and items and line.text.startswith("(Page"):
-            pages = PAGES.search(line.text)
-            items[-1].first_page, items[-1].last_page = int(pages[1]), int(pages[2] or pages[1])
+            items[-1].first_page, items[-1].last_page = page_range(PAGES.search(line.text))
             end = index + 1
         elif in_items and line.text.startswith("Yours"):
             break
     for item in items:
         if pages := PAGES.search(item.title):
-            item.first_page, item.last_page = int(pages[1]), int(pages[2] or pages[1])
+            item.first_page, item.last_page = page_range(pages)
             item.title = PAGES.sub("", item.title).strip()
     meeting.agenda_items = items
     return meeting, end
