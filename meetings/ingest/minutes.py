@@ -159,32 +159,34 @@ def _role_and_note(role: str, after: str) -> tuple[str, str]:
 
 
 def _minute(number: str, title: str, lines: list[Line]) -> MinuteRecord:
-    body = lines[1:]
-    texts = [line.text for line in body]
+    body = _after_title(title, lines)
     minute = MinuteRecord(number=number, title=title, text="", page=lines[0].page)
-    if body and title != strip_full_stop(lines[0].text.split(".", 1)[1].strip()):
-        # The wrapped part of the title is not minute text.
-        continuation = next((i for i, text in enumerate(texts) if text), None)
-        if continuation is not None and title.endswith(strip_full_stop(texts[continuation])):
-            body = body[continuation + 1 :]
-            texts = texts[continuation + 1 :]
-    for index, text in enumerate(texts):
-        if item := ITEM_LINE.match(text):
-            minute.agenda_item_number = item[1]
-            body = body[:index] + body[index + 1 :]
-            texts = texts[:index] + texts[index + 1 :]
-            break
-    joined = " ".join(texts)
+    if item_line := next((line for line in body if ITEM_LINE.match(line.text)), None):
+        minute.agenda_item_number = ITEM_LINE.match(item_line.text)[1]
+        body = [line for line in body if line is not item_line]
+    joined = " ".join(line.text for line in body)
     if not minute.agenda_item_number and (reference := AGENDA_REFERENCE.search(joined)):
         minute.agenda_item_number = reference[1]
     if title.lower().startswith("minutes of the") and (confirms := CONFIRMS.search(joined)):
         minute.confirms_date = make_date(confirms[1], confirms[2], confirms[3])
     minute.text = reflow([line.raw for line in body])
-    _decision(minute, texts, body)
+    _decision(minute, body)
     return minute
 
 
-def _decision(minute: MinuteRecord, texts: list[str], body: list[Line]) -> None:
+def _after_title(title: str, lines: list[Line]) -> list[Line]:
+    """The minute's lines after its heading, and after the heading's wrapped part, if any."""
+    body = lines[1:]
+    if title == strip_full_stop(lines[0].text.split(".", 1)[1].strip()):
+        return body
+    continuation = next((i for i, line in enumerate(body) if line.text), None)
+    if continuation is not None and title.endswith(strip_full_stop(body[continuation].text)):
+        return body[continuation + 1 :]
+    return body
+
+
+def _decision(minute: MinuteRecord, body: list[Line]) -> None:
+    texts = [line.text for line in body]
     start = next((i for i, text in enumerate(texts) if RESOLVED.match(text)), None)
     if start is None:
         return
