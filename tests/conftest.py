@@ -37,3 +37,20 @@ def import_file(db):
         return load_source(read_source(Path(path)), **options)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database, with stray sessions ended before it is dropped.
+
+    The live server's threads outlive the tests that use them and may still hold a
+    connection when the session ends, which would stop the test database being dropped.
+    """
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
