@@ -47,8 +47,10 @@ def test_production_settings_pass_the_deploy_check():
 
 def test_missing_secret_key_outside_debug_is_refused():
     completed = run_manage("check")
-    assert completed.returncode != 0
-    assert "SECRET_KEY is not set" in completed.stderr
+    assert completed.returncode == 1
+    assert completed.stderr.strip() == (
+        "manage.py: settings: SECRET_KEY is not set (set it, or DEBUG=1 for development)"
+    )
 
 
 def test_interrupted_first_start_is_not_reused(tmp_path):
