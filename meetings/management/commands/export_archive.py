@@ -4,6 +4,7 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 from django.db.models import Prefetch
 
 from meetings.models import AgendaItem, Body, Document, Meeting, Minute, Report
@@ -93,7 +94,13 @@ class Command(BaseCommand):
         parser.add_argument("--output", help="file to write instead of standard output")
 
     def handle(self, *args, **options):
-        text = json.dumps(export_archive(), indent=1, ensure_ascii=False)
+        try:
+            text = json.dumps(export_archive(), indent=1, ensure_ascii=False)
+        except DatabaseError as error:
+            reason = (
+                str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            )
+            raise CommandError(f"the archive cannot be read: {reason}") from error
         if not options["output"]:
             sys.stdout.write(text + "\n")
             return
