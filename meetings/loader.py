@@ -75,6 +75,12 @@ def load_source(source: SourceFile, *, force: bool = False, dry_run: bool = Fals
     return result
 
 
+def one_line(error: Exception) -> str:
+    """The first line of a database error's message, for a one-line report."""
+    message = str(error).strip()
+    return message.splitlines()[0] if message else type(error).__name__
+
+
 def _lock(name: str) -> None:
     """A transaction-scoped lock, so concurrent imports of the same thing queue up."""
     key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
