@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.db.models import Prefetch
 
+from meetings.loader import one_line
 from meetings.models import AgendaItem, Body, Document, Meeting, Minute, Report
 
 
@@ -97,10 +98,7 @@ class Command(BaseCommand):
         try:
             text = json.dumps(export_archive(), indent=1, ensure_ascii=False)
         except DatabaseError as error:
-            reason = (
-                str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            )
-            raise CommandError(f"the archive cannot be read: {reason}") from error
+            raise CommandError(f"the archive cannot be read: {one_line(error)}") from error
         if not options["output"]:
             sys.stdout.write(text + "\n")
             return

@@ -12,7 +12,7 @@ from django.db import DatabaseError, connections
 from tqdm import tqdm
 
 from meetings.ingest.read import PackError, read_source
-from meetings.loader import LoadResult, load_source
+from meetings.loader import LoadResult, load_source, one_line
 
 PACK_SUFFIXES = {".pdf", ".txt"}
 
@@ -42,8 +42,7 @@ def import_one(path: Path, options: dict, progress=None) -> tuple[LoadResult | N
     except PackError as error:
         return None, f"{path}: {error}"
     except DatabaseError as error:
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return None, f"{path}: could not be saved, nothing of it was written ({reason})"
+        return None, f"{path}: could not be saved, nothing of it was written ({one_line(error)})"
 
 
 def _worker(path: Path, options: dict) -> tuple[LoadResult | None, str]:
