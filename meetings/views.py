@@ -3,7 +3,7 @@
 import functools
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Max, Min, Prefetch, Q, Sum, When
+from django.db.models import Case, Count, IntegerField, Max, Min, Prefetch, Sum, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -163,12 +163,17 @@ def meeting_detail(request, body, date):
     return render(request, "meetings/meeting_detail.html", context)
 
 
+def meetings_held(body, dates) -> dict:
+    """The body's meetings on these dates (None and unheld dates left out), by date."""
+    wanted = {day for day in dates if day}
+    if not wanted:
+        return {}
+    return {m.date: m for m in Meeting.objects.filter(body=body, date__in=wanted)}
+
+
 def link_confirmed_meetings(body, minutes) -> None:
     """Give each minute that confirms earlier minutes the earlier meeting, when it is held."""
-    dates = [minute.confirms_date for minute in minutes if minute.confirms_date]
-    earlier = (
-        {m.date: m for m in Meeting.objects.filter(body=body, date__in=dates)} if dates else {}
-    )
+    earlier = meetings_held(body, [minute.confirms_date for minute in minutes])
     for minute in minutes:
         minute.confirms_meeting = earlier.get(minute.confirms_date)
 
@@ -178,9 +183,7 @@ def link_minutes_items(body, items) -> None:
     dates = {
         item.pk: find_date(item.title) for item in items if item.title.startswith("Minutes of")
     }
-    held = {
-        m.date: m for m in Meeting.objects.filter(body=body, date__in=filter(None, dates.values()))
-    }
+    held = meetings_held(body, dates.values())
     for item in items:
         item.minutes_of = held.get(dates.get(item.pk))
 
@@ -195,7 +198,7 @@ def report_detail(request, body, date, slug):
         pages = report.document.pages.filter(
             number__gte=report.first_page, number__lte=report.last_page
         ).only("document_id", "number", "text")
-    decisions = Decision.objects.filter(Q(minute__agenda_item__reports=report)).select_related(
+    decisions = Decision.objects.filter(minute__agenda_item__reports=report).select_related(
         "minute__meeting__body"
     )
     context = {"meeting": meeting, "report": report, "pages": pages, "decisions": decisions}
