@@ -86,7 +86,7 @@ def _minute_headings(lines: list[Line]) -> list[tuple[int, str, str]]:
     """(offset, number, title) for each minute, numbered consecutively from the first."""
     found: list[tuple[int, str, str]] = []
     for offset, line in enumerate(lines):
-        if CLOSING_TIME.match(line.text) or line.text == "CHAIRMAN":
+        if _is_closing(line.text):
             break
         match = HEADING.match(line.text)
         if not match or (found and int(match[1]) != int(found[-1][1]) + 1):
@@ -118,12 +118,13 @@ def _title(text: str, following: list[Line]) -> str:
     return text
 
 
+def _is_closing(text: str) -> bool:
+    """The closing block: the meeting's times, or the line the chairman signs."""
+    return bool(CLOSING_TIME.match(text)) or text == "CHAIRMAN" or text.endswith(" CHAIRMAN")
+
+
 def _closing_index(lines: list[Line], start: int) -> int:
-    for index in range(start, len(lines)):
-        text = lines[index].text
-        if CLOSING_TIME.match(text) or text == "CHAIRMAN" or text.endswith(" CHAIRMAN"):
-            return index
-    return len(lines)
+    return next((i for i in range(start, len(lines)) if _is_closing(lines[i].text)), len(lines))
 
 
 def _attendance(lines: list[Line]) -> list[PersonRecord]:

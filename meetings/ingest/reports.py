@@ -69,7 +69,7 @@ def parse_report(lines: list[Line], report_of: int) -> ReportRecord:
         title_lines, after_by = _title_after(lines, after_by)
     report_by = " ".join(by_lines)
     report = ReportRecord(
-        title=_tidy_title(" ".join(title_lines)) or "Untitled report",
+        title=strip_full_stop(" ".join(title_lines)) or "Untitled report",
         report_by=_tidy_report_by(report_by),
         first_page=lines[0].page,
         last_page=_last_page(lines),
@@ -137,10 +137,6 @@ def _title_after(lines: list[Line], index: int) -> tuple[list[str], int]:
         title.append(line.text)
         end = offset + 1
     return title, end
-
-
-def _tidy_title(text: str) -> str:
-    return strip_full_stop(re.sub(r"\s+", " ", text).strip())
 
 
 def _tidy_report_by(text: str) -> str:
