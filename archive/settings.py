@@ -49,11 +49,14 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django_filters",
     "csp",
+    "axes",
+    "procrastinate.contrib.django",
     "meetings",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "meetings.middleware.reject_invalid_characters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -62,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "archive.urls"
@@ -98,6 +102,40 @@ if not DATABASES["default"]["ENGINE"].startswith(("django.db.backends.postgresql
     )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Statements of web requests are bounded too (milliseconds; 0 is no limit). Commands that
+# need longer (imports, migrations, backups) run without it unless it is set for them.
+DATABASE_STATEMENT_TIMEOUT_MS = int(os.environ.get("DATABASE_STATEMENT_TIMEOUT_MS", 0))
+if DATABASE_STATEMENT_TIMEOUT_MS:
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+    )
+
+# The cache lives in PostgreSQL too (`manage.py createcachetable`): rate-limit counters.
+CACHES = {"default": {"BACKEND": "archive.cache.LockingDatabaseCache", "LOCATION": "archive_cache"}}
+
+# Search: each statement's time limit, and how many searches one client may make.
+SEARCH_STATEMENT_TIMEOUT_MS = int(os.environ.get("SEARCH_STATEMENT_TIMEOUT_MS", 3000))
+SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
+RATELIMIT_VIEW = "meetings.views.rate_limited"
+# django-ratelimit officially supports only memcached and Redis; the locking database
+# cache above gives it the atomic increment it needs.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
+
+# Imports: limits on what one file and one upload may hold.
+IMPORT_MAX_FILE_MB = int(os.environ.get("IMPORT_MAX_FILE_MB", 100))
+IMPORT_MAX_PAGES = int(os.environ.get("IMPORT_MAX_PAGES", 2000))
+IMPORT_MAX_FILES = int(os.environ.get("IMPORT_MAX_FILES", 20))
+
+# Admin login: lock out a user name from an address after repeated failures (django-axes).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", 1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -159,4 +197,5 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {"axes": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }

@@ -1,19 +1,28 @@
 """Atom feeds (new meetings, new decisions, any search) and iCalendar feeds of meetings."""
 
 import datetime
+import zoneinfo
+from dataclasses import dataclass
+from html import unescape
 
+import icalendar
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
+from django_ratelimit.decorators import ratelimit
 
 from meetings import search as archive_search
 from meetings.filters import SearchFilter
 from meetings.models import Body, Decision, Meeting, Page
+from meetings.views import too_broad
 
 FEED_SIZE = 30
+MEETING_LENGTH = datetime.timedelta(hours=2)
 
 
 def as_datetime(day: datetime.date | None) -> datetime.datetime | None:
@@ -22,8 +31,17 @@ def as_datetime(day: datetime.date | None) -> datetime.datetime | None:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
 
 
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom whose summaries are plain text (type="text"): a reader shows them, never runs them."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class BodyFeedMixin:
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
 
     def get_object(self, request, slug=None):
         return get_object_or_404(Body, slug=slug) if slug else None
@@ -73,10 +91,16 @@ class DecisionsFeed(BodyFeedMixin, Feed):
         return as_datetime(decision.minute.meeting.date)
 
 
+@dataclass
+class SearchFeedQuery:
+    results: archive_search.Results
+    parameters: str  # the query and filters, URL-encoded
+
+
 class SearchFeed(Feed):
     """Newest matching decisions, reports and document pages: a saved search as an alert."""
 
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
 
     def get_object(self, request):
         search_filter = SearchFilter(request.GET, queryset=Page.objects.none())
@@ -86,16 +110,25 @@ class SearchFeed(Feed):
         filters = search_filter.search_filters()
         filters.sort = "newest"
         filters.kinds = filters.kinds or ["decision", "report", "page"]
-        return archive_search.search(query, filters, limit=FEED_SIZE)
+        results = archive_search.search(query, filters, limit=FEED_SIZE)
+        parameters = request.GET.copy()
+        parameters.pop("page", None)
+        return SearchFeedQuery(results, parameters.urlencode())
 
-    def title(self, results):
-        return f"Archive search: {results.query}"
+    def title(self, feed):
+        return f"Archive search: {feed.results.query}"
 
-    def link(self, results):
-        return f"/search/?q={results.query}"
+    def link(self, feed):
+        return f"{reverse('meetings:search')}?{feed.parameters}"
 
-    def items(self, results):
-        return results.hits
+    def feed_url(self, feed):
+        return f"{reverse('meetings:search_feed')}?{feed.parameters}"
+
+    def feed_guid(self, feed):
+        return f"tag:committee-archive,2026:search?{feed.parameters}"
+
+    def items(self, feed):
+        return feed.results.hits
 
     def item_title(self, hit):
         return f"{hit.kind_label}: {hit.title}"
@@ -104,50 +137,53 @@ class SearchFeed(Feed):
         return hit.url
 
     def item_description(self, hit):
-        return strip_tags(hit.snippet)
+        return unescape(strip_tags(hit.snippet))
 
     def item_pubdate(self, hit):
         return as_datetime(hit.date)
 
 
-def ical_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+_search_feed = SearchFeed()
+
+
+@ratelimit(key="ip", rate=lambda group, request: settings.SEARCH_RATE_LIMIT, block=True)
+def search_feed(request):
+    try:
+        return _search_feed(request)
+    except archive_search.SearchTooBroad as error:
+        return too_broad(request, str(error))
 
 
 def meetings_ical(request, slug):
     """An iCalendar feed of a body's meetings, to subscribe to in a calendar app."""
     body = get_object_or_404(Body, slug=slug)
-    host = request.get_host()
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Committee meetings archive//EN",
-        f"X-WR-CALNAME:{ical_escape(body.name)}",
-    ]
-    stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Committee meetings archive//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", body.name)
+    calendar.add("x-wr-timezone", settings.TIME_ZONE)
+    stamp = timezone.now()
     for meeting in body.meetings.order_by("-date")[:500]:
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{body.slug}-{meeting.date.isoformat()}@{host}",
-            f"DTSTAMP:{stamp}",
-            *_ical_times(meeting),
-            f"SUMMARY:{ical_escape(str(meeting))}",
-            f"LOCATION:{ical_escape(meeting.location)}",
-            f"URL:{request.build_absolute_uri(meeting.get_absolute_url())}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    return HttpResponse("\r\n".join(lines) + "\r\n", content_type="text/calendar; charset=utf-8")
+        calendar.add_component(_event(request, body, meeting, stamp))
+    calendar.add_missing_timezones()
+    return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
 
 
-def _ical_times(meeting: Meeting) -> list[str]:
+def _event(request, body: Body, meeting: Meeting, stamp: datetime.datetime) -> icalendar.Event:
+    event = icalendar.Event()
+    event.add("uid", f"{body.slug}-{meeting.date.isoformat()}@{request.get_host()}")
+    event.add("sequence", meeting.sequence)
+    event.add("dtstamp", stamp)
     if meeting.start_time is None:
-        return [
-            f"DTSTART;VALUE=DATE:{meeting.date:%Y%m%d}",
-            f"DTEND;VALUE=DATE:{meeting.date + datetime.timedelta(days=1):%Y%m%d}",
-        ]
-    start = datetime.datetime.combine(meeting.date, meeting.start_time)
-    return [
-        f"DTSTART;TZID=Europe/London:{start:%Y%m%dT%H%M%S}",
-        f"DTEND;TZID=Europe/London:{start + datetime.timedelta(hours=2):%Y%m%dT%H%M%S}",
-    ]
+        event.add("dtstart", meeting.date)
+        event.add("dtend", meeting.date + datetime.timedelta(days=1))
+    else:
+        local = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+        start = datetime.datetime.combine(meeting.date, meeting.start_time, tzinfo=local)
+        event.add("dtstart", start)
+        event.add("dtend", start + MEETING_LENGTH)
+    event.add("summary", str(meeting))
+    if meeting.location:
+        event.add("location", meeting.location)
+    event.add("url", request.build_absolute_uri(meeting.get_absolute_url()))
+    return event

@@ -6,12 +6,9 @@ removes what is no longer there, and importing it twice changes nothing.
 """
 
 import hashlib
-import shutil
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 
@@ -34,6 +31,7 @@ from meetings.models import (
     Report,
 )
 from meetings.search import record_words
+from meetings.storage import file_problem, public_copy, public_name, stored_name, write_durably
 
 
 class DryRunRollback(Exception):
@@ -46,9 +44,12 @@ class LoadResult:
     meeting: str = ""
     counts: Counter = field(default_factory=Counter)
     skipped: bool = False
+    repaired: bool = False
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        if self.skipped and self.repaired:
+            return f"{self.file_name}: unchanged; its missing or damaged stored file was restored"
         if self.skipped:
             return f"{self.file_name}: unchanged (already imported; --force to re-import)"
         counts = ", ".join(
@@ -66,8 +67,10 @@ def load_source(source: SourceFile, *, force: bool = False, dry_run: bool = Fals
             existing = Document.objects.filter(sha256=source.sha256).first()
             if existing and not force:
                 result.skipped = True
+                if not dry_run:
+                    result.repaired = restore_file(existing, source, check_hash=False)
                 return result
-            _Loader(source, result).load(existing)
+            _Loader(source, result, store_files=not dry_run).load(existing)
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:
@@ -97,12 +100,22 @@ def body_kind(name: str) -> str:
     return BodyKind.COMMITTEE
 
 
+def restore_file(document: Document, source: SourceFile, check_hash: bool = True) -> bool:
+    """Write the document's stored file again from `source` if it is missing or damaged."""
+    size = None if check_hash else source.path.stat().st_size
+    if not file_problem(document.file.name, document.sha256, size):
+        return False
+    write_durably(document.file.name, source.path)
+    return True
+
+
 class _Loader:
-    def __init__(self, source: SourceFile, result: LoadResult):
+    def __init__(self, source: SourceFile, result: LoadResult, store_files: bool = True):
         self.source = source
         self.pack: PackRecord = source.pack
         self.result = result
         self.counts = result.counts
+        self.store_files = store_files
         self.people: dict[str, Person] = {}
 
     def load(self, existing: Document | None) -> None:
@@ -211,17 +224,19 @@ class _Loader:
             "warnings": "\n".join(self.pack.warnings),
         }
         if existing is None:
-            stored_name = (
-                f"documents/{source.sha256[:2]}/{source.sha256}{source.path.suffix.lower()}"
-            )
-            document = Document.objects.create(sha256=source.sha256, file=stored_name, **values)
+            name = stored_name(source.sha256, source.path.suffix)
+            document = Document.objects.create(sha256=source.sha256, file=name, **values)
             self.counts["created"] += 1
-            transaction.on_commit(lambda: _store_file(source.path, stored_name))
-            self.pages(document)
-            record_words(document.pk)
+            if self.store_files:
+                write_durably(name, source.path)
         else:
             document = self.upsert(Document, {"pk": existing.pk}, values)
-            self.pages(document)
+            if self.store_files:
+                self.result.repaired = restore_file(document, source)
+        self.pages(document)
+        self.withhold(document)
+        if existing is None:
+            record_words(document.pk)
         return document
 
     def pages(self, document: Document) -> None:
@@ -238,6 +253,23 @@ class _Loader:
         self.counts["created"] += len(new)
         self.counts["updated"] += len(changed)
         self.counts["unchanged"] += len(texts) - len(new) - len(changed)
+
+    def withhold(self, document: Document) -> None:
+        """Mark the pages of restricted and exempt reports, and store the public copy."""
+        withheld = {
+            number
+            for report in self.pack.reports
+            if report.restricted or report.exempt
+            for number in range(report.first_page, report.last_page + 1)
+        }
+        document.pages.filter(number__in=withheld, restricted=False).update(restricted=True)
+        document.pages.filter(restricted=True).exclude(number__in=withheld).update(restricted=False)
+        name = public_name(document.sha256, self.source.path.suffix) if withheld else ""
+        if name and self.store_files:
+            write_durably(name, public_copy(self.source.path, document.format, withheld))
+        if document.public_file.name != name:
+            document.public_file = name
+            document.save(update_fields=["public_file"])
 
     def membership(self, meeting: Meeting, record: MeetingRecord) -> None:
         if not record.membership:
@@ -361,10 +393,3 @@ def link_agenda_items(meeting_ids: list[int]) -> None:
             meeting=OuterRef("meeting"), number=OuterRef("agenda_item_number")
         ).values("pk")[:1]
         model.objects.filter(meeting__in=meeting_ids).update(agenda_item=Subquery(item))
-
-
-def _store_file(source: Path, stored_name: str) -> None:
-    target = Path(settings.MEDIA_ROOT) / stored_name
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists():
-        shutil.copyfile(source, target)

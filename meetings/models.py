@@ -120,6 +120,9 @@ class Meeting(models.Model):
     contact = models.CharField(max_length=300, blank=True)
     is_special = models.BooleanField(default=False)
     title = models.CharField(max_length=300, editable=False, help_text="'Cabinet, 3 February 2026'")
+    sequence = models.PositiveIntegerField(
+        default=0, help_text="iCalendar SEQUENCE: one more each time the time or place changes"
+    )
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = search_vector(title="A", location="C")
 
@@ -173,6 +176,11 @@ class Document(models.Model):
         related_name="documents",
         help_text="The meeting this pack was published for, when known",
     )
+    public_file = models.FileField(
+        blank=True,
+        help_text="The public download: the file with its restricted pages replaced by a notice "
+        "(empty when it has none)",
+    )
     warnings = models.TextField(blank=True)
     imported_at = models.DateTimeField(auto_now=True)
 
@@ -214,6 +222,10 @@ class Page(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="pages")
     number = models.PositiveIntegerField()
     text = models.TextField(blank=True)
+    restricted = models.BooleanField(
+        default=False,
+        help_text="Part of a restricted or exempt report: shown to admins only, never published",
+    )
     search_vector = search_vector(text="C")
 
     class Meta:
@@ -287,7 +299,10 @@ class Report(models.Model):
     report_by = models.CharField(max_length=300, blank=True)
     key_decision = models.BooleanField(default=False)
     exempt = models.BooleanField(default=False)
-    restricted = models.BooleanField(default=False, help_text="Not published: no text is held")
+    restricted = models.BooleanField(
+        default=False,
+        help_text="Marked 'Document is Restricted': any pages behind the notice are admins' only",
+    )
     has_parts = models.BooleanField(default=False, help_text="Laid out as PART A and PART B")
     purpose = models.TextField(blank=True)
     recommendations = models.TextField(blank=True)
@@ -315,6 +330,11 @@ class Report(models.Model):
             "meetings:report_detail",
             args=[self.meeting.body.slug, self.meeting.date.isoformat(), self.slug],
         )
+
+    @property
+    def withheld(self) -> bool:
+        """Restricted or exempt: its text and pages are for admins only."""
+        return self.restricted or self.exempt
 
 
 class Minute(models.Model):

@@ -12,9 +12,10 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
-from django.db import connection
-from django.db.models import CharField, F, Subquery, TextField, Value
+from django.db import OperationalError, connection, transaction
+from django.db.models import CharField, F, Q, Subquery, TextField, Value
 from django.db.models.functions import Concat, Length
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -43,7 +44,10 @@ SORTS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Olde
 KIND_BOOST = {"decision": 1.0, "report": 1.0, "item": 0.8, "meeting": 0.6, "page": 0.4}
 RANK_NORMALISATION = 1  # divide by 1 + log(length): long pages do not win by length alone
 PAGE_CANDIDATES = 5000  # document pages ranked per query; the count says "5000+" beyond it
-MAX_QUERY_LENGTH = 500
+MAX_QUERY_LENGTH = 200  # characters
+MAX_QUERY_TERMS = 12  # words, quoted or not
+MAX_SUGGESTION_QUERIES = 16  # "did you mean" queries tried, all in one statement
+SPELLING_CANDIDATES = 5000  # known words compared with the query's unknown ones
 _MARK_START, _MARK_STOP = "\ue000", "\ue001"
 _REFERENCE = re.compile(r"\b(minute|agenda item|item)\s+(\d{1,4}[a-z]?)\b", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
@@ -58,6 +62,11 @@ class Filters:
     date_to: datetime.date | None = None
     key_decision: bool = False
     sort: str = "relevance"
+    public_only: bool = True  # leave out restricted and exempt content (admins see it)
+
+
+class SearchTooBroad(Exception):
+    """The search hit the statement timeout: the person should narrow it."""
 
 
 @dataclass
@@ -90,11 +99,43 @@ class Results:
 
 
 def tidy_query(text: str) -> str:
-    """The query as typed, without control characters, bounded in length."""
-    return " ".join(_CONTROL.sub(" ", text or "").split())[:MAX_QUERY_LENGTH]
+    """The query as typed, without control characters, cut to the first terms that fit."""
+    terms = _CONTROL.sub(" ", text or "").split()
+    kept, length = [], 0
+    for term in terms[:MAX_QUERY_TERMS]:
+        if length + len(term) > MAX_QUERY_LENGTH:
+            break
+        kept.append(term)
+        length += len(term) + 1
+    if terms and not kept:
+        kept = [terms[0][:MAX_QUERY_LENGTH]]
+    return " ".join(kept)
+
+
+def query_was_shortened(text: str) -> bool:
+    return tidy_query(text) != " ".join(_CONTROL.sub(" ", text or "").split())
 
 
 def search(text: str, filters: Filters, offset: int = 0, limit: int = 20) -> Results:
+    """Ranked results, facets and help, each statement bounded by the search timeout."""
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, true)",
+                    [f"{settings.SEARCH_STATEMENT_TIMEOUT_MS}ms"],
+                )
+            return _search(text, filters, offset, limit)
+    except OperationalError as error:
+        if getattr(error.__cause__, "sqlstate", "") == QUERY_CANCELED:
+            raise SearchTooBroad(text) from error
+        raise
+
+
+QUERY_CANCELED = "57014"
+
+
+def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
     text = tidy_query(text)
     references = reference_hits(text)
     words = _REFERENCE.sub(" ", text).strip() if references else text
@@ -146,8 +187,18 @@ def _annotated(kind: str):
     )
 
 
-def _candidates(kind: str, query: SearchQuery, filters: Filters, ranked: bool = True):
+def _matching(kind: str, query: SearchQuery, filters: Filters):
+    """The kind's rows that match the query and the filters, and that the reader may see."""
     queryset = _apply(_annotated(kind).filter(search_vector=query), filters)
+    if filters.public_only and kind == "page":
+        queryset = queryset.filter(restricted=False)
+    if filters.public_only and kind == "report":
+        queryset = queryset.filter(restricted=False, exempt=False)
+    return queryset
+
+
+def _candidates(kind: str, query: SearchQuery, filters: Filters, ranked: bool = True):
+    queryset = _matching(kind, query, filters)
     if kind == "page":
         first_matches = queryset.order_by().values("pk")[:PAGE_CANDIDATES]
         queryset = _annotated("page").filter(pk__in=Subquery(first_matches))
@@ -193,7 +244,10 @@ def _run(query: SearchQuery, filters: Filters, offset: int, limit: int):
     count them all, so each facet can be counted with the other facets' filters.
     """
     unfaceted = Filters(
-        date_from=filters.date_from, date_to=filters.date_to, key_decision=filters.key_decision
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+        key_decision=filters.key_decision,
+        public_only=filters.public_only,
     )
     candidates = [_candidates(kind, query, unfaceted) for kind in KINDS]
     sql, params = candidates[0].union(*candidates[1:], all=True).query.sql_with_params()
@@ -394,48 +448,77 @@ def reference_hits(text: str, limit: int = 10) -> list[Hit]:
 
 
 def suggestions(words: str, filters: Filters) -> list[str]:
-    """Queries that would find something: spelling closer to the archive's words, fewer terms."""
-    corrected = " ".join(_closest_word(term) or term for term in words.split())
+    """Queries that would find something: spelling closer to the archive's words, fewer terms.
+
+    Two statements whatever the query: one for the spelling, one to try every candidate.
+    """
+    corrections = _closest_words(words.split())
+    corrected = " ".join(corrections.get(term, term) for term in words.split())
     candidates = [corrected] if corrected.lower() != words.lower() else []
     for query in dict.fromkeys([corrected, words]):
         terms = query.split()
         if len(terms) > 1:
             candidates += [" ".join(terms[:i] + terms[i + 1 :]) for i in range(len(terms))]
-    found = [query for query in dict.fromkeys(candidates) if _has_results(query, filters)]
-    return found[:4]
+    candidates = list(dict.fromkeys(candidates))[:MAX_SUGGESTION_QUERIES]
+    return _with_results(candidates, filters)[:4]
 
 
-def _has_results(words: str, filters: Filters) -> bool:
-    query = SearchQuery(words, search_type="websearch", config=SEARCH_CONFIG)
-    kinds = filters.kinds or list(KINDS)
-    return any(_candidates(kind, query, filters, ranked=False).exists() for kind in kinds)
-
-
-def _closest_word(term: str) -> str | None:
-    bare = term.strip('"-').lower()
-    if not 4 <= len(bare) <= 30 or not bare.isalpha():
-        return None
-    if SearchWord.objects.filter(word=bare).exists():
-        return None
-    nearby = (
-        SearchWord.objects.filter(word__startswith=bare[0])
-        .annotate(length=Length("word"))
-        .filter(length__range=(len(bare) - 2, len(bare) + 2))
-        .values_list("word", "documents")
-    )
-    scored = [
-        (difflib.SequenceMatcher(None, bare, word).ratio(), documents, word)
-        for word, documents in nearby
+def _with_results(candidates: list[str], filters: Filters) -> list[str]:
+    """The candidate queries that find something, in their order, from one statement."""
+    probes = [
+        _matching(kind, SearchQuery(words, search_type="websearch", config=SEARCH_CONFIG), filters)
+        .annotate(candidate=Value(index))
+        .values("candidate")[:1]
+        for index, words in enumerate(candidates)
+        for kind in filters.kinds or KINDS
     ]
-    scored = [entry for entry in scored if entry[0] >= 0.75]
-    return max(scored)[2] if scored else None
+    if not probes:
+        return []
+    found = {row["candidate"] for row in probes[0].union(*probes[1:], all=True)}
+    return [words for index, words in enumerate(candidates) if index in found]
+
+
+def _bare(term: str) -> str:
+    bare = term.strip('"-').lower()
+    return bare if 4 <= len(bare) <= 30 and bare.isalpha() else ""
+
+
+def _closest_words(terms: list[str]) -> dict[str, str]:
+    """For each term the archive does not know, the known word it is most likely a typo of."""
+    bare = {term: word for term in terms if (word := _bare(term))}
+    if not bare:
+        return {}
+    nearby = Q()
+    for word in set(bare.values()):
+        nearby |= Q(word=word) | Q(
+            word__startswith=word[0], length__range=(len(word) - 2, len(word) + 2)
+        )
+    known = dict(
+        SearchWord.objects.annotate(length=Length("word"))
+        .filter(nearby)
+        .order_by("-documents")
+        .values_list("word", "documents")[:SPELLING_CANDIDATES]
+    )
+    corrections = {}
+    for term, word in bare.items():
+        if word in known:
+            continue
+        close = difflib.get_close_matches(
+            word, [w for w in known if w[0] == word[0]], n=5, cutoff=0.75
+        )
+        if close:
+            corrections[term] = max(
+                close,
+                key=lambda w: (difflib.SequenceMatcher(None, word, w).ratio(), known[w]),
+            )
+    return corrections
 
 
 def record_words(document_id: int) -> None:
     """Add a document's words to the vocabulary used for spelling suggestions."""
     inner = (
         "SELECT to_tsvector('simple', text) FROM meetings_page "
-        f"WHERE document_id = {int(document_id)}"
+        f"WHERE document_id = {int(document_id)} AND NOT restricted"
     )
     with connection.cursor() as cursor:
         cursor.execute(

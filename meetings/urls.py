@@ -24,7 +24,7 @@ urlpatterns = [
     ),
     path("decisions/", views.decision_list, name="decision_list"),
     path("search/", views.search, name="search"),
-    path("search/feed/", feeds.SearchFeed(), name="search_feed"),
+    path("search/feed/", feeds.search_feed, name="search_feed"),
     path("feeds/meetings/", feeds.MeetingsFeed(), name="meetings_feed"),
     path("feeds/decisions/", feeds.DecisionsFeed(), name="decisions_feed"),
     path("bodies/<slug:slug>/meetings.atom", feeds.MeetingsFeed(), name="body_meetings_feed"),

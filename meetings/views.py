@@ -2,11 +2,13 @@
 
 import functools
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Max, Min, Prefetch, Sum, When
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django_ratelimit.decorators import ratelimit
 
 from meetings import search as archive_search
 from meetings.filters import DecisionFilter, MeetingFilter, SearchFilter
@@ -194,14 +196,21 @@ def report_detail(request, body, date, slug):
         Report.objects.select_related("agenda_item", "document"), meeting=meeting, slug=slug
     )
     pages = []
-    if report.first_page and not report.restricted:
+    withheld = report.withheld and not request.user.is_staff
+    if report.first_page and not withheld:
         pages = report.document.pages.filter(
             number__gte=report.first_page, number__lte=report.last_page
         ).only("document_id", "number", "text")
     decisions = Decision.objects.filter(minute__agenda_item__reports=report).select_related(
         "minute__meeting__body"
     )
-    context = {"meeting": meeting, "report": report, "pages": pages, "decisions": decisions}
+    context = {
+        "meeting": meeting,
+        "report": report,
+        "pages": pages,
+        "decisions": decisions,
+        "withheld": withheld,
+    }
     return render(request, "meetings/report_detail.html", context)
 
 
@@ -284,25 +293,42 @@ def follow_replacements(url_name):
 @follow_replacements("meetings:document_detail")
 def document_detail(request, sha256):
     document = get_document(sha256)
-    numbers = document.pages.order_by("number").values_list("number", flat=True)
-    context = {"document": document, "page_numbers": numbers}
+    pages = document.pages.order_by("number").values_list("number", "restricted")
+    context = {
+        "document": document,
+        "pages": pages,
+        "withheld_count": sum(restricted for _, restricted in pages),
+    }
     return render(request, "meetings/document_detail.html", context)
 
 
 @follow_replacements("meetings:document_download")
 def document_download(request, sha256):
+    """The stored file; for the public, the copy with its restricted pages withheld."""
     document = get_document(sha256)
+    public = document.public_file and not request.user.is_staff
+    stored = document.public_file if public else document.file
     try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as missing:
+        handle = stored.open("rb")
+    except (FileNotFoundError, ValueError) as missing:
         raise Http404("The stored file is missing.") from missing
-    return FileResponse(handle, as_attachment=False, filename=document.file_name)
+    response = FileResponse(handle, as_attachment=False, filename=document.file_name)
+    if document.format == "text":
+        response["Content-Type"] = "text/plain; charset=utf-8"
+    return response
+
+
+def withheld_page(request, what: str):
+    """410 Gone, with a plain reason: restricted content is not published."""
+    return render(request, "meetings/withheld.html", {"what": what}, status=410)
 
 
 @follow_replacements("meetings:page_detail")
 def page_detail(request, sha256, number):
     document = get_document(sha256)
     page = get_object_or_404(Page, document=document, number=number)
+    if page.restricted and not request.user.is_staff:
+        return withheld_page(request, f"Page {number} of {document.file_name}")
     context = {
         "document": document,
         "page": page,
@@ -316,19 +342,35 @@ SEARCH_PAGE_SIZE = 20
 MAX_SEARCH_PAGES = 250  # 5,000 hits: narrow the search to see past them
 
 
+def rate_limited(request, exception):
+    """The answer to a client that searches faster than SEARCH_RATE_LIMIT allows."""
+    response = render(request, "meetings/rate_limited.html", status=429)
+    response["Retry-After"] = "60"
+    return response
+
+
+def too_broad(request, query: str):
+    return render(request, "meetings/too_broad.html", {"query": query}, status=422)
+
+
+@ratelimit(key="ip", rate=lambda group, request: settings.SEARCH_RATE_LIMIT, block=True)
 def search(request):
     search_filter = SearchFilter(request.GET, queryset=Page.objects.none())
     context = {"filter": search_filter, "query": "", "results": None}
     if not search_filter.is_valid():
         return render(request, "meetings/search.html", context, status=400)
-    query = archive_search.tidy_query(search_filter.form.cleaned_data.get("q") or "")
-    context["query"] = query
+    typed = search_filter.form.cleaned_data.get("q") or ""
+    query = archive_search.tidy_query(typed)
+    context |= {"query": query, "shortened": archive_search.query_was_shortened(typed)}
     if query:
         number = page_number(request, last=MAX_SEARCH_PAGES)
         offset = (number - 1) * SEARCH_PAGE_SIZE
-        results = archive_search.search(
-            query, search_filter.search_filters(), offset=offset, limit=SEARCH_PAGE_SIZE
-        )
+        filters = search_filter.search_filters()
+        filters.public_only = not request.user.is_staff
+        try:
+            results = archive_search.search(query, filters, offset=offset, limit=SEARCH_PAGE_SIZE)
+        except archive_search.SearchTooBroad:
+            return too_broad(request, query)
         pages = min(MAX_SEARCH_PAGES, max(1, -(-results.total // SEARCH_PAGE_SIZE)))
         if number > pages:
             raise Http404(f"There is no page {number} of these results.")

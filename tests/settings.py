@@ -23,3 +23,7 @@ from pathlib import Path  # noqa: E402
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="archive-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="archive-test-static-"))
+
+# Rate limits count per client address, and every test client shares one: the tests of
+# rate limiting turn it on for themselves.
+RATELIMIT_ENABLE = False

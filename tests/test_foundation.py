@@ -82,8 +82,7 @@ def test_home_page_lists_bodies_and_meetings(client, import_file, seed):
 @pytest.mark.django_db
 def test_admin_is_for_staff_only(client):
     assert client.get("/admin/meetings/meeting/").status_code == 302
-    User.objects.create_superuser("admin", "admin@example.org", "pw")
-    client.login(username="admin", password="pw")
+    client.force_login(User.objects.create_superuser("admin", "admin@example.org", "pw"))
     models = ["body", "person", "membership", "meeting", "agendaitem", "report", "minute"]
     models += ["decision", "attendance", "document", "page", "replaceddocument", "searchword"]
     for model in models:

@@ -160,8 +160,7 @@ def test_admin_uploads_and_imports_packs(client, tmp_path):
     write_pack(
         DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review"], 1), None, path
     )
-    User.objects.create_superuser("admin", "admin@example.org", "pw")
-    client.login(username="admin", password="pw")
+    client.force_login(User.objects.create_superuser("admin", "admin@example.org", "pw"))
     with path.open("rb") as upload, (tmp_path / "notes.txt").open("w+b") as junk:
         junk.write(b"nothing to see")
         junk.seek(0)
@@ -177,8 +176,7 @@ def test_admin_uploads_and_imports_packs(client, tmp_path):
 def test_staff_without_permission_cannot_import(client):
     from django.contrib.auth.models import User
 
-    User.objects.create_user("clerk", password="pw", is_staff=True)
-    client.login(username="clerk", password="pw")
+    client.force_login(User.objects.create_user("clerk", password="pw", is_staff=True))
     assert client.get("/admin/meetings/document/import/").status_code == 403
 
 
