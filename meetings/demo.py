@@ -69,6 +69,8 @@ class DemoMeeting:
     topics: list[str]
     first_minute: int
     previous_date: datetime.date | None = None
+    exempt_topic: str = ""  # a Part II item: its report is "Document is Restricted"
+    unredacted: bool = False  # an internal pack: the restricted report's pages are included
 
 
 def demo_meetings(start: datetime.date, per_body: int, seed: int = 1) -> list[DemoMeeting]:
@@ -154,6 +156,11 @@ def compose_pack(
         _report(report, meeting, number, topic, director, rng, paragraphs)
         report.pad_to_even(0)
         report_pages.append(report.pages)
+    if meeting.exempt_topic:
+        report = Composer()
+        _restricted_report(report, meeting, 5 + len(reports), rng, paragraphs)
+        report.pad_to_even(0)
+        report_pages.append(report.pages)
     front = Composer()
     front.new_page()
     _front_sheet(front, meeting, previous, reports, len(minutes.pages), report_pages)
@@ -232,6 +239,14 @@ def _front_sheet(doc, meeting, previous, reports, minutes_pages, report_pages):
         row = f"{number}. {topic}. {director} (Pages {page} - {last}){' Yes' if key else ''}"
         doc.add(row, size=9)
         page = last + 1
+    if meeting.exempt_topic:
+        number = 5 + len(reports)
+        last = page + len(report_pages[-1]) - 1
+        doc.add(
+            f"{number}. {meeting.exempt_topic}. (Exempt under Paragraph 3) "
+            f"{DIRECTORS[0]} (Pages {page} - {last})",
+            size=9,
+        )
 
 
 def _minutes(doc, meeting: DemoMeeting, rng: random.Random):
@@ -296,6 +311,28 @@ def _report(doc, meeting, item, topic, director, rng, paragraphs):
     doc.add("Background", bold=True)
     for paragraph in range(3, 3 + paragraphs):
         doc.add(f"{paragraph}. " + " ".join(_sentence(rng) for _ in range(4)))
+
+
+CONFIDENTIAL_PARAGRAPHS = [
+    "The tenders received are summarised in the table below, with each bidder's price.",
+    "Negotiations with the preferred bidder are continuing and the terms remain confidential.",
+    "Legal advice on the options is set out in the exempt appendix to this report.",
+]
+
+
+def _restricted_report(doc, meeting, item, rng, paragraphs):
+    """The 'Document is Restricted' notice; in an unredacted pack, the report behind it."""
+    doc.new_page(footer=f"Agenda Item {item}")
+    doc.add(
+        "By virtue of paragraph(s) 3 of Part 1 of Schedule 12A of the Local Government Act 1972."
+    )
+    doc.add("Document is Restricted")
+    if not meeting.unredacted:
+        return
+    doc.new_page(footer=f"Agenda Item {item}")
+    doc.add(f"CONFIDENTIAL: {meeting.exempt_topic.upper()}", bold=True)
+    for paragraph in range(1, paragraphs + 1):
+        doc.add(f"{paragraph}. {rng.choice(CONFIDENTIAL_PARAGRAPHS)} {_sentence(rng)}")
 
 
 SYLLABLES = [

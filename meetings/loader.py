@@ -34,6 +34,9 @@ from meetings.search import record_words
 from meetings.storage import file_problem, public_copy, public_name, stored_name, write_durably
 
 
+CALENDAR_FIELDS = ("start_time", "location")  # a change to either is news to a calendar
+
+
 class DryRunRollback(Exception):
     """Raised inside the transaction to undo a dry run's writes."""
 
@@ -212,6 +215,9 @@ class _Loader:
             return Meeting.objects.create(body=body, date=record.date, **values)
         if fill_only:
             values = {name: value for name, value in values.items() if not getattr(meeting, name)}
+        if any(values.get(name, getattr(meeting, name)) != getattr(meeting, name)
+               for name in CALENDAR_FIELDS):  # fmt: skip
+            values["sequence"] = meeting.sequence + 1
         return self.upsert(Meeting, {"pk": meeting.pk}, values)
 
     def document(self, existing: Document | None, meeting: Meeting | None) -> Document:
