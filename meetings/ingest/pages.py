@@ -19,14 +19,17 @@ class UnreadableSource(Exception):
     """The file cannot be read as an agenda pack; the message says why."""
 
 
-def read_pages(path: Path, on_page=None) -> tuple[str, list[str]]:
-    """('pdf' or 'text', the text of each page) for the file at `path`."""
+def read_pages(path: Path, on_page=None, max_pages: int | None = None) -> tuple[str, list[str]]:
+    """('pdf' or 'text', the text of each page) for the file at `path`.
+
+    A file of more than `max_pages` pages is refused before any page is read.
+    """
     with path.open("rb") as handle:
         head = handle.read(1024)
     if not head.strip():
         raise UnreadableSource("the file is empty")
     if head.lstrip().startswith(b"%PDF-"):
-        return "pdf", pdf_pages(path, on_page)
+        return "pdf", pdf_pages(path, on_page, max_pages)
     if b"\x00" in head:
         raise UnreadableSource("not a PDF or a text file")
     try:
@@ -34,12 +37,18 @@ def read_pages(path: Path, on_page=None) -> tuple[str, list[str]]:
     except UnicodeDecodeError:
         text = path.read_text(encoding="cp1252", errors="replace")
     pages = text_pages(text)
+    _check_page_count(len(pages), max_pages)
     if on_page:
         on_page(len(pages))
     return "text", pages
 
 
-def pdf_pages(path: Path, on_page=None) -> list[str]:
+def _check_page_count(count: int, max_pages: int | None) -> None:
+    if max_pages is not None and count > max_pages:
+        raise UnreadableSource(f"it has {count:,} pages; the limit is {max_pages:,} pages a file")
+
+
+def pdf_pages(path: Path, on_page=None, max_pages: int | None = None) -> list[str]:
     try:
         document = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
@@ -48,6 +57,7 @@ def pdf_pages(path: Path, on_page=None) -> list[str]:
             raise UnreadableSource("the PDF is encrypted (password protected)") from error
         raise UnreadableSource(f"the PDF is damaged or truncated ({error})") from error
     try:
+        _check_page_count(len(document), max_pages)
         pages = []
         for index in range(len(document)):
             page = document[index]

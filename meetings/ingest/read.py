@@ -29,9 +29,11 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def read_source(path: Path, default_body: str = "", default_date=None, on_page=None) -> SourceFile:
+def read_source(
+    path: Path, default_body: str = "", default_date=None, on_page=None, max_pages=None
+) -> SourceFile:
     try:
-        file_format, pages = read_pages(path, on_page)
+        file_format, pages = read_pages(path, on_page, max_pages)
         pack = parse_pack(pages, default_body, default_date)
     except (UnreadableSource, UnrecognisedPack) as error:
         raise PackError(str(error)) from error

@@ -7,6 +7,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
 from tqdm import tqdm
@@ -37,12 +38,23 @@ def import_one(path: Path, options: dict, progress=None) -> tuple[LoadResult | N
     """Import one pack; (result, '') or (None, the one-line reason it failed)."""
     on_page = progress.update if progress is not None else None
     try:
-        source = read_source(path, options["body"], options["date"], on_page=on_page)
+        check_file_size(path)
+        source = read_source(
+            path, options["body"], options["date"], on_page, settings.IMPORT_MAX_PAGES
+        )
         return load_source(source, force=options["force"], dry_run=options["dry_run"]), ""
     except PackError as error:
         return None, f"{path}: {error}"
     except DatabaseError as error:
         return None, f"{path}: could not be saved, nothing of it was written ({one_line(error)})"
+
+
+def check_file_size(path: Path) -> None:
+    """Refuse a file over IMPORT_MAX_FILE_MB before reading any of it."""
+    limit = settings.IMPORT_MAX_FILE_MB
+    size = path.stat().st_size
+    if size > limit * 1024 * 1024:
+        raise PackError(f"it is {size / 1024 / 1024:,.1f} MB; the limit is {limit:,} MB a file")
 
 
 def _worker(path: Path, options: dict) -> tuple[LoadResult | None, str]:
