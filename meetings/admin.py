@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import transaction
 from django.urls import path
 
 from meetings import models
@@ -130,7 +131,8 @@ class DocumentAdmin(admin.ModelAdmin):
 
 @admin.register(models.Page)
 class PageAdmin(admin.ModelAdmin):
-    list_display = ["document", "number"]
+    list_display = ["document", "number", "restricted"]
+    list_filter = ["restricted"]
     search_fields = ["document__file_name"]
     raw_id_fields = ["document"]
     readonly_fields = ["search_vector"]
@@ -148,3 +150,46 @@ class SearchWordAdmin(admin.ModelAdmin):
     list_display = ["word", "documents"]
     search_fields = ["word"]
     ordering = ["-documents", "word"]
+
+
+@admin.register(models.ImportJob)
+class ImportJobAdmin(admin.ModelAdmin):
+    """Recent imports; each one's page is its status page, refreshed while it runs."""
+
+    list_display = ["file_name", "status", "progress", "created_at", "requested_by"]
+    list_filter = ["status"]
+    search_fields = ["file_name"]
+    list_select_related = ["requested_by"]
+    change_form_template = "admin/meetings/importjob_status.html"
+    actions = ["queue_again"]
+    fields = readonly_fields = [
+        "file_name",
+        "status",
+        "progress",
+        "warnings",
+        "document",
+        "options",
+        "attempts",
+        "requested_by",
+        "created_at",
+        "started_at",
+        "finished_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # jobs come from the "Import agenda packs" page
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.action(description="Queue the selected failed imports again")
+    def queue_again(self, request, queryset):
+        from meetings.tasks import import_upload
+
+        failed = list(queryset.filter(status=models.ImportJob.Status.FAILED))
+        with transaction.atomic():
+            for job in failed:
+                job.status = models.ImportJob.Status.QUEUED
+                job.save(update_fields=["status"])
+                import_upload.defer(job_id=job.pk)
+        self.message_user(request, f"{len(failed)} failed imports queued again.")

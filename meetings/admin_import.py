@@ -1,15 +1,16 @@
-"""The admin's "Import packs" page: upload packs and import them with import_packs' code."""
+"""The admin's "Import packs" page: uploads are stored and queued; the worker imports them."""
 
-import tempfile
 from pathlib import Path
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
-from meetings.management.commands.import_packs import PACK_SUFFIXES, import_one
+from meetings.management.commands.import_packs import PACK_SUFFIXES
+from meetings.uploads import queue_uploads
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -23,11 +24,22 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         files = data if isinstance(data, list | tuple) else [data]
+        if len(files) > settings.IMPORT_MAX_FILES:
+            raise forms.ValidationError(
+                f"{len(files)} files were uploaded; the limit is {settings.IMPORT_MAX_FILES} "
+                "files an upload"
+            )
         cleaned = [super(MultipleFileField, self).clean(item, initial) for item in files]
+        limit = settings.IMPORT_MAX_FILE_MB
         for upload in cleaned:
             if Path(upload.name).suffix.lower() not in PACK_SUFFIXES:
                 raise forms.ValidationError(
                     f"{upload.name}: only .pdf and .txt files can be imported"
+                )
+            if upload.size > limit * 1024 * 1024:
+                raise forms.ValidationError(
+                    f"{upload.name}: it is {upload.size / 1024 / 1024:,.1f} MB; the limit is "
+                    f"{limit:,} MB a file"
                 )
         return cleaned
 
@@ -45,29 +57,28 @@ def import_packs_view(request):
         raise PermissionDenied("Importing packs needs permission to add documents.")
     form = ImportPacksForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        date = form.cleaned_data["date"]
         options = {
             "body": form.cleaned_data["body"],
-            "date": form.cleaned_data["date"],
+            "date": date.isoformat() if date else None,
             "force": form.cleaned_data["force"],
             "dry_run": form.cleaned_data["dry_run"],
         }
-        with tempfile.TemporaryDirectory() as folder:
-            for upload in form.cleaned_data["packs"]:
-                path = Path(folder) / Path(upload.name).name
-                with path.open("wb") as handle:
-                    for chunk in upload.chunks():
-                        handle.write(chunk)
-                result, error = import_one(path, options)
-                if error:
-                    messages.error(request, error.replace(f"{folder}/", ""))
-                else:
-                    messages.success(request, result.summary())
-                    for warning in result.warnings:
-                        messages.warning(request, f"{result.file_name}: {warning}")
-        return redirect("admin:meetings_document_import")
+        jobs = queue_uploads(form.cleaned_data["packs"], options, request.user)
+        messages.success(
+            request,
+            f"{len(jobs)} file{'s' if len(jobs) != 1 else ''} queued for import: "
+            f"{', '.join(job.file_name for job in jobs)}. Their status is below.",
+        )
+        return redirect("admin:meetings_importjob_changelist")
     context = {
         **admin.site.each_context(request),
         "title": "Import agenda packs",
         "form": form,
+        "limits": {
+            "files": settings.IMPORT_MAX_FILES,
+            "megabytes": settings.IMPORT_MAX_FILE_MB,
+            "pages": settings.IMPORT_MAX_PAGES,
+        },
     }
     return TemplateResponse(request, "admin/meetings/import_packs.html", context)

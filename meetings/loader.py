@@ -33,7 +33,6 @@ from meetings.models import (
 from meetings.search import record_words
 from meetings.storage import file_problem, public_copy, public_name, stored_name, write_durably
 
-
 CALENDAR_FIELDS = ("start_time", "location")  # a change to either is news to a calendar
 
 
@@ -44,6 +43,7 @@ class DryRunRollback(Exception):
 @dataclass
 class LoadResult:
     file_name: str
+    sha256: str = ""
     meeting: str = ""
     counts: Counter = field(default_factory=Counter)
     skipped: bool = False
@@ -63,7 +63,7 @@ class LoadResult:
 
 def load_source(source: SourceFile, *, force: bool = False, dry_run: bool = False) -> LoadResult:
     """Write one parsed pack to the database in one transaction (rolled back for a dry run)."""
-    result = LoadResult(source.path.name, warnings=list(source.pack.warnings))
+    result = LoadResult(source.path.name, source.sha256, warnings=list(source.pack.warnings))
     try:
         with transaction.atomic():
             _lock(f"document:{source.sha256}")

@@ -449,3 +449,59 @@ class SearchWord(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('meetings:search')}?q={self.word}"
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    DONE = "done", "Done"
+    FAILED = "failed", "Failed"
+
+
+class ImportJob(models.Model):
+    """One uploaded file, imported by the worker off the web request."""
+
+    Status = ImportStatus
+
+    upload = models.FileField(max_length=300, help_text="The uploaded file, kept until it is done")
+    file_name = models.CharField(max_length=300)
+    options = models.JSONField(default=dict, blank=True, help_text="body, date, force, dry_run")
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    pages_done = models.PositiveIntegerField(default=0)
+    pages_total = models.PositiveIntegerField(null=True, blank=True)
+    summary = models.TextField(blank=True, help_text="What the import found and changed")
+    warnings = models.TextField(blank=True)
+    error = models.TextField(blank=True, help_text="Why it failed")
+    document = models.ForeignKey(
+        Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="import_jobs"
+    )
+    requested_by = models.ForeignKey(
+        "auth.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    attempts = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [choices_check("status", ImportStatus, "importjob_status_valid")]
+        indexes = [models.Index(fields=["status"], name="importjob_status_idx")]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display().lower()})"
+
+    def get_absolute_url(self):
+        return reverse("admin:meetings_importjob_change", args=[self.pk])
+
+    @property
+    def progress(self) -> str:
+        """'queued', 'page 12 of 40', 'done: …' or 'failed: …', for the status page."""
+        if self.status == ImportStatus.RUNNING:
+            total = f" of {self.pages_total}" if self.pages_total else ""
+            return f"running: page {self.pages_done}{total}"
+        if self.status == ImportStatus.DONE:
+            return f"done: {self.summary}"
+        if self.status == ImportStatus.FAILED:
+            return f"failed: {self.error}"
+        return "queued"

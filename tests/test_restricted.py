@@ -1,4 +1,4 @@
-"""Restricted and exempt content is never public: an unredacted internal pack imported by mistake."""
+"""Restricted and exempt content is never public, even from an unredacted internal pack."""
 
 import datetime
 import io

@@ -148,31 +148,6 @@ def test_a_replaced_pack_keeps_its_links(client, import_file, tmp_path):
     assert response["Location"] == f"/documents/{new}/page/2/"
 
 
-def test_admin_uploads_and_imports_packs(client, tmp_path):
-    import datetime
-
-    from django.contrib.auth.models import User
-
-    from meetings.demo import DemoMeeting, write_pack
-    from meetings.models import Meeting
-
-    path = tmp_path / "pack.pdf"
-    write_pack(
-        DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review"], 1), None, path
-    )
-    client.force_login(User.objects.create_superuser("admin", "admin@example.org", "pw"))
-    with path.open("rb") as upload, (tmp_path / "notes.txt").open("w+b") as junk:
-        junk.write(b"nothing to see")
-        junk.seek(0)
-        response = client.post(
-            "/admin/meetings/document/import/", {"packs": [upload, junk]}, follow=True
-        )
-    page = response.content.decode().lower()  # the admin capitalises its messages
-    assert "pack.pdf: cabinet, 12 may 2026: 19 created" in page
-    assert "notes.txt: no meeting recognised" in page
-    assert Meeting.objects.filter(date="2026-05-12").exists()
-
-
 def test_staff_without_permission_cannot_import(client):
     from django.contrib.auth.models import User
 

@@ -149,3 +149,15 @@ def _is_blank_notice(lines: list[str], index: int) -> bool:
         and index > 0
         and (lines[index - 1].strip() == "T")
     )
+
+
+def count_pages(path: Path) -> int | None:
+    """A PDF's page count from its page tree, without reading any page; None if not a PDF."""
+    try:
+        document = pypdfium2.PdfDocument(str(path))
+    except pypdfium2.PdfiumError:
+        return None
+    try:
+        return len(document)
+    finally:
+        document.close()

@@ -1,0 +1,90 @@
+"""Uploaded packs: stored durably, queued as import jobs, and imported by the worker."""
+
+import datetime
+import time
+import uuid
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from meetings.ingest.pages import count_pages
+from meetings.management.commands.import_packs import import_one
+from meetings.models import Document, ImportJob
+from meetings.storage import media_path, write_durably
+
+PROGRESS_INTERVAL = 1.0  # seconds between two saves of a running job's page count
+
+
+def queue_uploads(uploads, options: dict, user) -> list[ImportJob]:
+    """Store each uploaded file and queue its import; the jobs exist only if all are stored."""
+    from meetings.tasks import import_upload
+
+    jobs = []
+    with transaction.atomic():
+        for upload in uploads:
+            name = f"uploads/{uuid.uuid4().hex}/{Path(upload.name).name}"
+            write_durably(name, _contents(upload))
+            job = ImportJob.objects.create(
+                upload=name,
+                file_name=Path(upload.name).name,
+                options=options,
+                requested_by=user if user.is_authenticated else None,
+            )
+            import_upload.defer(job_id=job.pk)
+            jobs.append(job)
+    return jobs
+
+
+def _contents(upload) -> bytes | Path:
+    if hasattr(upload, "temporary_file_path"):
+        return Path(upload.temporary_file_path())
+    return b"".join(upload.chunks())
+
+
+class JobProgress:
+    """import_one's progress bar for a job: saves the page count now and then."""
+
+    def __init__(self, job: ImportJob):
+        self.job = job
+        self.saved_at = 0.0
+
+    def update(self, pages: int = 1) -> None:
+        self.job.pages_done += pages
+        now = time.monotonic()
+        if now - self.saved_at >= PROGRESS_INTERVAL:
+            self.job.save(update_fields=["pages_done"])
+            self.saved_at = now
+
+
+def run_import_job(job_id: int) -> None:
+    """Import one queued upload and record the outcome on its job."""
+    job = ImportJob.objects.filter(pk=job_id).first()
+    if job is None or job.status == ImportJob.Status.DONE:
+        return  # gone, or finished by an earlier attempt
+    path = media_path(job.upload.name)
+    job.status = ImportJob.Status.RUNNING
+    job.attempts += 1
+    job.started_at, job.finished_at = timezone.now(), None
+    job.pages_done, job.pages_total = 0, count_pages(path)
+    job.save()
+    options = {**job.options, "date": _date(job.options.get("date"))}
+    result, error = import_one(path, options, JobProgress(job))
+    job.finished_at = timezone.now()
+    if error:
+        job.status, job.error = ImportJob.Status.FAILED, error.replace(f"{path}", job.file_name)
+    else:
+        job.status, job.error = ImportJob.Status.DONE, ""
+        job.summary = result.summary() + (
+            " (dry run: nothing was saved)" if options["dry_run"] else ""
+        )
+        job.warnings = "\n".join(result.warnings)
+        job.document = Document.objects.filter(sha256=result.sha256).first()
+        job.pages_total = job.pages_done = job.pages_total or job.pages_done
+    job.save()
+    if job.status == ImportJob.Status.DONE:
+        path.unlink(missing_ok=True)
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None

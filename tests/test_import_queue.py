@@ -1,0 +1,108 @@
+"""Uploads are queued and imported by a real Procrastinate worker on the same PostgreSQL."""
+
+import datetime
+
+import pytest
+from django.test import override_settings
+from procrastinate.contrib.django import app
+from procrastinate.contrib.django.models import ProcrastinateJob
+
+from meetings.demo import DemoMeeting, write_pack
+from meetings.models import Document, ImportJob, Meeting
+from meetings.storage import media_path
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def run_worker():
+    """Run every queued job, then stop: the worker `manage.py procrastinate worker` runs."""
+    worker = app.with_connector(app.connector.get_worker_connector())
+    worker.run_worker(wait=False, install_signal_handlers=False, listen_notify=False)
+
+
+@pytest.fixture
+def pack(tmp_path):
+    path = tmp_path / "cabinet-pack.pdf"
+    write_pack(DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review"], 1),
+               None, path)  # fmt: skip
+    return path
+
+
+def upload(client, *paths, **fields):
+    handles = [path.open("rb") for path in paths]
+    try:
+        return client.post(
+            "/admin/meetings/document/import/", {"packs": handles, **fields}, follow=True
+        )
+    finally:
+        for handle in handles:
+            handle.close()
+
+
+def test_an_upload_is_queued_then_imported_by_the_worker(admin_client, pack, tmp_path):
+    junk = tmp_path / "notes.txt"
+    junk.write_text("nothing to see")
+    response = upload(admin_client, pack, junk)
+    assert "2 files queued for import: cabinet-pack.pdf, notes.txt" in response.content.decode()
+    assert not Meeting.objects.exists()  # nothing is imported inside the request
+    jobs = {job.file_name: job for job in ImportJob.objects.all()}
+    assert {job.status for job in jobs.values()} == {"queued"}
+    assert ProcrastinateJob.objects.filter(task_name="import_upload", status="todo").count() == 2
+
+    run_worker()
+
+    done = ImportJob.objects.get(pk=jobs["cabinet-pack.pdf"].pk)
+    failed = ImportJob.objects.get(pk=jobs["notes.txt"].pk)
+    assert done.status == "done" and done.pages_done == done.pages_total == 3
+    assert done.summary.startswith("cabinet-pack.pdf: Cabinet, 12 May 2026: 19 created")
+    assert done.document == Document.objects.get()
+    assert not media_path(done.upload.name).exists()  # the upload is removed once imported
+    assert failed.status == "failed"
+    assert failed.error.startswith("notes.txt: no meeting recognised")
+    status = admin_client.get(f"/admin/meetings/importjob/{done.pk}/change/").content.decode()
+    assert "done: cabinet-pack.pdf: Cabinet, 12 May 2026" in status
+    listing = admin_client.get("/admin/meetings/importjob/").content.decode()
+    assert "failed: notes.txt: no meeting recognised" in listing
+
+
+def test_a_failed_import_can_be_queued_again(admin_client, pack):
+    upload(admin_client, pack, body="", date="")
+    job = ImportJob.objects.get()
+    ImportJob.objects.filter(pk=job.pk).update(status="failed", error="worker killed")
+    ProcrastinateJob.objects.all().delete()
+    admin_client.post(
+        "/admin/meetings/importjob/", {"action": "queue_again", "_selected_action": [job.pk]}
+    )
+    assert ImportJob.objects.get().status == "queued"
+    run_worker()
+    job.refresh_from_db()
+    assert (job.status, job.attempts) == ("done", 1)
+    assert Meeting.objects.filter(date="2026-05-12").exists()
+
+
+@override_settings(IMPORT_MAX_FILES=1)
+def test_too_many_files_in_one_upload_are_refused(admin_client, pack, tmp_path):
+    other = tmp_path / "other.pdf"
+    other.write_bytes(pack.read_bytes())
+    page = upload(admin_client, pack, other).content.decode()
+    assert "2 files were uploaded; the limit is 1 files an upload" in page
+    assert not ImportJob.objects.exists()
+
+
+@override_settings(IMPORT_MAX_FILE_MB=0)
+def test_a_file_over_the_size_limit_is_refused_at_upload(admin_client, pack):
+    page = upload(admin_client, pack).content.decode()
+    assert "cabinet-pack.pdf: it is 0.0 MB; the limit is 0 MB a file" in page
+    assert not ImportJob.objects.exists()
+
+
+def test_a_page_bomb_fails_with_its_reason_not_a_crash(admin_client, tmp_path):
+    from tests.test_storage import page_tree_bomb
+
+    bomb = tmp_path / "bomb.pdf"
+    bomb.write_bytes(page_tree_bomb(1_000_000))
+    upload(admin_client, bomb)
+    run_worker()
+    job = ImportJob.objects.get()
+    assert job.status == "failed"
+    assert job.error == "bomb.pdf: it has 1,000,000 pages; the limit is 2,000 pages a file"
