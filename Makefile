@@ -18,12 +18,16 @@ install: $(INSTALLED)
 
 run: $(INSTALLED)
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DEBUG=1 $(BIN)/python manage.py createcachetable
 ifeq ($(PACKS),)
 	test -d var/demo-packs || DEBUG=1 $(BIN)/python manage.py make_demo_packs var/demo-packs
 	DEBUG=1 $(BIN)/python manage.py import_packs var/demo-packs
 else
 	DEBUG=1 $(BIN)/python manage.py import_packs $(PACKS)
 endif
+	# The worker (queued imports, retries) runs beside the server and stops with it.
+	DEBUG=1 $(BIN)/python manage.py procrastinate worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(INSTALLED)

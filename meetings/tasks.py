@@ -18,9 +18,20 @@ def import_upload(job_id: int) -> None:
     run_import_job(job_id)
 
 
+STALLED_AFTER = 60  # seconds without a heartbeat from the worker running a job
+
+
 @app.periodic(cron="*/5 * * * *")
 @app.task(queue="maintenance", name="retry_stalled_jobs", queueing_lock="retry_stalled_jobs")
 async def retry_stalled_jobs(timestamp: int) -> None:
-    """Queue again the jobs of a worker that died (no heartbeat): a killed import is retried."""
-    for job in await app.job_manager.get_stalled_jobs():
-        await app.job_manager.retry_job(job)
+    await retry_stalled(app, STALLED_AFTER)
+
+
+async def retry_stalled(worker_app, seconds_since_heartbeat: float) -> int:
+    """Queue again the jobs of a worker that died: an import killed midway runs again."""
+    stalled = await worker_app.job_manager.get_stalled_jobs(
+        seconds_since_heartbeat=seconds_since_heartbeat
+    )
+    for job in stalled:
+        await worker_app.job_manager.retry_job(job)
+    return len(stalled)

@@ -24,3 +24,18 @@ def test_image_collects_static_files_migrates_and_serves_with_gunicorn():
     assert "collectstatic --no-input" in dockerfile
     command = dockerfile.split("CMD", 1)[1]
     assert "migrate --no-input" in command and "gunicorn archive.wsgi" in command
+
+
+def test_compose_runs_the_import_worker_on_the_same_database_and_files():
+    services = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["services"]
+    worker, web = services["worker"], services["web"]
+    assert worker["command"] == ["python", "manage.py", "procrastinate", "worker"]
+    assert worker["environment"]["DATABASE_URL"] == web["environment"]["DATABASE_URL"]
+    assert worker["volumes"] == web["volumes"]
+    assert worker["environment"]["MEDIA_ROOT"] == web["environment"]["MEDIA_ROOT"]
+
+
+def test_make_run_starts_the_worker_beside_the_server():
+    run = (ROOT / "Makefile").read_text().split("\nrun:", 1)[1].split("\ntest:", 1)[0]
+    assert "createcachetable" in run
+    assert "procrastinate worker &" in run and "runserver" in run

@@ -106,3 +106,71 @@ def test_a_page_bomb_fails_with_its_reason_not_a_crash(admin_client, tmp_path):
     job = ImportJob.objects.get()
     assert job.status == "failed"
     assert job.error == "bomb.pdf: it has 1,000,000 pages; the limit is 2,000 pages a file"
+
+
+def database_url() -> str:
+    """The test database as a DATABASE_URL, for a worker in another process."""
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    params = connection.get_connection_params()
+    host = quote(params.get("host") or "127.0.0.1", safe="")
+    password = f":{quote(params['password'])}" if params.get("password") else ""
+    port = f":{params['port']}" if params.get("port") else ""
+    return f"postgres://{params.get('user', 'postgres')}{password}@{host}{port}/{params['dbname']}"
+
+
+def test_a_worker_killed_mid_import_leaves_nothing_half_written(admin_client, tmp_path):
+    import asyncio
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from django.conf import settings
+
+    from meetings.demo import TOPICS
+    from meetings.tasks import retry_stalled
+
+    big = tmp_path / "big-pack.pdf"
+    write_pack(DemoMeeting("Cabinet", datetime.date(2026, 6, 9), TOPICS, 1), None, big,
+               paragraphs=60)  # fmt: skip
+    upload(admin_client, big)
+    environment = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+    }
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "procrastinate", "worker", "--queues", "imports"],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while ImportJob.objects.get().status == "queued" and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert ImportJob.objects.get().status == "running"
+    finally:
+        worker.send_signal(signal.SIGKILL)
+        worker.wait()
+
+    documents = list(Document.objects.all())
+    assert not documents or documents[0].pages.count() == documents[0].page_count  # whole or none
+    worker_app = app.with_connector(app.connector.get_worker_connector())
+
+    async def retry():
+        async with worker_app.open_async():
+            return await retry_stalled(worker_app, seconds_since_heartbeat=0)
+
+    if ImportJob.objects.get().status == "running":
+        assert asyncio.run(retry()) == 1
+    run_worker()
+    job = ImportJob.objects.get()
+    assert job.status == "done"
+    document = Document.objects.get()
+    assert document.pages.count() == document.page_count > 100
