@@ -54,3 +54,33 @@ def django_db_setup(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
             "WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+def database_url(dbname: str | None = None) -> str:
+    """The test database (or another on its server) as a DATABASE_URL, for another process."""
+    from urllib.parse import quote
+
+    from django.db import connection
+
+    params = connection.get_connection_params()
+    host = quote(params.get("host") or "127.0.0.1", safe="")
+    password = f":{quote(params['password'])}" if params.get("password") else ""
+    port = f":{params['port']}" if params.get("port") else ""
+    user = params.get("user", "postgres")
+    return f"postgres://{user}{password}@{host}{port}/{dbname or params['dbname']}"
+
+
+def manage(*arguments: str, **environment: str):
+    """Run manage.py in another process, with the project's settings and this environment."""
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    return subprocess.run(
+        [sys.executable, str(root / "manage.py"), *arguments],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "archive.settings", **environment},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )

@@ -10,6 +10,7 @@ from procrastinate.contrib.django.models import ProcrastinateJob
 from meetings.demo import DemoMeeting, write_pack
 from meetings.models import Document, ImportJob, Meeting
 from meetings.storage import media_path
+from tests.conftest import database_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -106,19 +107,6 @@ def test_a_page_bomb_fails_with_its_reason_not_a_crash(admin_client, tmp_path):
     job = ImportJob.objects.get()
     assert job.status == "failed"
     assert job.error == "bomb.pdf: it has 1,000,000 pages; the limit is 2,000 pages a file"
-
-
-def database_url() -> str:
-    """The test database as a DATABASE_URL, for a worker in another process."""
-    from urllib.parse import quote
-
-    from django.db import connection
-
-    params = connection.get_connection_params()
-    host = quote(params.get("host") or "127.0.0.1", safe="")
-    password = f":{quote(params['password'])}" if params.get("password") else ""
-    port = f":{params['port']}" if params.get("port") else ""
-    return f"postgres://{params.get('user', 'postgres')}{password}@{host}{port}/{params['dbname']}"
 
 
 def test_a_worker_killed_mid_import_leaves_nothing_half_written(admin_client, tmp_path):

@@ -1,0 +1,69 @@
+"""Backup and restore: an empty database restored from a backup is the same archive."""
+
+import datetime
+import json
+import uuid
+
+import psycopg
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+from meetings.demo import DemoMeeting, write_pack
+from tests.conftest import database_url, manage
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def empty_database():
+    """A new, empty database on the test server, dropped afterwards."""
+    name = f"restore_{uuid.uuid4().hex[:12]}"
+    params = {k: v for k, v in connection.get_connection_params().items() if k != "dbname"}
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    yield name
+    with psycopg.connect(dbname="postgres", autocommit=True, **params) as admin:
+        admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+
+
+def test_restore_into_an_empty_database_gives_the_same_archive(
+    import_file, seed, tmp_path, empty_database
+):
+    import_file(seed("000"))
+    pack = tmp_path / "internal.pdf"
+    meeting = DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review"], 1,
+                          exempt_topic="Depot Sale", unredacted=True)  # fmt: skip
+    write_pack(meeting, None, pack)
+    import_file(pack)
+    call_command("export_archive", output=str(tmp_path / "before.json"))
+    call_command("backup_archive", str(tmp_path / "backup"))
+
+    target = {"DATABASE_URL": database_url(empty_database), "MEDIA_ROOT": str(tmp_path / "media")}
+    restored = manage("restore_archive", str(tmp_path / "backup"), **target)
+    assert restored.returncode == 0, restored.stderr
+    assert "restored 2 documents" in restored.stdout
+    exported = manage("export_archive", "--output", str(tmp_path / "after.json"), **target)
+    assert exported.returncode == 0, exported.stderr
+    before, after = (
+        json.loads((tmp_path / name).read_text()) for name in ("before.json", "after.json")
+    )
+    assert after == before
+    checked = manage("check_archive", **target)  # every stored file there, whole
+    assert "2 documents checked: 2 sound" in checked.stdout, checked.stderr
+    with psycopg.connect(database_url(empty_database)) as restored_db:
+        withheld = restored_db.execute("SELECT count(*) FROM meetings_page WHERE restricted")
+        assert withheld.fetchone()[0] > 0
+
+    again = manage("restore_archive", str(tmp_path / "backup"), **target)
+    assert again.returncode == 1
+    assert f"the database {empty_database} is not empty" in again.stderr
+
+
+def test_backup_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "old.txt").write_text("keep me")
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="the folder is not empty"):
+        call_command("backup_archive", str(tmp_path))
+    assert (tmp_path / "old.txt").read_text() == "keep me"
