@@ -118,6 +118,7 @@ CACHES = {"default": {"BACKEND": "archive.cache.LockingDatabaseCache", "LOCATION
 # Search: each statement's time limit, and how many searches one client may make.
 SEARCH_STATEMENT_TIMEOUT_MS = int(os.environ.get("SEARCH_STATEMENT_TIMEOUT_MS", 3000))
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
+SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", 2))  # searches at once, a process
 RATELIMIT_VIEW = "meetings.views.rate_limited"
 # django-ratelimit officially supports only memcached and Redis; the locking database
 # cache above gives it the atomic increment it needs.
@@ -194,10 +195,12 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Everything at LOG_LEVEL or above goes to the console, among it django-axes' failed logins
+# and lockouts (warnings) and django.request's 4xx and 5xx answers.
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {"axes": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "level": LOG_LEVEL}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }

@@ -19,7 +19,7 @@ from django_ratelimit.decorators import ratelimit
 from meetings import search as archive_search
 from meetings.filters import SearchFilter
 from meetings.models import Body, Decision, Meeting, Page
-from meetings.views import too_broad
+from meetings.views import search_busy, too_broad
 
 FEED_SIZE = 30
 MEETING_LENGTH = datetime.timedelta(hours=2)
@@ -152,6 +152,8 @@ def search_feed(request):
         return _search_feed(request)
     except archive_search.SearchTooBroad as error:
         return too_broad(request, str(error))
+    except archive_search.SearchBusy:
+        return search_busy(request)
 
 
 def meetings_ical(request, slug):

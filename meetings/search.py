@@ -10,6 +10,7 @@ and the feeds call `search()` and nothing else here.
 import datetime
 import difflib
 import re
+import threading
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -69,6 +70,22 @@ class SearchTooBroad(Exception):
     """The search hit the statement timeout: the person should narrow it."""
 
 
+class SearchBusy(Exception):
+    """Every search slot of this process stayed taken: the person should try again shortly."""
+
+
+SLOT_WAIT_SECONDS = 0.5
+_slots: threading.BoundedSemaphore | None = None
+
+
+def _search_slots() -> threading.BoundedSemaphore:
+    """At most SEARCH_CONCURRENCY searches run at once in a process; page views never wait."""
+    global _slots
+    if _slots is None:
+        _slots = threading.BoundedSemaphore(settings.SEARCH_CONCURRENCY)
+    return _slots
+
+
 @dataclass
 class Hit:
     kind: str
@@ -118,6 +135,16 @@ def query_was_shortened(text: str) -> bool:
 
 def search(text: str, filters: Filters, offset: int = 0, limit: int = 20) -> Results:
     """Ranked results, facets and help, each statement bounded by the search timeout."""
+    slots = _search_slots()
+    if not slots.acquire(timeout=SLOT_WAIT_SECONDS):
+        raise SearchBusy(text)
+    try:
+        return _bounded_search(text, filters, offset, limit)
+    finally:
+        slots.release()
+
+
+def _bounded_search(text: str, filters: Filters, offset: int, limit: int) -> Results:
     try:
         with transaction.atomic():
             with connection.cursor() as cursor:

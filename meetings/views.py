@@ -353,6 +353,12 @@ def too_broad(request, query: str):
     return render(request, "meetings/too_broad.html", {"query": query}, status=422)
 
 
+def search_busy(request):
+    response = render(request, "meetings/search_busy.html", status=503)
+    response["Retry-After"] = "5"
+    return response
+
+
 @ratelimit(key="ip", rate=lambda group, request: settings.SEARCH_RATE_LIMIT, block=True)
 def search(request):
     search_filter = SearchFilter(request.GET, queryset=Page.objects.none())
@@ -371,6 +377,8 @@ def search(request):
             results = archive_search.search(query, filters, offset=offset, limit=SEARCH_PAGE_SIZE)
         except archive_search.SearchTooBroad:
             return too_broad(request, query)
+        except archive_search.SearchBusy:
+            return search_busy(request)
         pages = min(MAX_SEARCH_PAGES, max(1, -(-results.total // SEARCH_PAGE_SIZE)))
         if number > pages:
             raise Http404(f"There is no page {number} of these results.")

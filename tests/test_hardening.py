@@ -196,3 +196,24 @@ def test_admin_login_locks_out_after_repeated_failures(client, django_user_model
         "/admin/login/", {"username": "admin", "password": "right"}, REMOTE_ADDR="10.0.0.2"
     )
     assert other.status_code == 302  # the lockout is per user and address
+
+
+def test_when_every_search_slot_is_taken_search_says_busy(client, vocabulary):
+    from meetings import search as archive_search
+
+    slots = archive_search._search_slots()
+    held = 0
+    while slots.acquire(blocking=False):
+        held += 1
+    try:
+        busy = client.get("/search/", {"q": "budget"})
+        feed = client.get("/search/feed/", {"q": "budget"})
+    finally:
+        for _ in range(held):
+            slots.release()
+    assert held == 2  # SEARCH_CONCURRENCY
+    assert (busy.status_code, busy["Retry-After"]) == (503, "5")
+    assert "Search is busy" in busy.content.decode()
+    assert feed.status_code == 503
+    assert client.get("/search/", {"q": "budget"}).status_code == 200
+    assert client.get("/").status_code == 200
