@@ -39,3 +39,27 @@ def test_make_run_starts_the_worker_beside_the_server():
     run = (ROOT / "Makefile").read_text().split("\nrun:", 1)[1].split("\ntest:", 1)[0]
     assert "createcachetable" in run
     assert "procrastinate worker &" in run and "runserver" in run
+
+
+def test_under_ci_a_skipped_test_fails_the_run(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "test_skips.py").write_text(
+        "import pytest\n\ndef test_needs_chromium():\n    pytest.skip('chromium is missing')\n"
+    )
+    command = [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "tests.ci_plugin",
+               str(tmp_path)]  # fmt: skip
+    ci = subprocess.run(command, cwd=ROOT, env={**os.environ, "CI": "true"},
+                        capture_output=True, text=True)  # fmt: skip
+    assert ci.returncode == 1
+    assert "CI runs every test, but 1 skipped: Skipped: chromium is missing" in ci.stdout
+    local = subprocess.run(command, cwd=ROOT, env={**os.environ, "CI": ""},
+                           capture_output=True, text=True)  # fmt: skip
+    assert local.returncode == 0
+
+
+def test_ci_script_refuses_to_run_without_the_shared_documents():
+    script = (ROOT / ".ci" / "run").read_text()
+    assert "../shared" in script.split("make test", 1)[0]
