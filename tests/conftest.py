@@ -86,3 +86,28 @@ def manage(*arguments: str, **environment: str):
         text=True,
         timeout=300,
     )
+
+
+def archive_snapshot() -> dict:
+    """Every row of the archive (bar import timestamps and generated columns) and every file.
+
+    Two snapshots are equal only if nothing at all changed: pages and their text, flags,
+    memberships, the spelling vocabulary, and what is stored on disk.
+    """
+    import hashlib
+
+    from django.apps import apps
+    from django.conf import settings
+
+    skipped = {"imported_at", "updated_at", "search_vector", "created_at"}
+    rows = {}
+    for model in apps.get_app_config("meetings").get_models():
+        fields = [f.attname for f in model._meta.concrete_fields if f.attname not in skipped]
+        rows[model.__name__] = list(model.objects.order_by("pk").values_list(*fields))
+    media = Path(settings.MEDIA_ROOT)
+    files = {
+        str(path.relative_to(media)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(media.rglob("*"))
+        if path.is_file()
+    }
+    return {"rows": rows, "files": files}

@@ -163,3 +163,25 @@ def test_any_query_gives_a_normal_page(client, archive, query, kind, year):
     response = client.get("/search/", {"q": query, "kind": kind, "year": year})
     assert response.status_code in (200, 400)
     assert "<script>alert" not in response.content.decode()
+
+
+def test_relevance_puts_the_best_match_first_even_in_the_oldest_meeting():
+    """The title hit is in 2019; 2024 and 2025 only mention the words in passing."""
+    import datetime
+
+    from meetings.models import Body, Document, Meeting, Report
+
+    body = Body.objects.create(name="Cabinet", slug="cabinet", kind="cabinet")
+    document = Document.objects.create(file_name="x.txt", sha256="b" * 64, format="text")
+    for year, title, purpose in [
+        (2019, "Flood Risk Management Strategy", "To approve the new strategy."),
+        (2024, "Library Opening Hours", "The flood risk at one library was noted in passing."),
+        (2025, "Bus Service Improvement Plan", "Flood risk on one route is mentioned once."),
+    ]:
+        meeting = Meeting.objects.create(body=body, date=datetime.date(year, 3, 1))
+        Report.objects.create(meeting=meeting, document=document, position=1,
+                              slug=f"report-{year}", title=title, purpose=purpose)  # fmt: skip
+    by_relevance = [hit.date.year for hit in search("flood risk", Filters(kinds=["report"])).hits]
+    assert by_relevance[0] == 2019
+    newest = search("flood risk", Filters(kinds=["report"], sort="newest")).hits
+    assert [hit.date.year for hit in newest] == [2025, 2024, 2019]

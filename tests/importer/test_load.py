@@ -20,6 +20,7 @@ from meetings.models import (
     Page,
     Report,
 )
+from tests.conftest import archive_snapshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -69,14 +70,39 @@ def test_people_are_one_across_documents(import_file, seed):
     assert chair.memberships.get().role == "chair"  # 'Mrs. D. Taylor CC' on the front sheet
 
 
-def test_importing_twice_changes_nothing(import_file, seed):
-    first = import_file(seed("004"))
-    before = export_archive()
-    again = import_file(seed("004"), force=True)
-    assert export_archive() == before
+@pytest.mark.parametrize("prefix", ["000", "004"])
+def test_importing_twice_changes_nothing_at_all(import_file, seed, prefix):
+    first = import_file(seed(prefix))
+    before = archive_snapshot()
+    assert before["rows"]["SearchWord"] and before["rows"]["Membership" if prefix == "000"
+                                                          else "Attendance"]  # fmt: skip
+    again = import_file(seed(prefix), force=True)
+    assert archive_snapshot() == before
     assert first.counts["created"] > 0
     assert (again.counts["created"], again.counts["updated"], again.counts["removed"]) == (0, 0, 0)
-    assert import_file(seed("004")).skipped
+    assert import_file(seed(prefix)).skipped
+    assert archive_snapshot() == before
+
+
+BAD_INPUTS = {
+    "empty": b"",
+    "not a PDF": b"\x89PNG\r\n\x1a\n\x00\x00\x00",
+    "truncated": b"%PDF-1.7\n1 0 obj <<",
+    "garbage text": "\n".join(["zzz qqq"] * 50).encode(),
+    "no meeting": b"Some notes about nothing in particular.\n" * 20,
+}
+
+
+@pytest.mark.parametrize("kind", BAD_INPUTS)
+def test_bad_input_is_refused_and_writes_nothing(import_file, seed, tmp_path, kind):
+    import_file(seed("004"))
+    before = archive_snapshot()
+    bad = tmp_path / f"bad-{kind.replace(' ', '-')}.pdf"
+    bad.write_bytes(BAD_INPUTS[kind])
+    code, _, err = run_import(bad)
+    assert code == 1
+    assert err.startswith(f"error: {bad}: ") and err.count("\n") == 1
+    assert archive_snapshot() == before
 
 
 def test_import_order_does_not_matter(import_file, two_packs):
