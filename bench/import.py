@@ -17,7 +17,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, print_header  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
 
@@ -44,6 +46,7 @@ def main():
     import django
 
     django.setup()
+    print_header("bench/import.py")
     from django.core.management import call_command
     from django.test.utils import setup_test_environment
 

@@ -2,8 +2,8 @@
 
     .venv/bin/python bench/load.py [--seconds 45] [--readers 10] [--flooders 10]
 
-Uses the archive bench/pages.py builds (1,020 meetings, in var/bench-pages; it is built
-first if missing). gunicorn serves it on 127.0.0.1 (2 workers of 8 threads, as the
+Uses the archive bench/pages.py builds (1,020 meetings, in var/bench-pages-<code key>;
+it is built first if missing). gunicorn serves it on 127.0.0.1 (2 workers of 8 threads, as the
 Dockerfile does). Readers cycle through home, meeting, decision and report pages;
 flooders send the searches that used to stall the site: 100 unknown words, long OR
 chains of the commonest words, and long phrases. Two rounds: with the search rate limit
@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import print_header  # noqa: E402
 from pages import ENVIRONMENT, ROOT, build, percentile, sample_urls  # noqa: E402
 
 PORT = 8766
@@ -124,6 +125,7 @@ def main():
     import django
 
     django.setup()
+    print_header("bench/load.py")
     build(340)
     urls = [path for name, paths in sample_urls(60).items() if name != "meeting list"
             for path in paths]  # fmt: skip

@@ -1,13 +1,14 @@
-"""Server time of the main pages on an archive of 1,000+ meetings, and throughput under load.
+"""Response times of the main pages on an archive of 1,000+ meetings, and throughput.
 
     .venv/bin/python bench/pages.py [--per-body 340] [--samples 60] [--requests 3000]
 
-Builds (once, then reuses) an archive of generated packs (meetings/demo.py) in its
-own embedded PostgreSQL under var/bench-pages. Then:
-1. server time: each page type rendered `--samples` times for different objects through
-   Django's test client in this process (no network), median and 95th percentile;
-2. load: gunicorn with 2 workers on 127.0.0.1, and 8 client threads in this process
-   sending `--requests` requests over those URLs; requests per second.
+Builds (once, then reuses) an archive of generated packs (meetings/demo.py) in its own
+embedded PostgreSQL under var/bench-pages-<code key> (see bench/common.py). Then, with
+gunicorn serving it on 127.0.0.1 as the Dockerfile runs it (2 workers of 8 threads):
+1. response time: each page type fetched over HTTP `--samples` times for different
+   objects, one request at a time, median and 95th percentile (what a reader waits for:
+   the request, the queries, the rendering, the response);
+2. load: 8 client threads sending `--requests` requests over those URLs; requests per second.
 """
 
 import argparse
@@ -24,9 +25,11 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, archive_dir, print_header  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
-VAR = ROOT / "var" / "bench-pages"
+VAR = archive_dir("bench-pages")
 ENVIRONMENT = {
     "ARCHIVE_VAR_DIR": str(VAR),
     "SECRET_KEY": "benchmark-only",
@@ -87,64 +90,61 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def server_times(urls: dict[str, list[str]]) -> None:
-    from django.test import Client
-
-    client = Client()
-    print(f"{'page':<14} {'median ms':>10} {'p95 ms':>8}")
-    for name, paths in urls.items():
-        client.get(paths[0])  # warm caches
-        times = []
-        for path in paths:
-            started = time.perf_counter()
-            response = client.get(path)
-            times.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, (path, response.status_code)
-        print(f"{name:<14} {statistics.median(times):>10.1f} {percentile(times, 0.95):>8.1f}")
-
-
-def load(urls: dict[str, list[str]], total: int, threads: int = 8) -> None:
+def serve():
+    """gunicorn on 127.0.0.1:PORT, as the Dockerfile runs it; stop it with .terminate()."""
     from django.db import connections
 
     connections.close_all()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "archive.wsgi", "--workers", "2",
+        [sys.executable, "-m", "gunicorn", "archive.wsgi", "--workers", "2", "--threads", "8",
          "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
         cwd=ROOT, env={**os.environ, **ENVIRONMENT},
     )  # fmt: skip
-    try:
-        _wait_for_server()
-        flat = [path for paths in urls.values() for path in paths]
-        counter = iter(range(total))
-        lock = threading.Lock()
-        failures = []
+    _wait_for_server()
+    return server
 
-        def worker():
-            while True:
-                with lock:
-                    index = next(counter, None)
-                if index is None:
-                    return
-                url = f"http://127.0.0.1:{PORT}{flat[index % len(flat)]}"
-                with urllib.request.urlopen(url, timeout=30) as response:
-                    if response.status != 200:
-                        failures.append(url)
-                    response.read()
 
-        started = time.perf_counter()
-        pool = [threading.Thread(target=worker) for _ in range(threads)]
-        for thread in pool:
-            thread.start()
-        for thread in pool:
-            thread.join()
-        elapsed = time.perf_counter() - started
-        print(
-            f"\ngunicorn, 2 workers, {threads} client threads: {total} requests in {elapsed:.1f} s "
-            f"= {total / elapsed:.0f} requests/s ({len(failures)} failed)"
-        )
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+def fetch(path: str) -> float:
+    """Milliseconds to fetch the page over HTTP and read all of it."""
+    started = time.perf_counter()
+    with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=30) as response:
+        response.read()
+        assert response.status == 200, (path, response.status)
+    return (time.perf_counter() - started) * 1000
+
+
+def response_times(urls: dict[str, list[str]]) -> None:
+    print(f"{'page':<14} {'median ms':>10} {'p95 ms':>8}")
+    for name, paths in urls.items():
+        fetch(paths[0])  # warm caches
+        times = [fetch(path) for path in paths]
+        print(f"{name:<14} {statistics.median(times):>10.1f} {percentile(times, 0.95):>8.1f}")
+
+
+def load(urls: dict[str, list[str]], total: int, threads: int = 8) -> None:
+    flat = [path for paths in urls.values() for path in paths]
+    counter = iter(range(total))
+    lock = threading.Lock()
+
+    def worker():
+        while True:
+            with lock:
+                index = next(counter, None)
+            if index is None:
+                return
+            fetch(flat[index % len(flat)])
+
+    started = time.perf_counter()
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    print(
+        f"\n{threads} client threads: {total} requests in {elapsed:.1f} s "
+        f"= {total / elapsed:.0f} requests/s"
+    )
 
 
 def _wait_for_server() -> None:
@@ -166,10 +166,16 @@ def main():
     import django
 
     django.setup()
+    print_header("bench/pages.py")
     build(options.per_body)
     urls = sample_urls(options.samples)
-    server_times(urls)
-    load(urls, options.requests)
+    server = serve()
+    try:
+        response_times(urls)
+        load(urls, options.requests)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -4,10 +4,11 @@
 
 Builds (once, then reuses) an archive of generated packs (meetings/demo.py, text
 extractions of 150 to 350 pages each) in its own embedded PostgreSQL under
-var/bench-search, imported with `import_packs --jobs 2`, and says how long that took.
-Then times a fixed set of typical queries through meetings.search.search() (the
-code the search page runs: candidates, ranking, facets, headlines for 20 rows) and
-prints the median and 95th percentile, and the same words as an ILIKE scan.
+var/bench-search-<code key> (bench/common.py), imported with `import_packs --jobs 2`,
+and says how long that took. Then times a fixed set of typical queries through HTTP:
+the search page served by gunicorn on 127.0.0.1, fetched one at a time (candidates,
+ranking, facets, headlines for 20 rows, rendering), and prints the median and 95th
+percentile, and the same words as an ILIKE scan.
 """
 
 import argparse
@@ -15,16 +16,30 @@ import datetime
 import io
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, archive_dir, print_header  # noqa: E402
+
 sys.path.insert(0, str(ROOT))
-os.environ.setdefault("ARCHIVE_VAR_DIR", str(ROOT / "var" / "bench-search"))
-os.environ.setdefault("SECRET_KEY", "benchmark-only")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "archive.settings")
+VAR = archive_dir("bench-search")
+ENVIRONMENT = {
+    "ARCHIVE_VAR_DIR": str(VAR),
+    "SECRET_KEY": "benchmark-only",
+    "DJANGO_SETTINGS_MODULE": "archive.settings",
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SECURE_SSL_REDIRECT": "0",
+    "STATIC_ROOT": str(VAR / "static"),
+    "SEARCH_RATE_LIMIT": "1000000/m",  # one client asks everything: no limit for it
+}
+os.environ.update(ENVIRONMENT)
+PORT = 8767
 
 REPORT_PARAGRAPHS = 500  # about 70 pages a report, 150 to 350 pages a pack
 BATCH = 40  # packs written and imported at a time
@@ -82,6 +97,13 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
+def query_string(text: str, options: dict) -> str:
+    parameters = [("q", text)]
+    parameters += [("kind", kind) for kind in options.get("kinds", [])]
+    parameters += [(name, options[name]) for name in ("body", "year") if name in options]
+    return urllib.parse.urlencode(parameters)
+
+
 def time_searches(runs: int) -> list[float]:
     from meetings.models import Body
     from meetings.search import Filters, search
@@ -93,10 +115,13 @@ def time_searches(runs: int) -> list[float]:
         filters = Filters(**{k: v for k, v in options.items() if k != "body"})
         if "body" in options:
             filters.body = body
+        results = search(text, filters)
+        url = f"http://127.0.0.1:{PORT}/search/?{query_string(text, options)}"
         times = []
         for _ in range(runs):
             started = time.perf_counter()
-            results = search(text, filters)
+            with urllib.request.urlopen(url, timeout=60) as response:
+                response.read()
             times.append((time.perf_counter() - started) * 1000)
         all_times += times
         total = f"{results.total}{'+' if results.capped else ''}"
@@ -109,6 +134,24 @@ def time_searches(runs: int) -> list[float]:
         f"{percentile(all_times, 0.95):>8.1f}"
     )
     return all_times
+
+
+def serve():
+    from django.db import connections
+
+    connections.close_all()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "archive.wsgi", "--workers", "2", "--threads", "8",
+         "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
+        cwd=ROOT, env={**os.environ, **ENVIRONMENT},
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bodies/", timeout=5).read()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("gunicorn did not start")
 
 
 def time_scans() -> None:
@@ -133,9 +176,17 @@ def main():
     django.setup()
     from django.core.management import call_command
 
+    print_header("bench/search.py")
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
+    call_command("collectstatic", "--no-input", verbosity=0)
     build(options.pages)
-    time_searches(options.runs)
+    server = serve()
+    try:
+        time_searches(options.runs)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
     time_scans()
 
 

@@ -1,0 +1,47 @@
+"""What every benchmark prints first: the commit measured, and the key of the archive it built.
+
+Archives built by a benchmark are kept under var/ and reused, keyed by a hash of the code
+that builds them (parsing, loading, the models and migrations, the pack generator), so a
+change to any of it builds a new archive instead of timing an old one.
+"""
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILDING_CODE = [
+    "meetings/ingest/*.py",
+    "meetings/loader.py",
+    "meetings/models.py",
+    "meetings/migrations/*.py",
+    "meetings/demo.py",
+    "meetings/storage.py",
+    "meetings/search.py",
+]
+
+
+def code_key() -> str:
+    digest = hashlib.sha256()
+    for pattern in BUILDING_CODE:
+        for path in sorted(ROOT.glob(pattern)):
+            digest.update(path.relative_to(ROOT).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def commit() -> str:
+    def git(*arguments):
+        return subprocess.run(["git", *arguments], cwd=ROOT, capture_output=True, text=True)
+
+    head = git("rev-parse", "--short", "HEAD").stdout.strip() or "unknown"
+    changed = git("status", "--porcelain", "--untracked-files=no").stdout.strip()
+    return f"{head}{' with uncommitted changes' if changed else ''}"
+
+
+def archive_dir(name: str) -> Path:
+    return ROOT / "var" / f"{name}-{code_key()}"
+
+
+def print_header(name: str) -> None:
+    print(f"{name}: commit {commit()}, code key {code_key()}", flush=True)
