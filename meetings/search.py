@@ -74,16 +74,11 @@ class SearchBusy(Exception):
     """Every search slot of this process stayed taken: the person should try again shortly."""
 
 
+# At most SEARCH_CONCURRENCY searches run at once in a process, so page views never wait
+# for the CPU behind a flood of searches; a search waits this long for a slot.
 SLOT_WAIT_SECONDS = 0.5
-_slots: threading.BoundedSemaphore | None = None
-
-
-def _search_slots() -> threading.BoundedSemaphore:
-    """At most SEARCH_CONCURRENCY searches run at once in a process; page views never wait."""
-    global _slots
-    if _slots is None:
-        _slots = threading.BoundedSemaphore(settings.SEARCH_CONCURRENCY)
-    return _slots
+SEARCH_SLOTS = threading.BoundedSemaphore(settings.SEARCH_CONCURRENCY)
+QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement over its timeout
 
 
 @dataclass
@@ -135,13 +130,12 @@ def query_was_shortened(text: str) -> bool:
 
 def search(text: str, filters: Filters, offset: int = 0, limit: int = 20) -> Results:
     """Ranked results, facets and help, each statement bounded by the search timeout."""
-    slots = _search_slots()
-    if not slots.acquire(timeout=SLOT_WAIT_SECONDS):
+    if not SEARCH_SLOTS.acquire(timeout=SLOT_WAIT_SECONDS):
         raise SearchBusy(text)
     try:
         return _bounded_search(text, filters, offset, limit)
     finally:
-        slots.release()
+        SEARCH_SLOTS.release()
 
 
 def _bounded_search(text: str, filters: Filters, offset: int, limit: int) -> Results:
@@ -157,9 +151,6 @@ def _bounded_search(text: str, filters: Filters, offset: int, limit: int) -> Res
         if getattr(error.__cause__, "sqlstate", "") == QUERY_CANCELED:
             raise SearchTooBroad(text) from error
         raise
-
-
-QUERY_CANCELED = "57014"
 
 
 def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
@@ -224,7 +215,7 @@ def _matching(kind: str, query: SearchQuery, filters: Filters):
     return queryset
 
 
-def _candidates(kind: str, query: SearchQuery, filters: Filters, ranked: bool = True):
+def _candidates(kind: str, query: SearchQuery, filters: Filters):
     queryset = _matching(kind, query, filters)
     if kind == "page":
         first_matches = queryset.order_by().values("pk")[:PAGE_CANDIDATES]
@@ -235,7 +226,7 @@ def _candidates(kind: str, query: SearchQuery, filters: Filters, ranked: bool = 
     queryset = queryset.annotate(
         hit_kind=Value(kind, output_field=CharField()),
         hit_id=F("pk"),
-        hit_rank=rank * Value(KIND_BOOST[kind]) if ranked else Value(0.0),
+        hit_rank=rank * Value(KIND_BOOST[kind]),
     )
     return queryset.values(
         "hit_kind", "hit_id", "hit_rank", "hit_date", "hit_body", "hit_key"
