@@ -7,6 +7,7 @@ is replaced by a notice, so page N of the copy is still page N of the original.
 """
 
 import io
+import itertools
 import os
 import tempfile
 from pathlib import Path
@@ -15,6 +16,7 @@ import pypdfium2
 from django.conf import settings
 from fpdf import FPDF
 
+from meetings.ingest.pages import read_pages
 from meetings.ingest.read import sha256_of
 
 WITHHELD_NOTICE = (
@@ -85,11 +87,14 @@ def _public_pdf(source: Path, withheld: set[int]) -> bytes:
     notice = pypdfium2.PdfDocument(bytes(_notice_pdf().output()))
     copy = pypdfium2.PdfDocument.new()
     try:
-        for index in range(len(original)):
-            if index + 1 in withheld:
-                copy.import_pages(notice, [0])
+        # Runs of kept pages are imported together, so they share their fonts and images.
+        runs = itertools.groupby(range(len(original)), key=lambda index: index + 1 in withheld)
+        for is_withheld, indices in runs:
+            indices = list(indices)
+            if is_withheld:
+                copy.import_pages(notice, [0] * len(indices))
             else:
-                copy.import_pages(original, [index])
+                copy.import_pages(original, indices)
         buffer = io.BytesIO()
         copy.save(buffer)
         return buffer.getvalue()
@@ -107,8 +112,6 @@ def _notice_pdf() -> FPDF:
 
 
 def _public_text(source: Path, withheld: set[int]) -> bytes:
-    from meetings.ingest.pages import read_pages
-
     _, pages = read_pages(source)
     kept = [
         f"[{WITHHELD_NOTICE}]" if number in withheld else text
