@@ -3,6 +3,7 @@
 import datetime
 import json
 import uuid
+from hashlib import sha256
 
 import psycopg
 import pytest
@@ -10,9 +11,14 @@ from django.core.management import call_command
 from django.db import connection
 
 from meetings.demo import DemoMeeting, write_pack
+from meetings.models import Document
 from tests.conftest import database_url, manage
 
 pytestmark = pytest.mark.django_db(transaction=True)
+DOWNLOAD = (
+    "import hashlib; from django.test import Client; r = Client().get('{url}'); "
+    "print(r.status_code, hashlib.sha256(b''.join(r.streaming_content)).hexdigest())"
+)
 
 
 @pytest.fixture
@@ -51,6 +57,21 @@ def test_restore_into_an_empty_database_gives_the_same_archive(
     assert after == before
     checked = manage("check_archive", **target)  # every stored file there, whole
     assert "2 documents checked: 2 sound" in checked.stdout, checked.stderr
+    for document in Document.objects.all():  # and served: the public copy or the original
+        url = f"/documents/{document.sha256}/download/"
+        served = manage(
+            "shell",
+            "--no-imports",
+            "-c",
+            DOWNLOAD.format(url=url),
+            **target,
+            ALLOWED_HOSTS="testserver",
+            SECURE_SSL_REDIRECT="0",
+        )
+        public = document.public_file or document.file
+        assert served.stdout.split() == ["200", sha256(public.open("rb").read()).hexdigest()], (
+            served.stderr
+        )
     with psycopg.connect(database_url(empty_database)) as restored_db:
         withheld = restored_db.execute("SELECT count(*) FROM meetings_page WHERE restricted")
         assert withheld.fetchone()[0] > 0
