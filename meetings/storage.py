@@ -112,7 +112,7 @@ def _notice_pdf() -> FPDF:
 
 
 def _public_text(source: Path, withheld: set[int]) -> bytes:
-    _, pages = read_pages(source)
+    pages = read_pages(source).texts
     kept = [
         f"[{WITHHELD_NOTICE}]" if number in withheld else text
         for number, text in enumerate(pages, start=1)

@@ -63,3 +63,10 @@ def test_under_ci_a_skipped_test_fails_the_run(tmp_path):
 def test_ci_script_refuses_to_run_without_the_shared_documents():
     script = (ROOT / ".ci" / "run").read_text()
     assert "../shared" in script.split("make test", 1)[0]
+
+
+def test_the_image_and_ci_install_tesseract_for_ocr():
+    assert "tesseract-ocr tesseract-ocr-eng" in (ROOT / "Dockerfile").read_text()
+    script = (ROOT / ".ci" / "run").read_text()
+    assert "need_packages+=(tesseract-ocr)" in script
+    assert "need_packages+=(tesseract-ocr-eng)" in script

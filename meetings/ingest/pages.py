@@ -2,14 +2,18 @@
 
 PDF text comes from pypdfium2 (PDFium's text layer, about fifty times faster than
 pdfplumber's layout analysis); pdfplumber is used where it pays: to tell a page
-with no usable text apart as a scan or a broken font.
+with no usable text apart as a scan or a broken font. Such pages, and pages that are
+only an image, are read by OCR (meetings.ingest.ocr) unless OCR is turned off.
 """
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
 import pypdfium2
+
+from meetings.ingest.ocr import OcrFailed, OcrSettings, read_page
 
 BLANK_PAGE = re.compile(r"^\s*T\s*\n?\s*his page is intentionally left blank\s*$", re.IGNORECASE)
 _CID = re.compile(r"\(cid:\d+\)")
@@ -19,8 +23,19 @@ class UnreadableSource(Exception):
     """The file cannot be read as an agenda pack; the message says why."""
 
 
-def read_pages(path: Path, on_page=None, max_pages: int | None = None) -> tuple[str, list[str]]:
-    """('pdf' or 'text', the text of each page) for the file at `path`.
+@dataclass
+class PageTexts:
+    format: str  # "pdf" or "text"
+    texts: list[str]
+    ocr: dict[int, float] = field(default_factory=dict)  # page number: OCR confidence
+    warnings: list[str] = field(default_factory=list)
+    ocr_failure: str = ""  # why pages that need OCR were not read
+
+
+def read_pages(
+    path: Path, on_page=None, max_pages: int | None = None, ocr: OcrSettings | None = None
+) -> PageTexts:
+    """The text of each page of the file at `path`.
 
     A file of more than `max_pages` pages is refused before any page is read.
     """
@@ -29,7 +44,7 @@ def read_pages(path: Path, on_page=None, max_pages: int | None = None) -> tuple[
     if not head.strip():
         raise UnreadableSource("the file is empty")
     if head.lstrip().startswith(b"%PDF-"):
-        return "pdf", pdf_pages(path, on_page, max_pages)
+        return pdf_pages(path, on_page, max_pages, ocr or OcrSettings())
     if b"\x00" in head:
         raise UnreadableSource("not a PDF or a text file")
     try:
@@ -40,7 +55,7 @@ def read_pages(path: Path, on_page=None, max_pages: int | None = None) -> tuple[
     _check_page_count(len(pages), max_pages)
     if on_page:
         on_page(len(pages))
-    return "text", pages
+    return PageTexts("text", pages)
 
 
 def _check_page_count(count: int, max_pages: int | None) -> None:
@@ -48,7 +63,7 @@ def _check_page_count(count: int, max_pages: int | None) -> None:
         raise UnreadableSource(f"it has {count:,} pages; the limit is {max_pages:,} pages a file")
 
 
-def pdf_pages(path: Path, on_page=None, max_pages: int | None = None) -> list[str]:
+def pdf_pages(path: Path, on_page, max_pages: int | None, ocr: OcrSettings) -> PageTexts:
     try:
         document = pypdfium2.PdfDocument(str(path))
     except pypdfium2.PdfiumError as error:
@@ -58,23 +73,69 @@ def pdf_pages(path: Path, on_page=None, max_pages: int | None = None) -> list[st
         raise UnreadableSource(f"the PDF is damaged or truncated ({error})") from error
     try:
         _check_page_count(len(document), max_pages)
-        pages = []
-        for index in range(len(document)):
-            page = document[index]
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n"))
-            textpage.close()
-            page.close()
-            if on_page:
-                on_page(1)
+        result = PageTexts("pdf", [_text_layer(document[index]) for index in range(len(document))])
+        wanted = _pages_for_ocr(path, document, result.texts, ocr.mode)
+        if on_page:
+            on_page(len(result.texts) - len(wanted))
+        _read_by_ocr(document, wanted, ocr, result, on_page)
     except pypdfium2.PdfiumError as error:
         raise UnreadableSource(f"the PDF is damaged or truncated ({error})") from error
     finally:
         document.close()
-    if not pages:
+    if not result.texts:
         raise UnreadableSource("the PDF has no pages")
-    check_text_layer(path, pages)
-    return pages
+    if problem := text_layer_problem(path, result.texts):
+        raise UnreadableSource(
+            f"{problem}, and {result.ocr_failure}" if result.ocr_failure else problem
+        )
+    return result
+
+
+def _text_layer(page: pypdfium2.PdfPage) -> str:
+    textpage = page.get_textpage()
+    text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+    textpage.close()
+    return text
+
+
+def _pages_for_ocr(path: Path, document, texts: list[str], mode: str) -> list[int]:
+    """Indexes of the pages to read by OCR: in `auto`, those without usable text."""
+    if mode == "always":
+        return list(range(len(texts)))
+    if mode == "never":
+        return []
+    broken = bool(text_layer_problem(path, texts))
+    return [
+        index
+        for index, text in enumerate(texts)
+        if (broken and text_quality(text) < WORDLIKE)
+        or (not text.strip() and _has_image(document[index]))
+    ]
+
+
+def _has_image(page: pypdfium2.PdfPage) -> bool:
+    return any(
+        item.type == pypdfium2.raw.FPDF_PAGEOBJ_IMAGE for item in page.get_objects(max_depth=2)
+    )
+
+
+def _read_by_ocr(document, wanted: list[int], ocr: OcrSettings, result: PageTexts, on_page):
+    """Replace the wanted pages' text by Tesseract's; without Tesseract, say so and go on."""
+    for index in wanted:
+        try:
+            read = read_page(document[index], ocr.cache)
+        except OcrFailed as failure:
+            numbers = ", ".join(str(number + 1) for number in wanted)
+            result.ocr_failure = str(failure)
+            result.warnings.append(f"pages {numbers} need OCR and were not read: {failure}")
+            return
+        result.texts[index] = read.text
+        result.ocr[index + 1] = read.confidence
+        if on_page:
+            on_page(1)
+
+
+WORDLIKE = 0.4  # below this share of word-like words, a text layer is glyph soup
 
 
 def text_quality(text: str) -> float:
@@ -88,22 +149,20 @@ def text_quality(text: str) -> float:
     return wordlike / len(words)
 
 
-def check_text_layer(path: Path, pages: list[str]) -> None:
-    """Refuse a scan with no text layer, or a text layer of unmapped glyph codes."""
+def text_layer_problem(path: Path, pages: list[str]) -> str:
+    """'' for a usable text layer; why not for a scan, or a text layer of unmapped glyph codes."""
     content = [text for text in pages if text.strip() and not BLANK_PAGE.match(text.strip())]
     if not content:
-        raise UnreadableSource("the PDF has no text layer (a scan?): it needs OCR")
+        return "the PDF has no text layer (a scan?): it needs OCR"
     sample = " ".join(content)[:20000]
-    if text_quality(sample) >= 0.4:
-        return
+    if text_quality(sample) >= WORDLIKE:
+        return ""
     with pdfplumber.open(path) as pdf:
         plumber_text = pdf.pages[0].extract_text() or ""
         pdf.pages[0].close()
     if _CID.search(plumber_text):
-        raise UnreadableSource(
-            "the PDF's fonts have no text mapping ((cid:NN) glyph codes): it needs OCR"
-        )
-    raise UnreadableSource("the PDF's text layer is unreadable: it needs OCR")
+        return "the PDF's fonts have no text mapping ((cid:NN) glyph codes): it needs OCR"
+    return "the PDF's text layer is unreadable: it needs OCR"
 
 
 def text_pages(text: str) -> list[str]:
@@ -152,10 +211,14 @@ def _is_blank_notice(lines: list[str], index: int) -> bool:
 
 
 def count_pages(path: Path) -> int | None:
-    """A PDF's page count from its page tree, without reading any page; None if not a PDF."""
+    """The number of pages, reading no PDF page (a PDF's page tree); None if it cannot tell."""
+    with path.open("rb") as handle:
+        is_pdf = handle.read(1024).lstrip().startswith(b"%PDF-")
     try:
+        if not is_pdf:
+            return len(read_pages(path).texts)
         document = pypdfium2.PdfDocument(str(path))
-    except pypdfium2.PdfiumError:
+    except (pypdfium2.PdfiumError, UnreadableSource):
         return None
     try:
         return len(document)

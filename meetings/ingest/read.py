@@ -1,9 +1,10 @@
 """A file on disk to a PackRecord: read its pages, fingerprint it, parse it. No Django here."""
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from meetings.ingest.ocr import OcrSettings
 from meetings.ingest.pack import UnrecognisedPack, parse_pack
 from meetings.ingest.pages import UnreadableSource, read_pages
 from meetings.ingest.records import PackRecord
@@ -19,6 +20,7 @@ class SourceFile:
     sha256: str
     format: str
     pack: PackRecord
+    ocr: dict[int, float] = field(default_factory=dict)  # page number: OCR confidence
 
 
 def sha256_of(path: Path) -> str:
@@ -30,13 +32,19 @@ def sha256_of(path: Path) -> str:
 
 
 def read_source(
-    path: Path, default_body: str = "", default_date=None, on_page=None, max_pages=None
+    path: Path,
+    default_body: str = "",
+    default_date=None,
+    on_page=None,
+    max_pages=None,
+    ocr: OcrSettings | None = None,
 ) -> SourceFile:
     try:
-        file_format, pages = read_pages(path, on_page, max_pages)
-        pack = parse_pack(pages, default_body, default_date)
+        pages = read_pages(path, on_page, max_pages, ocr)
+        pack = parse_pack(pages.texts, default_body, default_date)
+        pack.warnings[:0] = pages.warnings
     except (UnreadableSource, UnrecognisedPack) as error:
         raise PackError(str(error)) from error
     except OSError as error:
         raise PackError(f"cannot be read ({error.strerror or error})") from error
-    return SourceFile(path, sha256_of(path), file_format, pack)
+    return SourceFile(path, sha256_of(path), pages.format, pack, pages.ocr)

@@ -6,6 +6,7 @@ import pytest
 from fpdf import FPDF
 
 from meetings.demo import DemoMeeting, write_pack
+from meetings.ingest.ocr import OcrSettings
 from meetings.ingest.read import PackError, read_source
 
 CABINET = DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Library Opening Hours Review"], 40)
@@ -85,16 +86,17 @@ def test_unknown_layout_is_kept_as_pages_with_a_warning(realworld):
     ]
 
 
-def test_scan_without_text_layer_needs_ocr(realworld):
+def test_with_ocr_off_a_scan_is_refused_as_needing_it(realworld):
     with pytest.raises(PackError, match="no text layer .*needs OCR"):
         read_source(
-            realworld("royal-sutton-coldfield_town-council_2017-04-18_report-item58-scanned")
+            realworld("royal-sutton-coldfield_town-council_2017-04-18_report-item58-scanned"),
+            ocr=OcrSettings("never"),
         )
 
 
-def test_cid_glyph_codes_need_ocr(realworld):
+def test_with_ocr_off_cid_glyph_codes_are_refused_as_needing_it(realworld):
     with pytest.raises(PackError, match=r"\(cid:NN\) glyph codes.*needs OCR"):
-        read_source(realworld("horsley_parish-council"))
+        read_source(realworld("horsley_parish-council"), ocr=OcrSettings("never"))
 
 
 def test_no_recognisable_meeting_is_refused(realworld):

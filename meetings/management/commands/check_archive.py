@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from meetings.ingest.pages import UnreadableSource, read_pages
+from meetings.ingest.pages import count_pages
 from meetings.ingest.read import sha256_of
 from meetings.loader import one_line
 from meetings.management.commands.import_packs import expand_paths
@@ -74,10 +74,9 @@ class Command(BaseCommand):
         return None if repaired else ""
 
     def _page_count_problem(self, document: Document) -> str:
-        try:
-            _, pages = read_pages(media_path(document.file.name))
-        except UnreadableSource as error:
-            return f"the stored file cannot be read ({error})"
-        if len(pages) != document.page_count:
-            return f"the stored file has {len(pages)} pages, the archive {document.page_count}"
+        pages = count_pages(media_path(document.file.name))
+        if pages is None:
+            return "the stored file cannot be read"
+        if pages != document.page_count:
+            return f"the stored file has {pages} pages, the archive {document.page_count}"
         return ""
