@@ -131,7 +131,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 @admin.register(models.Page)
 class PageAdmin(admin.ModelAdmin):
-    list_display = ["document", "number", "restricted"]
+    list_display = ["document", "number", "restricted", "ocr_confidence"]
     list_filter = ["restricted"]
     search_fields = ["document__file_name"]
     raw_id_fields = ["document"]
@@ -150,6 +150,13 @@ class SearchWordAdmin(admin.ModelAdmin):
     list_display = ["word", "documents"]
     search_fields = ["word"]
     ordering = ["-documents", "word"]
+
+
+@admin.register(models.OcrCacheEntry)
+class OcrCacheEntryAdmin(admin.ModelAdmin):
+    list_display = ["key", "confidence", "created_at"]
+    search_fields = ["key", "text"]
+    readonly_fields = ["key", "text", "confidence", "created_at"]
 
 
 @admin.register(models.ImportJob)

@@ -48,6 +48,16 @@ class ImportPacksForm(forms.Form):
     packs = MultipleFileField(label="Agenda packs (PDF or text)")
     body = forms.CharField(required=False, help_text="Only for documents that name no body")
     date = forms.DateField(required=False, help_text="Only for documents that name no date")
+    ocr = forms.ChoiceField(
+        label="OCR",
+        choices=[
+            ("auto", "Pages without usable text (scans, broken fonts)"),
+            ("never", "Never: refuse scans"),
+            ("always", "Every page, even with a text layer"),
+        ],
+        initial="auto",
+        required=False,
+    )
     force = forms.BooleanField(required=False, help_text="Re-import files already imported")
     dry_run = forms.BooleanField(required=False, help_text="Show what would change; save nothing")
 
@@ -63,6 +73,7 @@ def import_packs_view(request):
             "date": date.isoformat() if date else None,
             "force": form.cleaned_data["force"],
             "dry_run": form.cleaned_data["dry_run"],
+            "ocr": form.cleaned_data["ocr"] or "auto",
         }
         jobs = queue_uploads(form.cleaned_data["packs"], options, request.user)
         messages.success(

@@ -394,3 +394,18 @@ def write_demo_archive(
         write_pack(meeting, previous, path, paragraphs)
         written.append(path)
     return written
+
+
+def write_scan(pdf_path: Path, scan_path: Path, dpi: int = 200, pages=None) -> Path:
+    """The PDF as if printed and scanned: each page an image, no text layer."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf_path))
+    scan = FPDF(format="A4")
+    for index in pages if pages is not None else range(len(document)):
+        image = document[index].render(scale=dpi / 72, grayscale=True).to_pil()
+        scan.add_page()
+        scan.image(image, x=0, y=0, w=210, h=297)
+    scan.output(str(scan_path))
+    document.close()
+    return scan_path

@@ -48,9 +48,11 @@ class LoadResult:
     counts: Counter = field(default_factory=Counter)
     skipped: bool = False
     repaired: bool = False
+    ocr_pages: list[int] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        """'pack.pdf: Cabinet, 12 May 2026: 19 created, …; pages 1-3 read by OCR'."""
         if self.skipped and self.repaired:
             return f"{self.file_name}: unchanged; its missing or damaged stored file was restored"
         if self.skipped:
@@ -58,12 +60,18 @@ class LoadResult:
         counts = ", ".join(
             f"{self.counts[kind]} {kind}" for kind in ("created", "updated", "unchanged", "removed")
         )
-        return f"{self.file_name}: {self.meeting or 'no meeting'}: {counts}"
+        ocr = f"; {page_ranges(self.ocr_pages)} read by OCR" if self.ocr_pages else ""
+        return f"{self.file_name}: {self.meeting or 'no meeting'}: {counts}{ocr}"
 
 
 def load_source(source: SourceFile, *, force: bool = False, dry_run: bool = False) -> LoadResult:
     """Write one parsed pack to the database in one transaction (rolled back for a dry run)."""
-    result = LoadResult(source.path.name, source.sha256, warnings=list(source.pack.warnings))
+    result = LoadResult(
+        source.path.name,
+        source.sha256,
+        ocr_pages=sorted(source.ocr),
+        warnings=list(source.pack.warnings),
+    )
     try:
         with transaction.atomic():
             _lock(f"document:{source.sha256}")
@@ -79,6 +87,18 @@ def load_source(source: SourceFile, *, force: bool = False, dry_run: bool = Fals
     except DryRunRollback:
         pass
     return result
+
+
+def page_ranges(numbers: list[int]) -> str:
+    """[1, 2, 3, 7] -> 'pages 1-3, 7'; [4] -> 'page 4'."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    parts = [f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    return f"page{'s' if len(numbers) > 1 else ''} {', '.join(parts)}"
 
 
 def one_line(error: Exception) -> str:
@@ -246,15 +266,28 @@ class _Loader:
         return document
 
     def pages(self, document: Document) -> None:
-        stored = dict(document.pages.values_list("number", "text"))
-        texts = {number: strip_markup(text) for number, text in enumerate(self.pack.pages, 1)}
+        """Each page's text, and its OCR confidence when it was read by OCR."""
+        stored = {
+            number: (text, confidence)
+            for number, text, confidence in document.pages.values_list(
+                "number", "text", "ocr_confidence"
+            )
+        }
+        ocr = self.source.ocr
+        texts = {
+            number: (strip_markup(text), ocr.get(number))
+            for number, text in enumerate(self.pack.pages, 1)
+        }
         new = [
-            Page(document=document, number=n, text=t) for n, t in texts.items() if n not in stored
+            Page(document=document, number=number, text=text, ocr_confidence=confidence)
+            for number, (text, confidence) in texts.items()
+            if number not in stored
         ]
         Page.objects.bulk_create(new, batch_size=500)
-        changed = [n for n, t in texts.items() if n in stored and stored[n] != t]
+        changed = [n for n, values in texts.items() if n in stored and stored[n] != values]
         for number in changed:
-            Page.objects.filter(document=document, number=number).update(text=texts[number])
+            text, confidence = texts[number]
+            document.pages.filter(number=number).update(text=text, ocr_confidence=confidence)
         self.remove(document.pages.exclude(number__in=texts))
         self.counts["created"] += len(new)
         self.counts["updated"] += len(changed)

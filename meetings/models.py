@@ -226,6 +226,9 @@ class Page(models.Model):
         default=False,
         help_text="Part of a restricted or exempt report: shown to admins only, never published",
     )
+    ocr_confidence = models.FloatField(
+        null=True, blank=True, help_text="Set when the text was read by OCR: 0 to 100"
+    )
     search_vector = search_vector(text="C")
 
     class Meta:
@@ -449,6 +452,25 @@ class SearchWord(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('meetings:search')}?q={self.word}"
+
+
+class OcrCacheEntry(models.Model):
+    """What Tesseract read on a page image, keyed by the image's SHA-256: never read twice."""
+
+    key = models.CharField(max_length=64)
+    text = models.TextField(blank=True)
+    confidence = models.FloatField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "OCR cache entries"
+        constraints = [models.UniqueConstraint(fields=["key"], name="ocrcacheentry_unique_key")]
+
+    def __str__(self):
+        return f"{self.key[:12]} ({self.confidence:.0f}%)"
+
+    def get_absolute_url(self):
+        return reverse("admin:meetings_ocrcacheentry_change", args=[self.pk])
 
 
 class ImportStatus(models.TextChoices):

@@ -293,11 +293,12 @@ def follow_replacements(url_name):
 @follow_replacements("meetings:document_detail")
 def document_detail(request, sha256):
     document = get_document(sha256)
-    pages = document.pages.order_by("number").values_list("number", "restricted")
+    pages = document.pages.order_by("number").values_list("number", "restricted", "ocr_confidence")
     context = {
         "document": document,
-        "pages": pages,
-        "withheld_count": sum(restricted for _, restricted in pages),
+        "pages": [(number, restricted) for number, restricted, _ in pages],
+        "withheld_count": sum(restricted for _, restricted, _ in pages),
+        "ocr_count": sum(confidence is not None for _, _, confidence in pages),
     }
     return render(request, "meetings/document_detail.html", context)
 

@@ -5,9 +5,8 @@ import io
 
 import pypdfium2
 import pytest
-from fpdf import FPDF
 
-from meetings.demo import DemoMeeting, write_pack
+from meetings.demo import DemoMeeting, write_pack, write_scan
 from meetings.ingest.ocr import OcrResult, OcrSettings, parse_tsv, tesseract_missing
 from meetings.ingest.read import PackError, read_source
 
@@ -18,18 +17,6 @@ MEETING = DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Re
 def tesseract():
     if missing := tesseract_missing():
         pytest.skip(missing)
-
-
-def scan_of(pdf_path, out_path, dpi=200, pages=None):
-    """The PDF printed and scanned: each page an image, no text layer."""
-    document = pypdfium2.PdfDocument(str(pdf_path))
-    scan = FPDF(format="A4")
-    for index in pages if pages is not None else range(len(document)):
-        image = document[index].render(scale=dpi / 72, grayscale=True).to_pil()
-        scan.add_page()
-        scan.image(image, x=0, y=0, w=210, h=297)
-    scan.output(str(out_path))
-    return out_path
 
 
 class DictCache:
@@ -51,7 +38,7 @@ class DictCache:
 def scanned_pack(tmp_path):
     original = tmp_path / "pack.pdf"
     write_pack(MEETING, None, original, paragraphs=3)
-    return original, scan_of(original, tmp_path / "scanned.pdf")
+    return original, write_scan(original, tmp_path / "scanned.pdf")
 
 
 def test_a_scanned_pack_is_read_as_its_text_version_is(scanned_pack):
@@ -96,7 +83,7 @@ def test_a_page_read_once_is_never_read_again(scanned_pack, monkeypatch):
 def test_only_the_image_pages_of_a_text_pack_are_read(tmp_path):
     original = tmp_path / "pack.pdf"
     write_pack(MEETING, None, original, paragraphs=3)
-    scanned_letter = scan_of(original, tmp_path / "letter.pdf", pages=[1])
+    scanned_letter = write_scan(original, tmp_path / "letter.pdf", pages=[1])
     mixed = pypdfium2.PdfDocument(str(original))
     mixed.import_pages(pypdfium2.PdfDocument(str(scanned_letter)))
     buffer = io.BytesIO()
@@ -131,3 +118,36 @@ def test_tesseract_tsv_becomes_lines_paragraphs_and_a_confidence():
     assert parse_tsv("\n".join([header, *rows])) == OcrResult(
         "AGENDA\n\n1. Apologies\nMinutes", 75.0
     )
+
+
+@pytest.mark.django_db
+def test_an_imported_scan_says_which_pages_were_read_by_ocr(scanned_pack, client, monkeypatch):
+    from django.core.management import CommandError, call_command
+
+    from meetings.management.commands.export_archive import export_archive
+    from meetings.management.commands.import_packs import import_one
+    from meetings.models import Document, OcrCacheEntry
+
+    options = {"body": "", "date": None, "force": False, "dry_run": False, "ocr": "auto"}
+    result, error = import_one(scanned_pack[1], options)
+    assert not error
+    assert result.summary().endswith("; pages 1-3 read by OCR")
+    document = Document.objects.get()
+    confidences = list(document.pages.values_list("ocr_confidence", flat=True))
+    assert len(confidences) == 3 and min(confidences) > 80
+    assert OcrCacheEntry.objects.count() == 3
+    page = client.get(f"/documents/{document.sha256}/page/2/").content.decode()
+    assert "its text was read by OCR, with" in page
+    assert (
+        "3 pages of this document were read by OCR"
+        in client.get(document.get_absolute_url()).content.decode()
+    )
+    exported = export_archive()["documents"][0]["ocr_pages"]
+    assert [entry["page"] for entry in exported] == [1, 2, 3]
+
+    monkeypatch.setenv("PATH", "/nowhere")  # a forced re-import reads nothing again
+    again, error = import_one(scanned_pack[1], {**options, "force": True})
+    assert not error and again.counts["updated"] == 0
+    assert list(document.pages.values_list("ocr_confidence", flat=True)) == confidences
+    with pytest.raises(CommandError, match="1 of 1 packs failed"):
+        call_command("import_packs", str(scanned_pack[1]), "--ocr", "never", "--force")

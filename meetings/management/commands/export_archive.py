@@ -8,7 +8,7 @@ from django.db import DatabaseError
 from django.db.models import Prefetch
 
 from meetings.loader import one_line
-from meetings.models import AgendaItem, Body, Document, Meeting, Minute, Report
+from meetings.models import AgendaItem, Body, Document, Meeting, Minute, Page, Report
 
 
 def pages_of(row) -> list[int] | None:
@@ -82,8 +82,23 @@ def export_archive() -> dict:
         ],
         "meetings": [export_meeting(meeting) for meeting in meetings],
         "documents": [
-            {"file_name": doc.file_name, "sha256": doc.sha256, "pages": doc.page_count}
-            for doc in Document.objects.order_by("sha256")
+            {
+                "file_name": doc.file_name,
+                "sha256": doc.sha256,
+                "pages": doc.page_count,
+                "ocr_pages": [
+                    {"page": page.number, "confidence": page.ocr_confidence}
+                    for page in doc.pages.all()
+                ],
+            }
+            for doc in Document.objects.order_by("sha256").prefetch_related(
+                Prefetch(
+                    "pages",
+                    queryset=Page.objects.filter(ocr_confidence__isnull=False)
+                    .order_by("number")
+                    .only("document_id", "number", "ocr_confidence"),
+                )
+            )
         ],
     }
 

@@ -12,8 +12,11 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
 from tqdm import tqdm
 
+from meetings.ingest.ocr import MODES, OcrSettings
+from meetings.ingest.pages import count_pages
 from meetings.ingest.read import PackError, read_source
 from meetings.loader import LoadResult, load_source, one_line
+from meetings.ocr_cache import DatabaseOcrCache
 
 PACK_SUFFIXES = {".pdf", ".txt"}
 
@@ -39,8 +42,9 @@ def import_one(path: Path, options: dict, progress=None) -> tuple[LoadResult | N
     on_page = progress.update if progress is not None else None
     try:
         check_file_size(path)
+        ocr = OcrSettings(options.get("ocr") or "auto", DatabaseOcrCache())
         source = read_source(
-            path, options["body"], options["date"], on_page, settings.IMPORT_MAX_PAGES
+            path, options["body"], options["date"], on_page, settings.IMPORT_MAX_PAGES, ocr
         )
         return load_source(source, force=options["force"], dry_run=options["dry_run"]), ""
     except PackError as error:
@@ -81,6 +85,12 @@ class Command(BaseCommand):
         parser.add_argument("--body", default="", help="the body, for a document that names none")
         parser.add_argument("--date", default=None, help="the meeting date (YYYY-MM-DD), likewise")
         parser.add_argument("--jobs", type=int, default=1, help="packs imported in parallel")
+        parser.add_argument(
+            "--ocr",
+            choices=MODES,
+            default="auto",
+            help="read pages by OCR: auto (pages without usable text), never, always",
+        )
 
     def handle(self, *args, **options):
         if options["date"]:
@@ -102,7 +112,11 @@ class Command(BaseCommand):
             outcomes = []
             for path in paths:
                 with tqdm(
-                    desc=path.name, unit="page", disable=not show_progress, leave=False
+                    desc=path.name,
+                    total=count_pages(path) if show_progress else None,
+                    unit="page",
+                    disable=not show_progress,
+                    leave=False,
                 ) as bar:
                     outcomes.append(import_one(path, options, bar))
                 self._report(*outcomes[-1])
