@@ -35,8 +35,8 @@ def scanned_packs(folder: Path, count: int, pages: int) -> list[Path]:
     for index in range(count):
         date = datetime.date(2024, 1, 2) + datetime.timedelta(days=7 * index)
         text = folder / f"pack-{index}.pdf"
-        meeting = DemoMeeting("Cabinet", date, TOPICS[index * 3 : index * 3 + 3], 1)
-        write_pack(meeting, None, text, paragraphs=max(3, pages * 9 // 8 // 3))
+        meeting = DemoMeeting("Cabinet", date, TOPICS[index * 6 : index * 6 + 6], 1)
+        write_pack(meeting, None, text, paragraphs=max(3, pages * 2 // 3))
         scans.append(write_scan(text, folder / f"scan-{index}.pdf"))
     return scans
 
