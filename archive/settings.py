@@ -118,7 +118,7 @@ CACHES = {"default": {"BACKEND": "archive.cache.LockingDatabaseCache", "LOCATION
 # Search: each statement's time limit, and how many searches one client may make.
 SEARCH_STATEMENT_TIMEOUT_MS = int(os.environ.get("SEARCH_STATEMENT_TIMEOUT_MS", 3000))
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
-SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", 2))  # searches at once, a process
+SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", 1))  # searches at once, a process
 RATELIMIT_VIEW = "meetings.views.rate_limited"
 # django-ratelimit officially supports only memcached and Redis; the locking database
 # cache above gives it the atomic increment it needs.
