@@ -45,3 +45,41 @@ def archive_dir(name: str) -> Path:
 
 def print_header(name: str) -> None:
     print(f"{name}: commit {commit()}, code key {code_key()}", flush=True)
+
+
+def environment(archive: Path, **extra: str) -> dict[str, str]:
+    """Production-like settings for a benchmark's own embedded PostgreSQL under `archive`."""
+    return {
+        "ARCHIVE_VAR_DIR": str(archive),
+        "SECRET_KEY": "benchmark-only",
+        "DJANGO_SETTINGS_MODULE": "archive.settings",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "0",
+        "STATIC_ROOT": str(archive / "static"),
+        **extra,
+    }
+
+
+def serve(port: int, settings: dict[str, str]):
+    """gunicorn on 127.0.0.1:port as the Dockerfile runs it; stop it with .terminate()."""
+    import os
+    import sys
+    import time
+    import urllib.request
+
+    from django.db import connections
+
+    connections.close_all()  # the server's workers open their own
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "archive.wsgi", "--workers", "2", "--threads", "8",
+         "--bind", f"127.0.0.1:{port}", "--log-level", "error", "--timeout", "60"],
+        cwd=ROOT, env={**os.environ, **settings},
+    )  # fmt: skip
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bodies/", timeout=5).read()
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not start")

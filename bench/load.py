@@ -13,10 +13,8 @@ median and 95th percentile, and what the flooders got back.
 """
 
 import argparse
-import os
 import random
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -27,8 +25,8 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import print_header  # noqa: E402
-from pages import ENVIRONMENT, ROOT, build, percentile, sample_urls  # noqa: E402
+from common import print_header, serve  # noqa: E402
+from pages import ENVIRONMENT, build, percentile, sample_urls  # noqa: E402
 
 PORT = 8766
 COMMON = ["council", "report", "meeting", "cabinet", "budget", "school", "highways", "the"]
@@ -42,13 +40,8 @@ def worst_searches(rng: random.Random) -> list[str]:
 
 
 def run_round(label, urls, searches, seconds, readers, flooders, environment):
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "archive.wsgi", "--workers", "2", "--threads", "8",
-         "--bind", f"127.0.0.1:{PORT}", "--log-level", "error", "--timeout", "60"],
-        cwd=ROOT, env={**os.environ, **ENVIRONMENT, "LOG_LEVEL": "ERROR", **environment},
-    )  # fmt: skip
+    server = serve(PORT, {**ENVIRONMENT, "LOG_LEVEL": "CRITICAL", **environment})
     try:
-        _wait(PORT)
         stop = time.monotonic() + seconds
         page_times, search_times, statuses = [], [], Counter()
         lock = threading.Lock()
@@ -104,16 +97,6 @@ def _get(path: str) -> int:
     except urllib.error.HTTPError as error:
         error.read()
         return error.code
-
-
-def _wait(port: int) -> None:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/bodies/", timeout=5).read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
 
 
 def main():

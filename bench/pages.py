@@ -17,7 +17,6 @@ import io
 import os
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -26,18 +25,11 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, archive_dir, print_header  # noqa: E402
+from common import ROOT, archive_dir, environment, print_header, serve  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 VAR = archive_dir("bench-pages")
-ENVIRONMENT = {
-    "ARCHIVE_VAR_DIR": str(VAR),
-    "SECRET_KEY": "benchmark-only",
-    "DJANGO_SETTINGS_MODULE": "archive.settings",
-    "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-    "SECURE_SSL_REDIRECT": "0",
-    "STATIC_ROOT": str(VAR / "static"),
-}
+ENVIRONMENT = environment(VAR)
 os.environ.update(ENVIRONMENT)
 PORT = 8765
 
@@ -90,20 +82,6 @@ def percentile(values, fraction):
     return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
 
 
-def serve():
-    """gunicorn on 127.0.0.1:PORT, as the Dockerfile runs it; stop it with .terminate()."""
-    from django.db import connections
-
-    connections.close_all()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "archive.wsgi", "--workers", "2", "--threads", "8",
-         "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-        cwd=ROOT, env={**os.environ, **ENVIRONMENT},
-    )  # fmt: skip
-    _wait_for_server()
-    return server
-
-
 def fetch(path: str) -> float:
     """Milliseconds to fetch the page over HTTP and read all of it."""
     started = time.perf_counter()
@@ -147,16 +125,6 @@ def load(urls: dict[str, list[str]], total: int, threads: int = 8) -> None:
     )
 
 
-def _wait_for_server() -> None:
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bodies/", timeout=5).read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
-
-
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--per-body", type=int, default=340)
@@ -169,7 +137,7 @@ def main():
     print_header("bench/pages.py")
     build(options.per_body)
     urls = sample_urls(options.samples)
-    server = serve()
+    server = serve(PORT, ENVIRONMENT)
     try:
         response_times(urls)
         load(urls, options.requests)

@@ -16,7 +16,6 @@ import datetime
 import io
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,19 +24,11 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, archive_dir, print_header  # noqa: E402
+from common import ROOT, archive_dir, environment, print_header, serve  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 VAR = archive_dir("bench-search")
-ENVIRONMENT = {
-    "ARCHIVE_VAR_DIR": str(VAR),
-    "SECRET_KEY": "benchmark-only",
-    "DJANGO_SETTINGS_MODULE": "archive.settings",
-    "ALLOWED_HOSTS": "127.0.0.1,localhost",
-    "SECURE_SSL_REDIRECT": "0",
-    "STATIC_ROOT": str(VAR / "static"),
-    "SEARCH_RATE_LIMIT": "1000000/m",  # one client asks everything: no limit for it
-}
+ENVIRONMENT = environment(VAR, SEARCH_RATE_LIMIT="1000000/m")  # one client asks all
 os.environ.update(ENVIRONMENT)
 PORT = 8767
 
@@ -139,24 +130,6 @@ def time_searches(runs: int) -> list[float]:
     return all_times
 
 
-def serve():
-    from django.db import connections
-
-    connections.close_all()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "archive.wsgi", "--workers", "2", "--threads", "8",
-         "--bind", f"127.0.0.1:{PORT}", "--log-level", "warning"],
-        cwd=ROOT, env={**os.environ, **ENVIRONMENT},
-    )  # fmt: skip
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{PORT}/bodies/", timeout=5).read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("gunicorn did not start")
-
-
 def time_scans() -> None:
     from django.db import connection
 
@@ -184,7 +157,7 @@ def main():
     call_command("createcachetable", verbosity=0)
     call_command("collectstatic", "--no-input", verbosity=0)
     build(options.pages)
-    server = serve()
+    server = serve(PORT, ENVIRONMENT)
     try:
         time_searches(options.runs)
     finally:
