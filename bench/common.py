@@ -83,3 +83,16 @@ def serve(port: int, settings: dict[str, str]):
             time.sleep(0.2)
     server.terminate()
     raise SystemExit("gunicorn did not start")
+
+
+def start_with_empty_database(name: str) -> None:
+    """Django set up on a throwaway embedded database (tests.settings), the header printed."""
+    import django
+
+    django.setup()
+    print_header(name)
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()
+    connection.creation.create_test_db(verbosity=0)

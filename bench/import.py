@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, print_header  # noqa: E402
+from common import ROOT, start_with_empty_database  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
@@ -43,21 +43,13 @@ def main():
     parser.add_argument("--packs", type=int, default=4)
     options = parser.parse_args()
 
-    import django
-
-    django.setup()
-    print_header("bench/import.py")
+    start_with_empty_database("bench/import.py")
     from django.core.management import call_command
-    from django.test.utils import setup_test_environment
 
     from meetings.ingest.read import read_source
     from meetings.loader import load_source
     from meetings.models import Document, Meeting
 
-    setup_test_environment()
-    from django.db import connection
-
-    connection.creation.create_test_db(verbosity=0)
     with tempfile.TemporaryDirectory() as folder:
         packs = write_packs(Path(folder), options.packs, options.pages)
         started = time.perf_counter()

@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, print_header  # noqa: E402
+from common import ROOT, start_with_empty_database  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
@@ -76,17 +76,9 @@ def main():
     parser.add_argument("--pages", type=int, default=24)
     parser.add_argument("--packs", type=int, default=2)
     options = parser.parse_args()
-    import django
-
-    django.setup()
-    print_header("bench/ocr.py")
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
+    start_with_empty_database("bench/ocr.py")
     from meetings.ingest.pages import count_pages
 
-    setup_test_environment()
-    connection.creation.create_test_db(verbosity=0)
     with tempfile.TemporaryDirectory() as folder:
         scans = scanned_packs(Path(folder), options.packs, options.pages)
         pages, bare = bare_tesseract(scans[0])

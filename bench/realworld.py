@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, print_header  # noqa: E402
+from common import ROOT, start_with_empty_database  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tests.settings")
@@ -28,17 +28,10 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--verbose", action="store_true")
     options = parser.parse_args()
-    import django
-
-    django.setup()
-    print_header("bench/realworld.py")
+    start_with_empty_database("bench/realworld.py")
     from django.core.management import call_command
     from django.core.management.base import CommandError
-    from django.db import connection
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
-    connection.creation.create_test_db(verbosity=0)
     codes = []
     for path in sorted((SHARED / "realworld").glob("*.pdf")):
         out = io.StringIO()

@@ -30,6 +30,19 @@ def realworld():
 
 
 @pytest.fixture
+def cabinet_pack(tmp_path):
+    """A generated three-page PDF pack of an invented council's Cabinet, 12 May 2026."""
+    import datetime
+
+    from meetings.demo import DemoMeeting, write_pack
+
+    path = tmp_path / "cabinet-pack.pdf"
+    meeting = DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review"], 1)
+    write_pack(meeting, None, path)
+    return path
+
+
+@pytest.fixture
 def import_file(db):
     """Import one file with the real reader and loader; returns the LoadResult."""
     from meetings.ingest.read import read_source

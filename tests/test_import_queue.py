@@ -21,14 +21,6 @@ def run_worker():
     worker.run_worker(wait=False, install_signal_handlers=False, listen_notify=False)
 
 
-@pytest.fixture
-def pack(tmp_path):
-    path = tmp_path / "cabinet-pack.pdf"
-    write_pack(DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review"], 1),
-               None, path)  # fmt: skip
-    return path
-
-
 def upload(client, *paths, **fields):
     handles = [path.open("rb") for path in paths]
     try:
@@ -40,10 +32,10 @@ def upload(client, *paths, **fields):
             handle.close()
 
 
-def test_an_upload_is_queued_then_imported_by_the_worker(admin_client, pack, tmp_path):
+def test_an_upload_is_queued_then_imported_by_the_worker(admin_client, cabinet_pack, tmp_path):
     junk = tmp_path / "notes.txt"
     junk.write_text("nothing to see")
-    response = upload(admin_client, pack, junk)
+    response = upload(admin_client, cabinet_pack, junk)
     assert "2 files queued for import: cabinet-pack.pdf, notes.txt" in response.content.decode()
     assert not Meeting.objects.exists()  # nothing is imported inside the request
     jobs = {job.file_name: job for job in ImportJob.objects.all()}
@@ -66,8 +58,8 @@ def test_an_upload_is_queued_then_imported_by_the_worker(admin_client, pack, tmp
     assert "failed: notes.txt: no meeting recognised" in listing
 
 
-def test_a_failed_import_can_be_queued_again(admin_client, pack):
-    upload(admin_client, pack, body="", date="")
+def test_a_failed_import_can_be_queued_again(admin_client, cabinet_pack):
+    upload(admin_client, cabinet_pack, body="", date="")
     job = ImportJob.objects.get()
     ImportJob.objects.filter(pk=job.pk).update(status="failed", error="worker killed")
     ProcrastinateJob.objects.all().delete()
@@ -82,17 +74,17 @@ def test_a_failed_import_can_be_queued_again(admin_client, pack):
 
 
 @override_settings(IMPORT_MAX_FILES=1)
-def test_too_many_files_in_one_upload_are_refused(admin_client, pack, tmp_path):
+def test_too_many_files_in_one_upload_are_refused(admin_client, cabinet_pack, tmp_path):
     other = tmp_path / "other.pdf"
-    other.write_bytes(pack.read_bytes())
-    page = upload(admin_client, pack, other).content.decode()
+    other.write_bytes(cabinet_pack.read_bytes())
+    page = upload(admin_client, cabinet_pack, other).content.decode()
     assert "2 files were uploaded; the limit is 1 files an upload" in page
     assert not ImportJob.objects.exists()
 
 
 @override_settings(IMPORT_MAX_FILE_MB=0)
-def test_a_file_over_the_size_limit_is_refused_at_upload(admin_client, pack):
-    page = upload(admin_client, pack).content.decode()
+def test_a_file_over_the_size_limit_is_refused_at_upload(admin_client, cabinet_pack):
+    page = upload(admin_client, cabinet_pack).content.decode()
     assert "cabinet-pack.pdf: it is 0.0 MB; the limit is 0 MB a file" in page
     assert not ImportJob.objects.exists()
 

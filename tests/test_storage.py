@@ -1,6 +1,5 @@
 """Stored files are never lost: written whole before commit, verified, repaired."""
 
-import datetime
 import hashlib
 
 import pytest
@@ -8,7 +7,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import override_settings
 
-from meetings.demo import DemoMeeting, write_pack
 from meetings.management.commands.import_packs import import_one
 from meetings.models import Document
 from meetings.storage import media_path
@@ -17,69 +15,61 @@ pytestmark = pytest.mark.django_db
 OPTIONS = {"body": "", "date": None, "force": False, "dry_run": False}
 
 
-@pytest.fixture
-def pack(tmp_path):
-    path = tmp_path / "cabinet.pdf"
-    write_pack(DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review"], 1),
-               None, path)  # fmt: skip
-    return path
-
-
 def stored(document: Document):
     return media_path(document.file.name)
 
 
-def test_a_committed_document_has_its_whole_file(import_file, pack):
-    import_file(pack)
+def test_a_committed_document_has_its_whole_file(import_file, cabinet_pack):
+    import_file(cabinet_pack)
     document = Document.objects.get()
     assert hashlib.sha256(stored(document).read_bytes()).hexdigest() == document.sha256
     assert not list(stored(document).parent.glob(".*"))  # no temporary file left behind
 
 
-def test_dry_run_stores_no_file(import_file, pack):
+def test_dry_run_stores_no_file(import_file, cabinet_pack):
     before = set(media_path("").rglob("*"))
-    import_file(pack, dry_run=True)
+    import_file(cabinet_pack, dry_run=True)
     assert not Document.objects.exists()
     assert set(media_path("").rglob("*")) == before
 
 
-def test_reimport_restores_a_missing_file(import_file, pack):
-    import_file(pack)
+def test_reimport_restores_a_missing_file(import_file, cabinet_pack):
+    import_file(cabinet_pack)
     document = Document.objects.get()
     stored(document).unlink()
-    result = import_file(pack)
+    result = import_file(cabinet_pack)
     assert result.skipped and result.repaired
     assert "stored file was restored" in result.summary()
-    assert stored(document).read_bytes() == pack.read_bytes()
+    assert stored(document).read_bytes() == cabinet_pack.read_bytes()
 
 
-def test_forced_reimport_repairs_a_damaged_file(import_file, pack):
-    import_file(pack)
+def test_forced_reimport_repairs_a_damaged_file(import_file, cabinet_pack):
+    import_file(cabinet_pack)
     document = Document.objects.get()
-    data = pack.read_bytes()
+    data = cabinet_pack.read_bytes()
     stored(document).write_bytes(data[:-10] + b"0123456789")  # same size, other bytes
-    assert import_file(pack).repaired is False  # a plain re-import checks the size only
-    assert import_file(pack, force=True).repaired
+    assert import_file(cabinet_pack).repaired is False  # a plain re-import checks the size only
+    assert import_file(cabinet_pack, force=True).repaired
     assert stored(document).read_bytes() == data
 
 
-def test_check_archive_reports_and_repairs(import_file, pack, capsys):
-    import_file(pack)
+def test_check_archive_reports_and_repairs(import_file, cabinet_pack, capsys):
+    import_file(cabinet_pack)
     document = Document.objects.get()
     call_command("check_archive")
     assert "1 documents checked: 1 sound, 0 repaired, 0 with problems" in capsys.readouterr().out
-    stored(document).write_bytes(pack.read_bytes()[:1000])
+    stored(document).write_bytes(cabinet_pack.read_bytes()[:1000])
     with pytest.raises(CommandError, match="1 documents have missing or damaged files"):
         call_command("check_archive")
     assert "does not match its SHA-256" in capsys.readouterr().err
-    call_command("check_archive", source=[str(pack.parent)])
+    call_command("check_archive", source=[str(cabinet_pack.parent)])
     assert "1 repaired, 0 with problems" in capsys.readouterr().out
-    assert stored(document).read_bytes() == pack.read_bytes()
+    assert stored(document).read_bytes() == cabinet_pack.read_bytes()
 
 
 @override_settings(IMPORT_MAX_PAGES=2)
-def test_a_file_over_the_page_limit_is_refused_before_reading(pack):
-    result, error = import_one(pack, OPTIONS)
+def test_a_file_over_the_page_limit_is_refused_before_reading(cabinet_pack):
+    result, error = import_one(cabinet_pack, OPTIONS)
     assert result is None
     assert error.endswith("it has 3 pages; the limit is 2 pages a file")
     assert not Document.objects.exists()
