@@ -206,10 +206,19 @@ class _Loader:
         return Body.objects.get(slug=slug)
 
     def person(self, key: str, name: str) -> Person:
+        """The person with this key, named by the fullest spelling seen in any document.
+
+        "Mrs. D. Taylor CC" and "Mrs D. Taylor CC" are one person; whichever pack comes
+        first, the name kept is the same, so the archive does not depend on import order.
+        """
         if key not in self.people:
             Person.objects.bulk_create([Person(key=key, name=name)], ignore_conflicts=True)
             self.people[key] = Person.objects.get(key=key)
-        return self.people[key]
+        person = self.people[key]
+        if preferred_name(name, person.name) != person.name:
+            person.name = name
+            person.save(update_fields=["name"])
+        return person
 
     def meeting(self, record: MeetingRecord, fill_only: bool = False) -> Meeting:
         body = self.body(record.body)
@@ -423,6 +432,14 @@ class _Loader:
         for record in people:
             person = self.person(record.key, record.name)
             self.upsert(model, {**owner, "person": person}, values(record))
+
+
+def preferred_name(a: str, b: str) -> str:
+    """Of two spellings of one name, the fuller one, else the first alphabetically.
+
+    "Mr. J. Smith" wins over "Mr J Smith", whichever of them comes first.
+    """
+    return min(a, b, key=lambda name: (-len(name), name))
 
 
 def link_agenda_items(meeting_ids: list[int]) -> None:

@@ -18,6 +18,7 @@ from meetings.models import (
     Meeting,
     Minute,
     Page,
+    Person,
     Report,
 )
 from tests.conftest import archive_snapshot
@@ -225,3 +226,17 @@ def test_a_pack_the_database_refuses_is_reported_not_raised(tmp_path, two_packs)
     assert code == 1
     assert f"error: {refused}: could not be saved, nothing of it was written (value too long" in err
     assert Document.objects.count() == 1  # the other pack
+
+
+def test_two_seeds_in_either_order_give_the_same_archive(import_file, seed):
+    """001 prints "Mrs. D. Taylor CC" on its front sheet and "Mrs D. Taylor CC" in its minutes."""
+    import_file(seed("001"))
+    import_file(seed("000"))
+    one_way = export_archive()
+    Document.objects.all().delete()
+    Meeting.objects.all().delete()
+    Person.objects.all().delete()
+    import_file(seed("000"))
+    import_file(seed("001"))
+    assert export_archive() == one_way
+    assert Person.objects.get(key="mrs-d-taylor").name == "Mrs. D. Taylor CC"
