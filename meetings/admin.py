@@ -1,9 +1,14 @@
+from django import forms
 from django.contrib import admin
 from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.urls import path
 
 from meetings import models
 from meetings.admin_import import import_packs_view
+from meetings.uploads import queue_reparse
 
 
 @admin.register(models.Body)
@@ -111,14 +116,59 @@ class AttendanceAdmin(admin.ModelAdmin):
     raw_id_fields = ["meeting", "person"]
 
 
+class RecognisedFilter(admin.SimpleListFilter):
+    """Documents the importer recognised only as pages: no agenda, minutes or reports in them."""
+
+    title = "recognised"
+    parameter_name = "recognised"
+
+    def lookups(self, request, model_admin):
+        return [("pages", "Only as pages"), ("parts", "Agenda, minutes or reports")]
+
+    def queryset(self, request, queryset):
+        parts = Q(agenda_items__isnull=False) | Q(minutes__isnull=False) | Q(reports__isnull=False)
+        with_parts = models.Document.objects.filter(parts).values("pk")
+        if self.value() == "pages":
+            return queryset.exclude(pk__in=with_parts)
+        if self.value() == "parts":
+            return queryset.filter(pk__in=with_parts)
+        return queryset
+
+
+class SetMeetingForm(forms.Form):
+    body = forms.CharField(max_length=200, help_text="The committee, board or commission")
+    date = forms.DateField(help_text="The meeting's date, YYYY-MM-DD")
+
+
 @admin.register(models.Document)
 class DocumentAdmin(admin.ModelAdmin):
     list_display = ["file_name", "format", "page_count", "meeting", "imported_at"]
-    list_filter = ["format"]
+    list_filter = [RecognisedFilter, "format"]
     search_fields = ["file_name", "sha256"]
     readonly_fields = ["sha256", "page_count", "imported_at"]
     raw_id_fields = ["meeting"]
     change_list_template = "admin/meetings/document_changelist.html"
+    actions = ["set_meeting_and_parse_again"]
+
+    @admin.action(description="Set the meeting of the selected documents and parse them again")
+    def set_meeting_and_parse_again(self, request, queryset):
+        form = SetMeetingForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            body, date = form.cleaned_data["body"], form.cleaned_data["date"]
+            jobs = [queue_reparse(document, body, date, request.user) for document in queryset]
+            self.message_user(
+                request,
+                f"{len(jobs)} documents queued to be parsed again as {body}, {date:%-d %B %Y}.",
+            )
+            return redirect("admin:meetings_importjob_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Set the meeting and parse again",
+            "form": form,
+            "documents": queryset,
+            "action": "set_meeting_and_parse_again",
+        }
+        return TemplateResponse(request, "admin/meetings/set_meeting.html", context)
 
     def get_urls(self):
         upload = path(

@@ -142,6 +142,7 @@ class _Loader:
         self.people: dict[str, Person] = {}
 
     def load(self, existing: Document | None) -> None:
+        earlier_meeting = existing.meeting if existing else None
         front_sheet = self.pack.meeting
         pack_meeting = self.meeting(front_sheet) if front_sheet else None
         # A minutes header says less than a front sheet: it only fills gaps.
@@ -157,6 +158,15 @@ class _Loader:
             self.minutes(meeting, record, document)
         link_agenda_items([meeting.pk for meeting in [pack_meeting, *minuted] if meeting])
         self.remove_superseded(document)
+        if earlier_meeting and earlier_meeting != pack_meeting:
+            self.remove_if_empty(earlier_meeting)
+
+    def remove_if_empty(self, meeting: Meeting) -> None:
+        """A meeting a document no longer names goes if nothing else holds it up."""
+        holders = ("documents", "agenda_items", "minutes", "reports", "attendance")
+        if not any(getattr(meeting, holder).exists() for holder in holders):
+            meeting.delete()
+            self.counts["removed"] += 1
 
     def remove_superseded(self, document: Document) -> None:
         """An earlier version of this pack (same file name, same meeting) is replaced by it.

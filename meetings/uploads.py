@@ -36,6 +36,21 @@ def queue_uploads(uploads, options: dict, user) -> list[ImportJob]:
     return jobs
 
 
+def queue_reparse(document: Document, body: str, date: datetime.date, user) -> ImportJob:
+    """Import a stored document again as the meeting of `body` on `date` (a forced re-import)."""
+    from meetings.tasks import import_upload
+
+    options = {"body": body, "date": date.isoformat(), "force": True, "dry_run": False}
+    with transaction.atomic():
+        name = f"uploads/{uuid.uuid4().hex}/{document.file_name}"
+        write_durably(name, media_path(document.file.name))
+        job = ImportJob.objects.create(
+            upload=name, file_name=document.file_name, options=options, requested_by=user
+        )
+        import_upload.defer(job_id=job.pk)
+    return job
+
+
 def _contents(upload) -> bytes | Path:
     if hasattr(upload, "temporary_file_path"):
         return Path(upload.temporary_file_path())

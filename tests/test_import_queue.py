@@ -154,3 +154,48 @@ def test_a_worker_killed_mid_import_leaves_nothing_half_written(admin_client, tm
     assert job.status == "done"
     document = Document.objects.get()
     assert document.pages.count() == document.page_count > 100
+
+
+def test_a_document_read_only_as_pages_gets_its_meeting_set_and_is_parsed_again(
+    admin_client, tmp_path
+):
+    """A letter naming no committee: stored as pages under a guessed body, then set right."""
+    letter = tmp_path / "letter.txt"
+    letter.write_text(
+        "Wessex Vale Parish Council\n\nNotes of a site visit, 3 March 2031\n\n"
+        + "The group walked the footpath and noted the state of the stiles.\n" * 5
+    )
+    upload(admin_client, letter)
+    run_worker()
+    document = Document.objects.get()
+    guessed = document.meeting
+    listed = admin_client.get("/admin/meetings/document/", {"recognised": "pages"})
+    assert "letter.txt" in listed.content.decode()
+    form = admin_client.post(
+        "/admin/meetings/document/",
+        {"action": "set_meeting_and_parse_again", "_selected_action": [document.pk]},
+    )
+    assert "Set the meeting and parse again" in form.content.decode()
+    response = admin_client.post(
+        "/admin/meetings/document/",
+        {
+            "action": "set_meeting_and_parse_again",
+            "_selected_action": [document.pk],
+            "apply": "Parse again",
+            "body": "Footpaths Working Group",
+            "date": "2031-03-03",
+        },
+        follow=True,
+    )
+    assert "1 documents queued to be parsed again as Footpaths Working Group, 3 March 2031" in (
+        response.content.decode()
+    )
+    run_worker()
+    document.refresh_from_db()
+    assert (document.meeting.body.name, str(document.meeting.date)) == (
+        "Footpaths Working Group",
+        "2031-03-03",
+    )
+    assert document.file_name == "letter.txt"
+    assert not Meeting.objects.filter(pk=guessed.pk).exists()  # the guess is gone
+    assert ImportJob.objects.filter(status="done").count() == 2
