@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 
+from meetings.ingest.describe import describe_pack
 from meetings.ingest.read import SourceFile
 from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord
 from meetings.ingest.text import slugify, strip_markup
@@ -44,15 +45,14 @@ class DryRunRollback(Exception):
 class LoadResult:
     file_name: str
     sha256: str = ""
-    meeting: str = ""
     counts: Counter = field(default_factory=Counter)
     skipped: bool = False
     repaired: bool = False
-    ocr_pages: list[int] = field(default_factory=list)
+    recognised: str = ""  # what the file was found to hold (meetings.ingest.describe)
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        """'pack.pdf: Cabinet, 12 May 2026: 19 created, …; pages 1-3 read by OCR'."""
+        """'pack.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report. Changes: 19 created, …'."""
         if self.skipped and self.repaired:
             return f"{self.file_name}: unchanged; its missing or damaged stored file was restored"
         if self.skipped:
@@ -60,8 +60,7 @@ class LoadResult:
         counts = ", ".join(
             f"{self.counts[kind]} {kind}" for kind in ("created", "updated", "unchanged", "removed")
         )
-        ocr = f"; {page_ranges(self.ocr_pages)} read by OCR" if self.ocr_pages else ""
-        return f"{self.file_name}: {self.meeting or 'no meeting'}: {counts}{ocr}"
+        return f"{self.file_name}: {self.recognised}. Changes: {counts}"
 
 
 def load_source(source: SourceFile, *, force: bool = False, dry_run: bool = False) -> LoadResult:
@@ -69,7 +68,7 @@ def load_source(source: SourceFile, *, force: bool = False, dry_run: bool = Fals
     result = LoadResult(
         source.path.name,
         source.sha256,
-        ocr_pages=sorted(source.ocr),
+        recognised=describe_pack(source.pack, sorted(source.ocr)),
         warnings=list(source.pack.warnings),
     )
     try:
@@ -87,18 +86,6 @@ def load_source(source: SourceFile, *, force: bool = False, dry_run: bool = Fals
     except DryRunRollback:
         pass
     return result
-
-
-def page_ranges(numbers: list[int]) -> str:
-    """[1, 2, 3, 7] -> 'pages 1-3, 7'; [4] -> 'page 4'."""
-    runs: list[list[int]] = []
-    for number in sorted(numbers):
-        if runs and number == runs[-1][-1] + 1:
-            runs[-1].append(number)
-        else:
-            runs.append([number])
-    parts = [f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
-    return f"page{'s' if len(numbers) > 1 else ''} {', '.join(parts)}"
 
 
 def one_line(error: Exception) -> str:
@@ -148,7 +135,6 @@ class _Loader:
         # A minutes header says less than a front sheet: it only fills gaps.
         minuted = [self.meeting(record.meeting, fill_only=True) for record in self.pack.minutes]
         pack_meeting = pack_meeting or next(iter(minuted), None)
-        self.result.meeting = str(pack_meeting) if pack_meeting else ""
         document = self.document(existing, pack_meeting)
         if front_sheet:
             self.membership(pack_meeting, front_sheet)
@@ -267,6 +253,7 @@ class _Loader:
             "page_count": len(self.pack.pages),
             "meeting": meeting,
             "warnings": "\n".join(self.pack.warnings),
+            "recognised": self.result.recognised,
         }
         if existing is None:
             name = stored_name(source.sha256, source.path.suffix)

@@ -182,6 +182,9 @@ class Document(models.Model):
         "(empty when it has none)",
     )
     warnings = models.TextField(blank=True)
+    recognised = models.TextField(
+        blank=True, help_text="What the importer found in it: agenda, minutes, reports, OCR"
+    )
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -47,13 +47,18 @@ def test_an_upload_is_queued_then_imported_by_the_worker(admin_client, cabinet_p
     done = ImportJob.objects.get(pk=jobs["cabinet-pack.pdf"].pk)
     failed = ImportJob.objects.get(pk=jobs["notes.txt"].pk)
     assert done.status == "done" and done.pages_done == done.pages_total == 3
-    assert done.summary.startswith("cabinet-pack.pdf: Cabinet, 12 May 2026: 19 created")
+    assert done.summary == (
+        "cabinet-pack.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report. "
+        "Changes: 19 created, 0 updated, 0 unchanged, 0 removed"
+    )
     assert done.document == Document.objects.get()
+    page = admin_client.get(done.document.get_absolute_url()).content.decode()
+    assert "<dt>Recognised</dt><dd>agenda of Cabinet, 12 May 2026: 5 items; 1 report</dd>" in page
     assert not media_path(done.upload.name).exists()  # the upload is removed once imported
     assert failed.status == "failed"
     assert failed.error.startswith("notes.txt: no meeting recognised")
     status = admin_client.get(f"/admin/meetings/importjob/{done.pk}/change/").content.decode()
-    assert "done: cabinet-pack.pdf: Cabinet, 12 May 2026" in status
+    assert "done: cabinet-pack.pdf: agenda of Cabinet, 12 May 2026: 5 items" in status
     listing = admin_client.get("/admin/meetings/importjob/").content.decode()
     assert "failed: notes.txt: no meeting recognised" in listing
 

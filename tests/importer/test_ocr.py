@@ -131,7 +131,9 @@ def test_an_imported_scan_says_which_pages_were_read_by_ocr(scanned_pack, client
     options = {"body": "", "date": None, "force": False, "dry_run": False, "ocr": "auto"}
     result, error = import_one(scanned_pack[1], options)
     assert not error
-    assert result.summary().endswith("; pages 1-3 read by OCR")
+    assert result.summary().startswith(
+        "scanned.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report; pages 1-3 read by OCR."
+    )
     document = Document.objects.get()
     confidences = list(document.pages.values_list("ocr_confidence", flat=True))
     assert len(confidences) == 3 and min(confidences) > 80

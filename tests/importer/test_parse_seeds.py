@@ -188,3 +188,23 @@ def test_text_pages_follow_the_page_breaks(parsed):
     assert len(pack.pages) == 192
     assert pack.pages[0].lstrip().startswith("Meeting: **Cabinet**")
     assert pack.reports[0].first_page < pack.reports[1].first_page
+
+
+@pytest.mark.parametrize(
+    ("prefix", "recognised"),
+    [
+        (
+            "000",
+            "agenda of Cabinet, 24 March 2026: 15 items; minutes of Cabinet, 3 February 2026: "
+            "9 items, 5 decisions, 9 attendees; 9 reports (2 withheld)",
+        ),
+        (
+            "004",
+            "minutes of Cabinet, 22 November 2019: 16 items, 12 decisions, 14 attendees; 7 reports",
+        ),
+    ],
+)
+def test_what_was_recognised_is_said_in_one_line(parsed, prefix, recognised):
+    from meetings.ingest.describe import describe_pack
+
+    assert describe_pack(parsed(prefix), []) == recognised
