@@ -8,6 +8,7 @@ from meetings.ingest.records import AgendaItemRecord, MeetingRecord, PersonRecor
 from meetings.ingest.reports import HEADING as REPORT_HEADING
 from meetings.ingest.text import (
     DATE_DMY,
+    MONTH,
     WEEKDAY,
     clean,
     display_name,
@@ -29,6 +30,16 @@ OFFICER = re.compile(
     r"Cabinet Member)\b.*))$"
 )
 FRONT_SHEET_WINDOW = 25
+BODY_WORD = re.compile(
+    r"\b(Council|Committee|Commission|Board|Cabinet|Panel|Authority|Forum|Assembly)\b", re.I
+)
+GENERIC_NOISE = re.compile(
+    r"\b(Regular|Special|Next|Meeting|Minutes|Agenda|To Be Held On|Held On|From)\b.*$", re.I
+)
+NOTICE_WINDOW = 40  # lines in which a meeting notice names its meeting and its AGENDA
+NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:[.)]\s*|\s+|(?=[A-Z]))([A-Z‘'\"(].*)$")
+SUB_ITEM = re.compile(r"^(?:[-–•·*]|\(?[a-z]{1,3}[.)])\s")
+MIN_NOTICE_ITEMS = 3
 
 
 def page_range(match: re.Match) -> tuple[int, int]:
@@ -39,7 +50,7 @@ def page_range(match: re.Match) -> tuple[int, int]:
 
 def parse_front_sheet(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
     """The meeting described at the top of the pack, and the index where the front sheet ends."""
-    for parse in (_parse_labelled, _parse_summons, _parse_supplement_letter):
+    for parse in (_parse_labelled, _parse_summons, _parse_supplement_letter, _parse_notice):
         meeting, end = parse(lines)
         if meeting:
             return meeting, end
@@ -248,3 +259,70 @@ def _parse_supplement_letter(lines: list[Line]) -> tuple[MeetingRecord | None, i
             item.title = PAGES.sub("", item.title).strip()
     meeting.agenda_items = items
     return meeting, end
+
+
+def body_named(texts: list[str]) -> str:
+    """The council, committee or board a document's first lines name, without date or noise."""
+    for index, text in enumerate(texts[:15]):
+        if not BODY_WORD.search(text) or len(text) > 90:
+            continue
+        name = re.sub(rf"(\d|\b{MONTH}\b).*$", "", text, flags=re.IGNORECASE)
+        name = GENERIC_NOISE.sub("", name).strip(" ,–-|#")
+        if len(name.split()) == 1 and index:
+            name = f"{texts[index - 1]} {name}"
+        if BODY_WORD.search(name):
+            return title_case(name) if name.isupper() else name
+    return ""
+
+
+# A meeting notice: a town or parish council's "the meeting will be held on …", then AGENDA
+# and items numbered 1, 2, 3 … ("1. To receive apologies", "2 Matters Arising"). -----------
+
+
+def _parse_notice(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
+    texts = _first_texts(lines, NOTICE_WINDOW)
+    agenda_at = next(
+        (i for i, (_, line) in enumerate(texts) if _is_agenda_heading(line.text)), None
+    )
+    if agenda_at is None:
+        return None, 0
+    header = " ".join(line.text for _, line in texts[:agenda_at])
+    body, date = body_named([line.text for _, line in texts[:agenda_at]]), find_date(header)
+    items, end = _numbered_items(lines, texts[agenda_at][0] + 1)
+    if not (body and date and len(items) >= MIN_NOTICE_ITEMS):
+        return None, 0
+    return MeetingRecord(
+        body=body, date=date, start_time=find_time(header), agenda_items=items
+    ), end
+
+
+def _is_agenda_heading(text: str) -> bool:
+    return text.strip(" :").upper() in {"AGENDA", "AGENDA ITEMS", "THE AGENDA"}
+
+
+def _numbered_items(lines: list[Line], start: int) -> tuple[list[AgendaItemRecord], int]:
+    """Items numbered from 1 without a gap; lines between items are the item's sub-items."""
+    items: list[AgendaItemRecord] = []
+    notes: list[list[str]] = []
+    end = start
+    for index in range(start, len(lines)):
+        text = lines[index].text
+        if not text:
+            continue
+        match = NUMBERED_ITEM.match(text)
+        if match and int(match[1]) == len(items) + 1:
+            items.append(AgendaItemRecord(number=match[1], title=strip_full_stop(match[2])))
+            notes.append([])
+        elif items and (len(notes[-1]) < 8 and (SUB_ITEM.match(text) or not _after_last(text))):
+            notes[-1].append(text)
+        else:
+            break
+        end = index + 1
+    for item, note in zip(items, notes, strict=True):
+        item.note = "; ".join(part.lstrip("-–•·* ") for part in note)
+    return items, end
+
+
+def _after_last(text: str) -> bool:
+    """A line that ends the list rather than continuing an item: a date or a signature."""
+    return bool(find_date(text)) or text.lower().startswith(("date", "signed", "clerk", "copies"))

@@ -1,9 +1,8 @@
 """A pack's pages to records: find its documents, then parse each. No Django here."""
 
-import re
 from collections import Counter
 
-from meetings.ingest.frontsheet import parse_front_sheet
+from meetings.ingest.frontsheet import body_named, parse_front_sheet
 from meetings.ingest.lines import Line, page_lines
 from meetings.ingest.minutes import find_header, parse_minutes
 from meetings.ingest.records import (
@@ -19,14 +18,7 @@ from meetings.ingest.reports import (
     parse_report,
     restricted_report,
 )
-from meetings.ingest.text import MONTH, find_date, fold, title_case
-
-BODY_WORD = re.compile(
-    r"\b(Council|Committee|Commission|Board|Cabinet|Panel|Authority|Forum|Assembly)\b", re.I
-)
-GENERIC_NOISE = re.compile(
-    r"\b(Regular|Special|Next|Meeting|Minutes|Agenda|To Be Held On|Held On|From)\b.*$", re.I
-)
+from meetings.ingest.text import find_date, fold
 
 
 class UnrecognisedPack(Exception):
@@ -165,7 +157,7 @@ def _generic_meeting(lines: list[Line], default_body: str, default_date) -> Meet
     """The body and date named at the top of a document of no known layout."""
     texts = [line.text for line in lines if line.text][:40]
     date = default_date or next((found for text in texts if (found := find_date(text))), None)
-    body = default_body or _generic_body(texts)
+    body = default_body or body_named(texts)
     if not date or not body:
         missing = " and ".join(
             name for name, value in (("date", date), ("body", body)) if not value
@@ -174,16 +166,3 @@ def _generic_meeting(lines: list[Line], default_body: str, default_date) -> Meet
             f"no meeting recognised (no {missing} found: name the meeting with --body and --date)"
         )
     return MeetingRecord(body=body, date=date)
-
-
-def _generic_body(texts: list[str]) -> str:
-    for index, text in enumerate(texts[:15]):
-        if not BODY_WORD.search(text) or len(text) > 90:
-            continue
-        name = re.sub(rf"(\d|\b{MONTH}\b).*$", "", text, flags=re.IGNORECASE)
-        name = GENERIC_NOISE.sub("", name).strip(" ,–-|#")
-        if len(name.split()) == 1 and index:
-            name = f"{texts[index - 1]} {name}"
-        if BODY_WORD.search(name):
-            return title_case(name) if name.isupper() else name
-    return ""
