@@ -13,6 +13,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2
 
+from meetings.ingest.describe import page_ranges
 from meetings.ingest.ocr import OcrFailed, OcrSettings, read_page
 
 BLANK_PAGE = re.compile(r"^\s*T\s*\n?\s*his page is intentionally left blank\s*$", re.IGNORECASE)
@@ -125,9 +126,9 @@ def _read_by_ocr(document, wanted: list[int], ocr: OcrSettings, result: PageText
         try:
             read = read_page(document[index], ocr.cache)
         except OcrFailed as failure:
-            numbers = ", ".join(str(number + 1) for number in wanted)
             result.ocr_failure = str(failure)
-            result.warnings.append(f"pages {numbers} need OCR and were not read: {failure}")
+            unread = page_ranges([number + 1 for number in wanted])
+            result.warnings.append(f"{unread} not read: they need OCR, and {failure}")
             return
         result.texts[index] = read.text
         result.ocr[index + 1] = read.confidence
