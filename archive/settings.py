@@ -119,7 +119,7 @@ CACHES = {"default": {"BACKEND": "archive.cache.LockingDatabaseCache", "LOCATION
 SEARCH_STATEMENT_TIMEOUT_MS = int(os.environ.get("SEARCH_STATEMENT_TIMEOUT_MS", 3000))
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
 SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", 1))  # searches at once, a process
-RATELIMIT_VIEW = "meetings.views.rate_limited"
+RATELIMIT_VIEW = "meetings.views.search.rate_limited"
 # django-ratelimit officially supports only memcached and Redis; the locking database
 # cache above gives it the atomic increment it needs.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]

@@ -19,7 +19,7 @@ from django_ratelimit.decorators import ratelimit
 from meetings import search as archive_search
 from meetings.filters import SearchFilter
 from meetings.models import Body, Decision, Meeting, Page
-from meetings.views import search_busy, too_broad
+from meetings.views.search import search_busy, too_broad
 
 FEED_SIZE = 30
 MEETING_LENGTH = datetime.timedelta(hours=2)

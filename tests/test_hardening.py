@@ -129,11 +129,21 @@ def test_a_changed_meeting_place_raises_its_sequence(import_file, tmp_path):
     assert Meeting.objects.get().sequence == 1
 
 
-def test_text_downloads_say_their_charset(client, import_file, seed):
+def test_text_downloads_say_their_charset(client, import_file, seed, tmp_path):
     import_file(seed("004"))
     document = Document.objects.get()
     response = client.get(f"/documents/{document.sha256}/download/")
     assert response["Content-Type"] == "text/plain; charset=utf-8"
+    older = tmp_path / "older.txt"
+    older.write_bytes(
+        "Meeting: Highways Panel\n\nDate/Time: Monday, 6 October 2031 at 2.00 pm\n\n"
+        "Notes on the caf\u00e9 and the \u00a3 budget.\n".encode("cp1252")
+    )
+    import_file(older)
+    document = Document.objects.get(file_name="older.txt")
+    response = client.get(f"/documents/{document.sha256}/download/")
+    assert response["Content-Type"] == "text/plain; charset=windows-1252"
+    assert b"".join(response.streaming_content) == older.read_bytes()
 
 
 @pytest.fixture

@@ -40,7 +40,8 @@ def project_files():
     names = subprocess.run(
         ["git", "ls-files"], cwd=root, capture_output=True, text=True, check=True
     ).stdout.split()
-    return [root / name for name in names if Path(name).suffix in TEXT_SUFFIXES]
+    paths = [root / name for name in names if Path(name).suffix in TEXT_SUFFIXES]
+    return [path for path in paths if path.is_file()]  # not those deleted since the commit
 
 
 def test_no_file_of_the_project_copies_lines_of_the_shared_documents():

@@ -1,17 +1,12 @@
-"""Server-rendered pages of the archive. Views are thin: querysets and templates."""
+"""Browsing pages: home, bodies, meetings, reports, decisions, people. Thin views."""
 
-import functools
-
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Case, Count, IntegerField, Max, Min, Prefetch, Sum, When
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django_ratelimit.decorators import ratelimit
 
-from meetings import search as archive_search
-from meetings.filters import DecisionFilter, MeetingFilter, SearchFilter
+from meetings.filters import DecisionFilter, MeetingFilter
 from meetings.ingest.text import find_date
 from meetings.models import (
     AgendaItem,
@@ -23,9 +18,7 @@ from meetings.models import (
     Meeting,
     MembershipRole,
     Minute,
-    Page,
     Person,
-    ReplacedDocument,
     Report,
 )
 
@@ -255,138 +248,3 @@ def person_detail(request, key):
         "roles": attendance.values("role").annotate(count=Count("id")).order_by("role"),
     }
     return render(request, "meetings/person_detail.html", context)
-
-
-class DocumentReplaced(Exception):
-    def __init__(self, document):
-        self.document = document
-
-
-def get_document(sha256):
-    """The document with this hash; a replaced version's hash leads to its replacement."""
-    document = Document.objects.select_related("meeting__body").filter(sha256=sha256).first()
-    if document:
-        return document
-    replaced = ReplacedDocument.objects.filter(sha256=sha256).select_related("document").first()
-    if replaced:
-        raise DocumentReplaced(replaced.document)
-    raise Http404("No document with that fingerprint is in the archive.")
-
-
-def follow_replacements(url_name):
-    """Send links to a replaced document on to the same place in its new version."""
-
-    def decorate(view):
-        @functools.wraps(view)
-        def wrapper(request, sha256, **kwargs):
-            try:
-                return view(request, sha256, **kwargs)
-            except DocumentReplaced as replaced:
-                new = replaced.document.sha256
-                return redirect(url_name, new, *kwargs.values(), permanent=True)
-
-        return wrapper
-
-    return decorate
-
-
-@follow_replacements("meetings:document_detail")
-def document_detail(request, sha256):
-    document = get_document(sha256)
-    pages = document.pages.order_by("number").values_list("number", "restricted", "ocr_confidence")
-    context = {
-        "document": document,
-        "pages": [(number, restricted) for number, restricted, _ in pages],
-        "withheld_count": sum(restricted for _, restricted, _ in pages),
-        "ocr_count": sum(confidence is not None for _, _, confidence in pages),
-    }
-    return render(request, "meetings/document_detail.html", context)
-
-
-@follow_replacements("meetings:document_download")
-def document_download(request, sha256):
-    """The stored file; for the public, the copy with its restricted pages withheld."""
-    document = get_document(sha256)
-    public = document.public_file and not request.user.is_staff
-    stored = document.public_file if public else document.file
-    try:
-        handle = stored.open("rb")
-    except (FileNotFoundError, ValueError) as missing:
-        raise Http404("The stored file is missing.") from missing
-    response = FileResponse(handle, as_attachment=False, filename=document.file_name)
-    if document.format == "text":
-        response["Content-Type"] = "text/plain; charset=utf-8"
-    return response
-
-
-def withheld_page(request, what: str):
-    """410 Gone, with a plain reason: restricted content is not published."""
-    return render(request, "meetings/withheld.html", {"what": what}, status=410)
-
-
-@follow_replacements("meetings:page_detail")
-def page_detail(request, sha256, number):
-    document = get_document(sha256)
-    page = get_object_or_404(Page, document=document, number=number)
-    if page.restricted and not request.user.is_staff:
-        return withheld_page(request, f"Page {number} of {document.file_name}")
-    context = {
-        "document": document,
-        "page": page,
-        "previous": number - 1 if number > 1 else None,
-        "next": number + 1 if number < document.page_count else None,
-    }
-    return render(request, "meetings/page_detail.html", context)
-
-
-SEARCH_PAGE_SIZE = 20
-MAX_SEARCH_PAGES = 250  # 5,000 hits: narrow the search to see past them
-
-
-def rate_limited(request, exception):
-    """The answer to a client that searches faster than SEARCH_RATE_LIMIT allows."""
-    response = render(request, "meetings/rate_limited.html", status=429)
-    response["Retry-After"] = "60"
-    return response
-
-
-def too_broad(request, query: str):
-    return render(request, "meetings/too_broad.html", {"query": query}, status=422)
-
-
-def search_busy(request):
-    response = render(request, "meetings/search_busy.html", status=503)
-    response["Retry-After"] = "5"
-    return response
-
-
-@ratelimit(key="ip", rate=lambda group, request: settings.SEARCH_RATE_LIMIT, block=True)
-def search(request):
-    search_filter = SearchFilter(request.GET, queryset=Page.objects.none())
-    context = {"filter": search_filter, "query": "", "results": None}
-    if not search_filter.is_valid():
-        return render(request, "meetings/search.html", context, status=400)
-    typed = search_filter.form.cleaned_data.get("q") or ""
-    query = archive_search.tidy_query(typed)
-    context |= {"query": query, "shortened": archive_search.query_was_shortened(typed)}
-    if query:
-        number = page_number(request, last=MAX_SEARCH_PAGES)
-        offset = (number - 1) * SEARCH_PAGE_SIZE
-        filters = search_filter.search_filters()
-        filters.public_only = not request.user.is_staff
-        try:
-            results = archive_search.search(query, filters, offset=offset, limit=SEARCH_PAGE_SIZE)
-        except archive_search.SearchTooBroad:
-            return too_broad(request, query)
-        except archive_search.SearchBusy:
-            return search_busy(request)
-        pages = min(MAX_SEARCH_PAGES, max(1, -(-results.total // SEARCH_PAGE_SIZE)))
-        if number > pages:
-            raise Http404(f"There is no page {number} of these results.")
-        context |= {
-            "results": results,
-            "page_number": number,
-            "page_count": pages,
-            "kinds": archive_search.KINDS,
-        }
-    return render(request, "meetings/search.html", context)
