@@ -14,12 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
-from django_ratelimit.decorators import ratelimit
 
 from meetings import search as archive_search
 from meetings.filters import SearchFilter
 from meetings.models import Body, Decision, Meeting, Page
-from meetings.views.search import search_busy, too_broad
+from meetings.views.search import search_busy, search_rate_limit, too_broad
 
 FEED_SIZE = 30
 MEETING_LENGTH = datetime.timedelta(hours=2)
@@ -146,7 +145,7 @@ class SearchFeed(Feed):
 _search_feed = SearchFeed()
 
 
-@ratelimit(key="ip", rate=lambda group, request: settings.SEARCH_RATE_LIMIT, block=True)
+@search_rate_limit
 def search_feed(request):
     try:
         return _search_feed(request)

@@ -311,7 +311,8 @@ class _Loader:
         document.pages.filter(restricted=True).exclude(number__in=withheld).update(restricted=False)
         name = public_name(document.sha256, self.source.path.suffix) if withheld else ""
         if name and self.store_files:
-            write_durably(name, public_copy(self.source.path, document.format, withheld))
+            copy = public_copy(self.source.path, document.format, withheld, self.pack.pages)
+            write_durably(name, copy)
         if document.public_file.name != name:
             document.public_file = name
             document.save(update_fields=["public_file"])

@@ -75,11 +75,16 @@ def file_problem(name: str, sha256: str, size: int | None = None) -> str:
     return "" if sha256_of(path) == sha256 else "the stored file does not match its SHA-256"
 
 
-def public_copy(source: Path, file_format: str, withheld: set[int]) -> bytes:
-    """The file with each withheld page (numbered from 1) replaced by a notice."""
+def public_copy(
+    source: Path, file_format: str, withheld: set[int], texts: list[str] | None = None
+) -> bytes:
+    """The file with each withheld page (numbered from 1) replaced by a notice.
+
+    A text file's pages are `texts` when the caller has read them already.
+    """
     if file_format == "pdf":
         return _public_pdf(source, withheld)
-    return _public_text(source, withheld)
+    return _public_text(texts if texts is not None else read_pages(source).texts, withheld)
 
 
 def _public_pdf(source: Path, withheld: set[int]) -> bytes:
@@ -111,8 +116,7 @@ def _notice_pdf() -> FPDF:
     return pdf
 
 
-def _public_text(source: Path, withheld: set[int]) -> bytes:
-    pages = read_pages(source).texts
+def _public_text(pages: list[str], withheld: set[int]) -> bytes:
     kept = [
         f"[{WITHHELD_NOTICE}]" if number in withheld else text
         for number, text in enumerate(pages, start=1)

@@ -18,36 +18,32 @@ PROGRESS_INTERVAL = 1.0  # seconds between two saves of a running job's page cou
 
 def queue_uploads(uploads, options: dict, user) -> list[ImportJob]:
     """Store each uploaded file and queue its import; the jobs exist only if all are stored."""
-    from meetings.tasks import import_upload
-
-    jobs = []
     with transaction.atomic():
-        for upload in uploads:
-            name = f"uploads/{uuid.uuid4().hex}/{Path(upload.name).name}"
-            write_durably(name, _contents(upload))
-            job = ImportJob.objects.create(
-                upload=name,
-                file_name=Path(upload.name).name,
-                options=options,
-                requested_by=user if user.is_authenticated else None,
-            )
-            import_upload.defer(job_id=job.pk)
-            jobs.append(job)
-    return jobs
+        return [
+            _queue(Path(upload.name).name, _contents(upload), options, user) for upload in uploads
+        ]
 
 
 def queue_reparse(document: Document, body: str, date: datetime.date, user) -> ImportJob:
     """Import a stored document again as the meeting of `body` on `date` (a forced re-import)."""
-    from meetings.tasks import import_upload
-
     options = {"body": body, "date": date.isoformat(), "force": True, "dry_run": False}
     with transaction.atomic():
-        name = f"uploads/{uuid.uuid4().hex}/{document.file_name}"
-        write_durably(name, media_path(document.file.name))
-        job = ImportJob.objects.create(
-            upload=name, file_name=document.file_name, options=options, requested_by=user
-        )
-        import_upload.defer(job_id=job.pk)
+        return _queue(document.file_name, media_path(document.file.name), options, user)
+
+
+def _queue(file_name: str, contents: bytes | Path, options: dict, user) -> ImportJob:
+    """A copy of the file under uploads/, its ImportJob, and the worker's job to import it."""
+    from meetings.tasks import import_upload
+
+    name = f"uploads/{uuid.uuid4().hex}/{file_name}"
+    write_durably(name, contents)
+    job = ImportJob.objects.create(
+        upload=name,
+        file_name=file_name,
+        options=options,
+        requested_by=user if user.is_authenticated else None,
+    )
+    import_upload.defer(job_id=job.pk)
     return job
 
 

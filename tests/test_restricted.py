@@ -107,3 +107,9 @@ def test_exempt_report_of_a_text_pack_is_withheld(client, import_file, seed):
     restricted_urls = {page.get_absolute_url() for page in pages}
     assert not restricted_urls & {hit.url for hit in public.hits}
     assert exempt.purpose[:60] not in client.get(exempt.get_absolute_url()).content.decode()
+    download = client.get(f"/documents/{exempt.document.sha256}/download/")
+    public_pages = b"".join(download.streaming_content).decode().split("\f")
+    assert len(public_pages) == exempt.document.page_count  # every page keeps its number
+    for page in pages:
+        assert public_pages[page.number - 1] == f"[{WITHHELD_NOTICE}]"
+    assert exempt.purpose[:60] not in " ".join(public_pages)

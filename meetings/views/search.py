@@ -31,7 +31,13 @@ def search_busy(request):
     return response
 
 
-@ratelimit(key="ip", rate=lambda group, request: settings.SEARCH_RATE_LIMIT, block=True)
+# Searches (the page and its feed) per client address; over the rate, rate_limited answers.
+search_rate_limit = ratelimit(
+    key="ip", rate=lambda group, request: settings.SEARCH_RATE_LIMIT, block=True
+)
+
+
+@search_rate_limit
 def search(request):
     search_filter = SearchFilter(request.GET, queryset=Page.objects.none())
     context = {"filter": search_filter, "query": "", "results": None}
