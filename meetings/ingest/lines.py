@@ -8,6 +8,9 @@ from meetings.ingest.text import clean
 FOOTER = re.compile(r"^\d{1,4} Agenda Item (\d{1,3}[a-z]?)$", re.IGNORECASE)
 BARE_NUMBER = re.compile(r"^\d{1,4}$")
 BLANK_NOTICE = re.compile(r"^T?\s?his page is intentionally left blank$", re.IGNORECASE)
+PAGE_LABEL = re.compile(r"^(?:-\s*\d{1,4}\s*-|Page \d{1,4}(?: of \d{1,4})?)$", re.IGNORECASE)
+EDGE_LINES = 4  # running headers and footers sit in a page's first or last lines
+MIN_RUNNING_PAGES = 3
 
 
 @dataclass
@@ -21,17 +24,47 @@ class Line:
 def page_lines(pages: list[str]) -> list[Line]:
     """Every line of the pack, cleaned; footers, page numbers and blank-page notices blanked."""
     lines: list[Line] = []
-    for number, page in enumerate(pages, start=1):
-        raw_lines = page.replace("****", "\n").split("\n")
+    split = [page.replace("****", "\n").split("\n") for page in pages]
+    running = _running_lines(split)
+    for number, raw_lines in enumerate(split, start=1):
+        edges = _edge_indexes(raw_lines)
         for index, raw in enumerate(raw_lines):
             text = clean(raw)
             line = Line(number, raw.rstrip(), text)
             if footer := FOOTER.match(text):
                 line.footer_item = footer[1]
-            if footer or _is_furniture(text, raw_lines, index):
+            # The first page keeps its header: it names the document.
+            running_line = _shape(text) in running or PAGE_LABEL.match(text)
+            furniture = _is_furniture(text, raw_lines, index) or (
+                number > 1 and index in edges and running_line
+            )
+            if footer or furniture:
                 line.text = line.raw = ""
             lines.append(line)
     return lines
+
+
+def _shape(text: str) -> str:
+    """A line with its numbers hidden: the same running header on every page has one shape."""
+    return re.sub(r"\d+", "#", text.lower())
+
+
+def _edge_indexes(raw_lines: list[str]) -> set[int]:
+    filled = [index for index, raw in enumerate(raw_lines) if raw.strip()]
+    return set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Shapes of the lines printed at the top or bottom of most pages: headers and footers."""
+    if len(pages) < MIN_RUNNING_PAGES:
+        return set()
+    seen: dict[str, int] = {}
+    for raw_lines in pages:
+        shapes = {_shape(clean(raw_lines[index])) for index in _edge_indexes(raw_lines)}
+        for shape in shapes - {""}:
+            seen[shape] = seen.get(shape, 0) + 1
+    needed = max(MIN_RUNNING_PAGES, len(pages) // 2)
+    return {shape for shape, count in seen.items() if count >= needed}
 
 
 def _is_furniture(text: str, raw_lines: list[str], index: int) -> bool:

@@ -5,9 +5,11 @@ from collections import Counter
 from meetings.ingest.frontsheet import body_named, parse_front_sheet
 from meetings.ingest.lines import Line, page_lines
 from meetings.ingest.minutes import find_header, parse_minutes
+from meetings.ingest.proceedings import read_proceedings
 from meetings.ingest.records import (
     AgendaItemRecord,
     MeetingRecord,
+    MinutesRecord,
     PackRecord,
     ReportRecord,
 )
@@ -53,10 +55,16 @@ def parse_pack(pages: list[str], default_body: str = "", default_date=None) -> P
         _link_reports(record.meeting.agenda_items, record.reports, record.warnings)
         _mark_special_minutes(record)
     elif not record.minutes:
-        record.meeting = _generic_meeting(lines, default_body, default_date)
-        record.warnings.append(
-            "no agenda, minutes or reports recognised: stored as searchable pages only"
-        )
+        found = read_proceedings(lines)
+        if isinstance(found, MinutesRecord):
+            record.minutes.append(found)
+        elif found:
+            record.meeting = found
+        else:
+            record.meeting = _generic_meeting(lines, default_body, default_date)
+            record.warnings.append(
+                "no agenda, minutes or reports recognised: stored as searchable pages only"
+            )
     return record
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 class PersonRecord:
     name: str
     key: str
-    role: str = "member"  # chair, vice_chair, member, in_attendance, apologies
+    role: str = "member"  # chair, vice_chair, member, in_attendance, apologies, absent
     note: str = ""
 
 
@@ -37,6 +37,12 @@ class MeetingRecord:
     agenda_items: list[AgendaItemRecord] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class VoteRecord:
+    name: str
+    vote: str  # for, against, abstained, absent
+
+
 @dataclass
 class MinuteRecord:
     number: str
@@ -49,6 +55,13 @@ class MinuteRecord:
     resolved_items: list[str] = field(default_factory=list)
     reasons: str | None = None
     key_decision: bool = False
+    outcome: str = ""  # approved, carried, rejected, deferred, noted, withdrawn
+    mover: str = ""
+    seconder: str = ""
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstained: int | None = None
+    votes: list[VoteRecord] = field(default_factory=list)
 
 
 @dataclass

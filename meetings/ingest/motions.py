@@ -1,0 +1,274 @@
+"""Decisions however a council words them: what was decided, the outcome, who moved and
+seconded it, and the votes.
+
+UK minutes say "RESOLVED that", "It was resolved", "The Committee resolved to", "AGREED";
+US and Canadian minutes record motions: "X moved approval of …", "Y seconded the motion",
+"Carried.", "Motion carried 5-0", "RESULT: APPROVED [UNANIMOUS]", "UPON MOTION duly made
+and seconded, the Board approved …", "MOVER: … SECONDER: … AYES: … NAYS: …", or a roll call
+"Daysog: Aye; Vella: Aye. Ayes: 5."
+"""
+
+import re
+from dataclasses import dataclass, field
+
+APPROVED, CARRIED, REJECTED, DEFERRED, NOTED, WITHDRAWN = (
+    "approved",
+    "carried",
+    "rejected",
+    "deferred",
+    "noted",
+    "withdrawn",
+)
+FOR, AGAINST, ABSTAINED, ABSENT = "for", "against", "abstained", "absent"
+
+OUTCOME_WORDS = {
+    "carried": CARRIED,
+    "passed": CARRIED,
+    "adopted": APPROVED,
+    "approved": APPROVED,
+    "agreed": APPROVED,
+    "defeated": REJECTED,
+    "lost": REJECTED,
+    "failed": REJECTED,
+    "rejected": REJECTED,
+    "not carried": REJECTED,
+    "deferred": DEFERRED,
+    "tabled": DEFERRED,
+    "postponed": DEFERRED,
+    "continued": DEFERRED,
+    "not heard": DEFERRED,
+    "laid over": DEFERRED,
+    "withdrawn": WITHDRAWN,
+    "noted": NOTED,
+}
+_OUTCOME = "|".join(sorted(OUTCOME_WORDS, key=len, reverse=True))
+COUNT = (
+    r"\(?(?P<ayes>\d{1,2})\s*(?:-|–|to)\s*(?P<noes>\d{1,2})"
+    r"(?:\s*(?:-|–|to)\s*(?P<abst>\d{1,2}))?\)?"
+)
+
+# A sentence that is only the outcome: "Carried.", "Motion carried unanimously 5-0."
+OUTCOME_SENTENCE = re.compile(
+    rf"^(?:the\s+)?(?:main\s+|amended\s+)?(?:motion|resolution|amendment)?\s*(?:was\s+)?"
+    rf"(?P<outcome>{_OUTCOME})\b(?P<unanimous>\s+unanimously)?(?:\s+(?:by a vote of\s+)?{COUNT})?"
+    rf"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+MOTION_OUTCOME = re.compile(  # "…, the motion carried by the following roll call vote"
+    rf"\b(?:main\s+|amended\s+)?motion\s+(?:was\s+)?(?P<outcome>{_OUTCOME})\b"
+    rf"(?P<unanimous>\s+unanimously)?(?:\s+(?:by a vote of\s+)?{COUNT})?",
+    re.IGNORECASE,
+)
+RESULT = re.compile(
+    rf"\bRESULT:\s*(?P<outcome>{_OUTCOME})\b\s*(?:\[(?P<tally>[^\]]*)\])?", re.IGNORECASE
+)
+UPON_MOTION = re.compile(
+    r"\b(?:upon|on)\s+(?:a\s+)?motion\b[^,]{0,60},\s*(?:the\s+)?(?:\w+\s+){0,3}?"
+    rf"(?P<what>(?P<outcome>{_OUTCOME})\b.*)$",
+    re.IGNORECASE,
+)
+UK_RESOLVED = re.compile(
+    r"^(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED)\b"
+    r"|(?:the\s+)?(?:\w+\s+){0,3}?(?:unanimously\s+)?(?:resolved|agreed)\s+(?=that\b|to\b))"
+    r"\s*:?\s*(?P<what>.*)$",
+    re.IGNORECASE,
+)
+MOVED = re.compile(
+    r"^(?P<mover>(?:[A-Z][\w.'’-]*\s+){1,5}?)(?:moved|proposed)\s+(?:(?:that|to)\b\s*)?(?P<what>.*)$"
+)
+SECONDED = re.compile(r"^(?P<seconder>(?:[A-Z][\w.'’-]*\s+){1,5}?)seconded\b")
+MOVED_BY = re.compile(
+    r"\b(?:moved|proposed)\s+by\s+(?P<mover>[^,;]+?)\s*(?:,|and|;)?\s+seconded\s+by\s+"
+    r"(?P<seconder>[^,;.]+?)(?=\s+(?:that|to)\b|[,;.]|$)\s*(?P<what>.*)$",
+    re.IGNORECASE,
+)
+_LABELS = (
+    r"MOVER|MOVED BY|PROPOSED BY|SECONDER|SECONDED BY|AYES|NAYS|NOES|ABSTAIN(?:ED|ENTIONS?|S)?"
+    r"|ABSENT|RECUSED"
+)
+LABELLED = re.compile(
+    rf"\b(?P<label>{_LABELS})\s*:\s*(?P<value>.*?)(?=\s*\b(?:{_LABELS})\s*:|$)", re.IGNORECASE
+)
+PAIR_MOTION = re.compile(  # "B. Munro (motion), C. Dallas (second)"
+    r"(?P<mover>[A-Z][\w.'’ -]{1,40}?)\s*\(motion\),?\s*"
+    r"(?P<seconder>[A-Z][\w.'’ -]{1,40}?)\s*\(second\)"
+)
+ROLL_VOTE = re.compile(
+    r"(?:^|[;:,]\s*)(?:and\s+)?(?P<name>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w'’-]*)\s*:\s*"
+    r"(?P<vote>Aye|Yes|Yea|No|Nay|Abstain(?:ed)?|Absent|Recused)\b",
+)
+VOTE_WORDS = {
+    "aye": FOR,
+    "yes": FOR,
+    "yea": FOR,
+    "no": AGAINST,
+    "nay": AGAINST,
+    "abstain": ABSTAINED,
+    "abstained": ABSTAINED,
+    "absent": ABSENT,
+    "recused": ABSTAINED,
+}
+LABEL_VOTES = {
+    "ayes": FOR,
+    "nays": AGAINST,
+    "noes": AGAINST,
+    "absent": ABSENT,
+    "recused": ABSTAINED,
+}
+COUNT_LABEL = re.compile(
+    r"\b(?P<label>Ayes|Yeas|Nays|Noes|Abstentions?|Abstained)\s*[:-]\s*(?P<count>\d{1,2})\b", re.I
+)
+ROLE_WORDS = re.compile(
+    r"^(?:(?:Vice|Deputy|Acting)\s+)?(?:Mayor|Chair(?:man|woman|person)?|President|Councilmembers?|"
+    r"Council\s+Members?|Councillors?|Councilors?|Cllrs?\.?|Commissioners?|Aldermen|Alderman|"
+    r"Alderpersons?|Trustees?|Supervisors?|Directors?|Members?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+)
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(\"“‘])")
+
+
+@dataclass
+class Motion:
+    resolved: str
+    outcome: str = ""
+    mover: str = ""
+    seconder: str = ""
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstained: int | None = None
+    votes: list[tuple[str, str]] = field(default_factory=list)  # (name, for/against/…)
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in SENTENCE_END.split(" ".join(text.split())) if part.strip()]
+
+
+def find_motion(text: str, subject: str = "") -> Motion | None:
+    """The decision recorded in an item's text, or None where nothing was decided.
+
+    `subject` (the item's title) stands for what was decided where only the outcome is printed.
+    """
+    parts = sentences(text)
+    motion = Motion(resolved="")
+    proposal = ""
+    for position, sentence in enumerate(parts):
+        if match := UK_RESOLVED.match(sentence):
+            motion.resolved = _capitalised(" ".join([match["what"], *parts[position + 1 :]]))
+            motion.outcome = motion.outcome or _outcome_of_resolution(motion.resolved)
+            break
+        if match := MOVED_BY.search(sentence):
+            proposal = _capitalised(match["what"]) or proposal
+        elif match := MOVED.match(sentence):
+            motion.mover, proposal = _name(match["mover"]), _proposal(match["what"])
+        elif match := SECONDED.match(sentence):
+            motion.seconder = _name(match["seconder"])
+        elif match := UPON_MOTION.search(sentence):
+            motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
+            motion.resolved = _capitalised(match["what"])
+        elif match := RESULT.search(sentence):
+            motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
+            _tally(motion, match["tally"] or "")
+        elif (
+            (match := OUTCOME_SENTENCE.match(sentence))
+            and _is_outcome(match)
+            or (match := MOTION_OUTCOME.search(sentence))
+        ):
+            motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
+            _counts(motion, match)
+            motion.resolved = motion.resolved or proposal or " ".join(parts[:position])
+        _movers_and_votes(motion, sentence)
+    if not motion.outcome and not motion.resolved:
+        return None
+    motion.resolved = (motion.resolved or proposal or subject).strip()
+    return motion if motion.resolved else None
+
+
+def outcome_of(sentence: str) -> str:
+    """The outcome a sentence of its own records ('Carried.', 'Not heard.'), or ''."""
+    match = OUTCOME_SENTENCE.match(sentence)
+    return OUTCOME_WORDS[match["outcome"].lower()] if match and _is_outcome(match) else ""
+
+
+def _is_outcome(match: re.Match) -> bool:
+    """'Carried.', 'Motion carried 5-0 by roll call', not 'Continued discussion of …'."""
+    rest = match["rest"].strip(" .")
+    return not rest or rest.lower().startswith(("by ", "unanimously", "with ", "on a ", "("))
+
+
+def _counts(motion: Motion, match: re.Match) -> None:
+    if match["ayes"]:
+        motion.votes_for, motion.votes_against = int(match["ayes"]), int(match["noes"])
+        motion.votes_abstained = int(match["abst"]) if match["abst"] else None
+
+
+def _tally(motion: Motion, tally: str) -> None:
+    if count := re.search(COUNT, tally):
+        _counts(motion, count)
+
+
+def _movers_and_votes(motion: Motion, sentence: str) -> None:
+    if match := MOVED_BY.search(sentence):
+        motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
+    if match := PAIR_MOTION.search(sentence):
+        motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
+    for match in LABELLED.finditer(sentence):
+        label, value = match["label"].upper(), match["value"].strip(" .;,")
+        if label in {"MOVER", "MOVED BY", "PROPOSED BY"}:
+            motion.mover = _name(value)
+        elif label in {"SECONDER", "SECONDED BY"}:
+            motion.seconder = _name(value)
+        elif value and not value.isdigit() and value.lower() not in {"none", "nil", "n/a"}:
+            vote = LABEL_VOTES.get(label.lower(), ABSTAINED)
+            motion.votes += [(name, vote) for name in split_names(value)]
+    for match in ROLL_VOTE.finditer(sentence):
+        motion.votes.append((_name(match["name"]), VOTE_WORDS[match["vote"].lower()]))
+    for match in COUNT_LABEL.finditer(sentence):
+        count, label = int(match["count"]), match["label"].lower()
+        if label in {"ayes", "yeas"}:
+            motion.votes_for = count
+        elif label in {"nays", "noes"}:
+            motion.votes_against = count
+        else:
+            motion.votes_abstained = count
+    if motion.votes:
+        _count_named_votes(motion)
+
+
+def _count_named_votes(motion: Motion) -> None:
+    unique = dict(motion.votes)
+    motion.votes = list(unique.items())
+    counts = {vote: sum(1 for v in unique.values() if v == vote) for vote in (FOR, AGAINST)}
+    motion.votes_for = motion.votes_for if motion.votes_for is not None else counts[FOR]
+    if motion.votes_against is None:
+        motion.votes_against = counts[AGAINST]
+
+
+def split_names(text: str) -> list[str]:
+    """'Councilmembers Daysog, Knox White and Mayor Ezzy Ashcraft' -> three names."""
+    parts = re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s*&\s*", text)
+    return [name for part in parts if (name := _name(part))]
+
+
+def _name(text: str) -> str:
+    text = text.strip(" .,;:–-")
+    while match := ROLE_WORDS.match(text):
+        text = text[match.end() :]
+    return text if re.match(r"^[A-Z]", text) and len(text) <= 60 else ""
+
+
+def _proposal(text: str) -> str:
+    text = re.sub(r"^(?:approval of|to approve)\s+", "Approve ", text.strip())
+    return _capitalised(text)
+
+
+def _capitalised(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:]
+
+
+def _outcome_of_resolution(text: str) -> str:
+    lowered = text.lower()
+    if re.search(r"\b(?:be|is|are|was|were)\s+(?:noted|received)\b|^(?:note|receive)\b", lowered):
+        return NOTED
+    if re.search(r"\b(?:be|is|was)\s+deferred\b|^defer\b", lowered):
+        return DEFERRED
+    return APPROVED

@@ -1,0 +1,144 @@
+"""The numbered items of a meeting document, in whichever numbering its house style uses.
+
+Councils number items as `1.`, `Item 5`, `19.03.4`, `19/042`, resolutions as
+`R2024-170`, US file numbers as `(21-324)`, Legistar items as `1.A 21-0109`. Each is a
+`Scheme`; the scheme whose numbers form the longest run in the document wins, so numbered
+paragraphs and lists inside an item do not become items.
+"""
+
+import re
+from dataclasses import dataclass
+
+from meetings.ingest.lines import Line
+
+
+@dataclass(frozen=True)
+class Scheme:
+    name: str
+    pattern: re.Pattern
+    consecutive: bool  # numbers go up by one (the last part of the number)
+    min_items: int
+    counts_from_one: bool = False  # in an agenda; minutes may go on with the year's numbers
+
+
+SCHEMES = [
+    Scheme(
+        "resolution",
+        re.compile(r"^(?P<number>R?\d{2,4}-\d{1,4})(?![-\d])[\s:;,]*(?P<rest>.*)$"),
+        consecutive=True,
+        min_items=2,
+    ),
+    Scheme(
+        "file number",
+        re.compile(r"^\((?P<number>\d{2}-\d{2,5})\)\s+(?P<rest>\S.*)$"),
+        consecutive=False,
+        min_items=2,
+    ),
+    Scheme(
+        "legistar",
+        re.compile(
+            r"^(?P<number>\d{1,2}\.[A-Z]|[A-Z]|\d{1,2})\s+(?P<file>\d{2}-\d{3,5})\b\s*(?P<rest>.*)$"
+        ),
+        consecutive=False,
+        min_items=2,
+    ),
+    Scheme(
+        "slashed",
+        re.compile(r"^(?P<number>\d{2,4}/\d{1,4})\.?\s+(?P<rest>[A-Z‘'\"(].*)$"),
+        consecutive=True,
+        min_items=2,
+    ),
+    Scheme(
+        "dotted",
+        re.compile(r"^(?P<number>\d{1,4}\.\d{1,2}\.\d{1,3})\.?\s+(?P<rest>[A-Z‘'\"(].*)$"),
+        consecutive=True,
+        min_items=2,
+    ),
+    Scheme(
+        "item",
+        re.compile(r"^Item\s+(?P<number>\d{1,3}[a-z]?)\b[.:)]?\s*[-–]?\s*(?P<rest>.*)$", re.I),
+        consecutive=True,
+        min_items=2,
+        counts_from_one=True,
+    ),
+    Scheme(
+        "plain",
+        re.compile(r"^(?P<number>\d{1,3})(?:[.)]\s*|\s+)(?P<rest>[A-Z‘'\"(].*)$"),
+        consecutive=True,
+        min_items=3,
+        counts_from_one=True,
+    ),
+]
+
+
+@dataclass
+class NumberedLine:
+    index: int  # into the document's lines
+    number: str
+    rest: str  # the line after the number
+    file_number: str = ""
+
+
+def numbered_items(
+    lines: list[Line], start: int = 0, agenda: bool = False
+) -> tuple[str, list[NumberedLine]]:
+    """The scheme's name and the item lines of the longest run of any scheme, or ('', []).
+
+    In an agenda, plain numbers and `Item N` count from 1.
+    """
+    best: tuple[str, list[NumberedLine]] = ("", [])
+    for scheme in SCHEMES:
+        found = [
+            NumberedLine(index, match["number"], match["rest"].strip(), _file_number(match))
+            for index in range(start, len(lines))
+            if (match := scheme.pattern.match(lines[index].text))
+        ]
+        if agenda and scheme.counts_from_one:
+            found = found[next((i for i, x in enumerate(found) if x.number == "1"), len(found)) :]
+        run = _longest_run(found) if scheme.consecutive else _distinct(found)
+        if len(run) >= scheme.min_items and len(run) > len(best[1]):
+            best = (scheme.name, run)
+    return best
+
+
+def _file_number(match: re.Match) -> str:
+    return match.groupdict().get("file") or ""
+
+
+def _last_part(number: str) -> int:
+    return int(re.findall(r"\d+", number)[-1])
+
+
+def _prefix(number: str) -> str:
+    return re.sub(r"\d+$", "", number.rstrip("abcdefgh"))
+
+
+def _longest_run(found: list[NumberedLine]) -> list[NumberedLine]:
+    """The longest chain, in document order, of numbers that each go up by one."""
+    best: list[NumberedLine] = []
+    for first, start in enumerate(found):
+        if best and len(found) - first <= len(best):
+            break
+        run = [start]
+        for candidate in found[first + 1 :]:
+            last = run[-1]
+            if (
+                _prefix(candidate.number) == _prefix(last.number)
+                and _last_part(candidate.number) == _last_part(last.number) + 1
+                and not candidate.number[-1].isalpha()
+            ):
+                run.append(candidate)
+        if len(run) > len(best):
+            best = run
+    return best
+
+
+def _distinct(found: list[NumberedLine]) -> list[NumberedLine]:
+    """Each number once, at its first appearance (a later mention repeats it)."""
+    seen: set[str] = set()
+    distinct = []
+    for line in found:
+        if line.number not in seen:
+            seen.add(line.number)
+            distinct.append(line)
+    return distinct

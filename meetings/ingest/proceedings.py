@@ -1,0 +1,236 @@
+"""Minutes and agendas laid out as a heading, then numbered items.
+
+The house style of parish and town councils and of US and Canadian councils, boards and
+commissions: the body and the date at the top ("Alameda City Council / May 11, 2021",
+"MINUTES / TOWNSHIP OF NIPISSING / Tuesday, September 3, 2024", "BOARD OF ESTIMATES March
+17, 2010"), who attended, then items in one numbering scheme (see `numbering`), each with
+the motions and votes its text records (see `motions`).
+"""
+
+import re
+from dataclasses import dataclass
+
+from meetings.ingest.frontsheet import body_named
+from meetings.ingest.lines import Line
+from meetings.ingest.motions import Motion, find_motion, outcome_of, sentences, split_names
+from meetings.ingest.numbering import NumberedLine, numbered_items
+from meetings.ingest.records import (
+    AgendaItemRecord,
+    MeetingRecord,
+    MinuteRecord,
+    MinutesRecord,
+    VoteRecord,
+)
+from meetings.ingest.roll import people_in
+from meetings.ingest.text import find_date, find_time, reflow, strip_full_stop, title_case
+
+HEADING_LINES = 15  # the body, the date and the kind of document are named in these
+MEETING_OF = re.compile(
+    r"\bmeeting of (?:the )?(?P<body>[A-Z][\w'’&#,. -]{2,80}?)\s+"
+    r"(?:was\s+|to\s+be\s+|will\s+be\s+)?held\b"
+)
+AUTHORITY = re.compile(
+    r"^(?:The\s+)?(?:Corporation|City|Town|Township|Village|County|Borough|District|Municipality"
+    r"|(?:Regional\s+)?Municipality|Parish)\s+of\s+(?:[A-Z][\w'’.-]*\s+){1,3}?"
+    r"(?=(?:City\s+|Town\s+|Village\s+|Township\s+|County\s+)?(?:Council|Board|Commission|Committee)\b)"
+)
+MINUTES_WORD = re.compile(r"\bminutes\b", re.IGNORECASE)
+AGENDA_WORD = re.compile(r"\bagenda\b(?!\s+item)", re.IGNORECASE)
+SPECIAL = re.compile(r"\b(?:special|extraordinary|emergency)\b", re.IGNORECASE)
+NOT_THE_DATE = re.compile(r"^(?:Printed|Published|Issued|Posted|Date of next|Next meeting)", re.I)
+SUB_ITEM = re.compile(r"^\(?[a-z]{1,3}\)\s|^[-–•]\s")
+LABELLED_LINE = re.compile(r"^[A-Z][\w /]{2,30}:\s")  # "Recommendation: Approve …"
+TITLE_WRAP_WORDS = {"and", "of", "the", "to", "for", "a", "an", "in", "on", "with", "by", "&"}
+MAX_TITLE_LINES = 6
+MAX_NOTE = 1000
+
+
+@dataclass
+class Heading:
+    body: str
+    date: object
+    kind: str  # "minutes" or "agenda"
+    end: int  # index of the first line after the heading
+    start_time: object = None
+    is_special: bool = False
+
+
+def read_proceedings(lines: list[Line]) -> MeetingRecord | MinutesRecord | None:
+    """An agenda (a MeetingRecord with its items) or minutes, or None if not this family."""
+    heading = find_heading(lines)
+    if not heading:
+        return None
+    scheme, numbered = numbered_items(lines, heading.end, agenda=heading.kind == "agenda")
+    meeting = MeetingRecord(
+        body=heading.body,
+        date=heading.date,
+        start_time=heading.start_time,
+        is_special=heading.is_special,
+    )
+    first = numbered[0].index if numbered else len(lines)
+    if heading.kind == "agenda":
+        if not numbered:
+            return None
+        meeting.agenda_items = [
+            _agenda_item(item, _item_lines(lines, numbered, position), lines, scheme)
+            for position, item in enumerate(numbered)
+        ]
+        return meeting
+    attendance = people_in(lines[heading.end : first])
+    if not numbered and not attendance:
+        return None
+    minutes = [
+        _minute(item, _item_lines(lines, numbered, position), lines, scheme)
+        for position, item in enumerate(numbered)
+    ]
+    filled = [line for line in lines if line.text]
+    return MinutesRecord(meeting, attendance, minutes, filled[0].page, filled[-1].page)
+
+
+def find_heading(lines: list[Line]) -> Heading | None:
+    """The body, date and kind named at the top of the document."""
+    top = [(index, line.text) for index, line in enumerate(lines) if line.text][:HEADING_LINES]
+    texts = [text for _, text in top]
+    date_at = next(
+        (i for i, text in enumerate(texts) if find_date(text) and not NOT_THE_DATE.match(text)),
+        None,
+    )
+    kind = _kind(texts)
+    body = _body(texts)
+    if date_at is None or not kind or not body:
+        return None
+    header = " ".join(texts)
+    return Heading(
+        body=body,
+        date=find_date(texts[date_at]),
+        kind=kind,
+        end=top[date_at][0] + 1,
+        start_time=find_time(header),
+        is_special=bool(SPECIAL.search(" ".join(texts[:4]))),
+    )
+
+
+def _kind(texts: list[str]) -> str:
+    for text in texts[:8]:
+        if MINUTES_WORD.search(text) and len(text) < 100:
+            return "minutes"
+        if AGENDA_WORD.search(text) and len(text) < 100:
+            return "agenda"
+    return ""
+
+
+def _body(texts: list[str]) -> str:
+    if match := MEETING_OF.search(" ".join(texts)):
+        name = match["body"].strip(" ,.")
+    else:
+        name = body_named(texts)
+    name = AUTHORITY.sub("", name).strip()
+    return title_case(name) if name.isupper() else name
+
+
+def _item_lines(lines: list[Line], numbered: list[NumberedLine], position: int) -> list[Line]:
+    """The lines after the item's number, up to the next item (or the title printed above it)."""
+    start = numbered[position].index
+    if position + 1 == len(numbered):
+        return lines[start + 1 :]
+    following = numbered[position + 1]
+    end = following.index - len(_title_lines_before(lines, following.index, following))
+    return lines[start + 1 : max(end, start + 1)]
+
+
+def _title_and_body(
+    item: NumberedLine, body: list[Line], lines: list[Line], scheme: str
+) -> tuple[str, list[Line]]:
+    """The item's title, and the lines of its text after the title."""
+    if above := _title_lines_before(lines, item.index, item):
+        return _join_title([line.text for line in above if line.text]), body
+    title = [item.rest]
+    taken = 0
+    for line in body:
+        if len(title) >= MAX_TITLE_LINES or not _wraps(title[-1], line.text):
+            break
+        if line.text:
+            title.append(line.text)
+        taken += 1
+    return strip_full_stop(_join_title(title)), body[taken:]
+
+
+def _join_title(parts: list[str]) -> str:
+    text = parts[0]
+    for part in parts[1:]:
+        text += part if text.endswith("-") else f" {part}"
+    return text.strip()
+
+
+def _wraps(previous: str, following: str) -> bool:
+    """Whether `following` continues a title line that the page width wrapped."""
+    if not following or following.isupper():
+        return False
+    if SUB_ITEM.match(following) or LABELLED_LINE.match(following):
+        return False
+    if previous.endswith((".", ":", "?", "!", ";")):
+        return False
+    last_word = previous.split()[-1].lower() if previous.split() else ""
+    return len(previous) >= 55 or last_word in TITLE_WRAP_WORDS or previous.endswith((",", "-"))
+
+
+def _title_lines_before(lines: list[Line], index: int, item: NumberedLine) -> list[Line]:
+    """A Legistar title printed above its number: the lines since the last sentence ended."""
+    if item.rest or not item.file_number:
+        return []
+    title: list[Line] = []
+    for line in reversed(lines[max(0, index - MAX_TITLE_LINES) : index]):
+        text = line.text
+        if text.endswith((".", ":")) or text.isupper() or LABELLED_LINE.match(text):
+            break
+        title.insert(0, line)
+    return title
+
+
+def _agenda_item(
+    item: NumberedLine, body: list[Line], lines: list[Line], scheme: str
+) -> AgendaItemRecord:
+    title, rest = _title_and_body(item, body, lines, scheme)
+    note = reflow([line.raw for line in rest])
+    return AgendaItemRecord(number=item.number, title=title, note=note[:MAX_NOTE])
+
+
+def _minute(item: NumberedLine, body: list[Line], lines: list[Line], scheme: str) -> MinuteRecord:
+    page = lines[item.index].page
+    if scheme == "resolution":
+        return _resolution(item, body, page)
+    title, rest = _title_and_body(item, body, lines, scheme)
+    text = reflow([line.raw for line in rest])
+    *title_sentences, last = sentences(title) or [""]
+    if title_sentences and outcome_of(last):
+        # "… Pandemic. Not heard.": the outcome printed after the title.
+        title = strip_full_stop(" ".join(title_sentences))
+        text = f"{last}. {text}".strip()
+    minute = MinuteRecord(number=item.number, title=title, text=text, page=page)
+    _record_motion(minute, find_motion(text, subject=title))
+    return minute
+
+
+def _resolution(item: NumberedLine, body: list[Line], page: int) -> MinuteRecord:
+    """'R2024-170 D. Yemm, S. Kirkey:' then the motion, ending 'Carried.'"""
+    text = reflow([line.raw for line in body])
+    motion = find_motion(text)
+    first_sentence = sentences(motion.resolved if motion else text)[:1]
+    title = strip_full_stop(first_sentence[0]) if first_sentence else item.number
+    minute = MinuteRecord(number=item.number, title=title, text=text, page=page)
+    movers = split_names(item.rest.rstrip(":;"))
+    if motion and len(movers) == 2:
+        motion.mover, motion.seconder = movers
+    _record_motion(minute, motion)
+    return minute
+
+
+def _record_motion(minute: MinuteRecord, motion: Motion | None) -> None:
+    if not motion:
+        return
+    minute.resolved = motion.resolved
+    minute.outcome = motion.outcome
+    minute.mover, minute.seconder = motion.mover, motion.seconder
+    minute.votes_for, minute.votes_against = motion.votes_for, motion.votes_against
+    minute.votes_abstained = motion.votes_abstained
+    minute.votes = [VoteRecord(name, vote) for name, vote in motion.votes]

@@ -1,0 +1,102 @@
+"""Who attended, in the layouts minutes print it: "Present:", "Members present:", "ROLL CALL -
+Present:", "Absent:", "Regrets:", "Apologies:", "Staff:", "Also present:", "Officers in
+attendance:", as prose ("Mayor Tom Piper and Councillors Shelly Foote, …") or one name a line.
+"""
+
+import re
+
+from meetings.ingest.lines import Line
+from meetings.ingest.motions import split_names
+from meetings.ingest.records import PersonRecord
+from meetings.ingest.text import clean, slugify
+
+LABEL = re.compile(
+    r"^(?:ROLL\s+CALL\s*[-–:]?\s*)?"
+    r"(?P<label>(?:(?:Members|Councillors|Councilmembers|Council\s+Members|Commissioners|Directors"
+    r"|Trustees|Board\s+Members|Others|Also|Officers|Staff\s+Members)\s+)?"
+    r"(?:Present|Absent|in\s+attendance|Attending)|Apologies(?:\s+for\s+absence)?(?:\s+received)?"
+    r"|Regrets|Staff|Officers|Absent\s+with\s+(?:regrets|apologies)|Excused)\s*[:–-]\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+JOB_WORDS = re.compile(
+    r"\b(?:Superintendent|Clerk|Chief|Director|Manager|Officer|Assistant|Treasurer|Administrator"
+    r"|Engineer|Attorney|Solicitor|Secretary|Intern|Planner|Analyst|Coordinator|Co-ordinator|Head"
+    r"|Executive|Inspector|Accountant|Auditor|Comptroller|Controller|Counsel|Advisor|Adviser"
+    r"|Consultant|Minute[- ]taker|Mayor|Reeve|President|Chair|Chairman|Chairwoman|Chairperson"
+    r"|MLEO|CEMC|Fire|Police|Deputy|Interim|Acting)\b",
+    re.IGNORECASE,
+)
+CHAIR = re.compile(r"^(?:Mayor|Reeve|Chair(?:man|woman|person)?|President)\b", re.IGNORECASE)
+BULLET = re.compile(r"^\s*(?:[o•◦▪■\-*]\s|[\ue000-\uf8ff])")
+NOTE = re.compile(r"\[[^\]]*\]|\[[^\]]*$")
+HEAD_COUNT = re.compile(r"\s*[-–]\s*\d{1,2}\s*\.?\s*$")
+NOBODY = {"none", "nil", "n/a", "no one", "nobody"}
+MAX_NAME_WORDS = 4
+
+
+def role_of(label: str) -> str:
+    label = label.lower()
+    if label.startswith(("absent", "excused")) or "absent" in label:
+        return "absent"
+    if label.startswith(("apolog", "regrets")):
+        return "apologies"
+    if label.startswith(("staff", "officers", "others", "also", "in attendance", "attending")):
+        return "in_attendance"
+    return "member"
+
+
+def attendance_sections(lines: list[Line]) -> list[tuple[str, str]]:
+    """(role, text) for each attendance label in `lines`, the label's text joined over lines."""
+    sections: list[tuple[str, list[str]]] = []
+    open_section = False
+    for line in lines:
+        text = clean(BULLET.sub("", line.raw))
+        if not text:
+            continue
+        if match := LABEL.match(text):
+            sections.append((role_of(match["label"]), [match["rest"]]))
+            open_section = True
+        elif open_section and not BULLET.match(line.raw) and not _ended(sections[-1][1]):
+            sections[-1][1].append(text)
+        else:
+            open_section = False
+    return [(role, " ".join(parts)) for role, parts in sections]
+
+
+def _ended(parts: list[str]) -> bool:
+    last = NOTE.sub("", " ".join(parts)).strip()
+    return last.endswith(".") or (bool(last) and ":" in parts[-1][-3:])
+
+
+def people_in(lines: list[Line]) -> list[PersonRecord]:
+    """Everyone named in the attendance sections of `lines`, once each, in printed order."""
+    people: dict[str, PersonRecord] = {}
+    for role, text in attendance_sections(lines):
+        text = HEAD_COUNT.sub("", NOTE.sub("", text).strip().rstrip("."))
+        if text.strip(" .").lower() in NOBODY:
+            continue
+        for part in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s*&\s*", text):
+            person = _person(part.strip(" ."), role)
+            if person and person.key not in people:
+                people[person.key] = person
+    return list(people.values())
+
+
+def _person(text: str, role: str) -> PersonRecord | None:
+    note = ""
+    if match := re.search(r"\s*\(([^)]*)\)\s*$", text):
+        note, text = match[1], text[: match.start()]
+    words = text.split()
+    jobs = [index for index, word in enumerate(words) if JOB_WORDS.search(word)]
+    if jobs and jobs[-1] < len(words) - 1:
+        title, words = " ".join(words[: jobs[-1] + 1]), words[jobs[-1] + 1 :]
+        note = ", ".join(part for part in (title, note) if part)
+        if role == "member" and CHAIR.match(title):
+            role = "chair"
+    names = split_names(" ".join(words))
+    if len(names) != 1 or len(names[0].split()) > MAX_NAME_WORDS:
+        return None
+    name = names[0]
+    if not all(word[:1].isupper() for word in name.replace("-", " ").split()):
+        return None
+    return PersonRecord(name=name, key=slugify(name), role=role, note=note[:300])
