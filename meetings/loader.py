@@ -15,7 +15,7 @@ from django.db.models import OuterRef, Subquery
 from meetings.ingest.describe import describe_pack
 from meetings.ingest.read import SourceFile
 from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord
-from meetings.ingest.text import slugify, strip_markup
+from meetings.ingest.text import fold, slugify, strip_markup
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -30,6 +30,7 @@ from meetings.models import (
     Person,
     ReplacedDocument,
     Report,
+    Vote,
 )
 from meetings.search import record_words
 from meetings.storage import file_problem, public_copy, public_name, stored_name, write_durably
@@ -396,13 +397,13 @@ class _Loader:
                 "page": minute.page,
             }
             row = self.upsert(Minute, {"meeting": meeting, "number": minute.number}, values)
-            self.decision(row, minute)
+            self.decision(row, minute, record.attendance)
         self.remove(
             Minute.objects.filter(document=document, meeting=meeting).exclude(number__in=numbers)
         )
         self.attendance(meeting, record)
 
-    def decision(self, row: Minute, minute) -> None:
+    def decision(self, row: Minute, minute, attendance) -> None:
         if minute.resolved is None:
             self.remove(Decision.objects.filter(minute=row))
             return
@@ -412,8 +413,27 @@ class _Loader:
             "resolved_items": minute.resolved_items,
             "reasons": minute.reasons or "",
             "key_decision": minute.key_decision,
+            "outcome": minute.outcome,
+            "mover": minute.mover,
+            "seconder": minute.seconder,
+            "votes_for": minute.votes_for,
+            "votes_against": minute.votes_against,
+            "votes_abstained": minute.votes_abstained,
+            "alternatives": minute.alternatives,
+            "interests": minute.interests,
         }
-        self.upsert(Decision, {"minute": row}, values)
+        decision = self.upsert(Decision, {"minute": row}, values)
+        self.votes(decision, minute.votes, attendance)
+
+    def votes(self, decision: Decision, votes, attendance) -> None:
+        """The decision's named votes, each linked to the attendee it names, if only one."""
+        names = [vote.name for vote in votes]
+        self.remove(decision.votes.exclude(name__in=names))
+        for position, vote in enumerate(votes, start=1):
+            attendee = attendee_named(vote.name, attendance)
+            person = self.person(attendee.key, attendee.name) if attendee else None
+            values = {"position": position, "vote": vote.vote, "person": person}
+            self.upsert(Vote, {"decision": decision, "name": vote.name}, values)
 
     def attendance(self, meeting: Meeting, record: MinutesRecord) -> None:
         self.replace_people(
@@ -430,6 +450,23 @@ class _Loader:
         for record in people:
             person = self.person(record.key, record.name)
             self.upsert(model, {**owner, "person": person}, values(record))
+
+
+def attendee_named(name: str, attendance):
+    """The one attendee a roll call's name means: 'Daysog', 'D. Yemm' or the full name."""
+    words = fold(name).split()
+    if not words:
+        return None
+    found = [
+        attendee
+        for attendee in attendance
+        if (full := fold(attendee.name).split())
+        and full[-1] == words[-1]
+        and (len(words) == 1 or full[0].startswith(words[0]))
+    ]
+    if len(found) > 1:
+        found = [attendee for attendee in found if fold(attendee.name) == fold(name)]
+    return found[0] if len(found) == 1 else None
 
 
 def preferred_name(a: str, b: str) -> str:

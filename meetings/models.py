@@ -4,11 +4,15 @@ Natural keys are named unique constraints, so the importer can upsert on them an
 the database, not Python, guarantees there are no duplicates.
 """
 
+import re
+
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+
+from meetings.ingest.text import fold
 
 SEARCH_CONFIG = "english"
 
@@ -253,7 +257,7 @@ class Page(models.Model):
 
 class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
-    number = models.CharField(max_length=10)
+    number = models.CharField(max_length=20)
     position = models.PositiveIntegerField()
     title = models.TextField()
     report_by = models.CharField(max_length=300, blank=True)
@@ -297,7 +301,7 @@ class Report(models.Model):
     agenda_item = models.ForeignKey(
         AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="reports"
     )
-    agenda_item_number = models.CharField(max_length=10, blank=True)
+    agenda_item_number = models.CharField(max_length=20, blank=True)
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="reports")
     position = models.PositiveIntegerField()
     slug = models.SlugField(max_length=200)
@@ -347,12 +351,12 @@ class Minute(models.Model):
     """A numbered minute of a meeting, as printed in its minutes."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes")
-    number = models.CharField(max_length=10)
+    number = models.CharField(max_length=20)
     position = models.PositiveIntegerField()
     title = models.TextField()
     text = models.TextField(blank=True)
     agenda_item_number = models.CharField(
-        max_length=10, blank=True, help_text="The 'Agenda Item N' the minute refers to"
+        max_length=20, blank=True, help_text="The 'Agenda Item N' the minute refers to"
     )
     agenda_item = models.ForeignKey(
         AgendaItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="minutes"
@@ -377,9 +381,50 @@ class Minute(models.Model):
     def get_absolute_url(self):
         return f"{self.meeting.get_absolute_url()}#minute-{self.number}"
 
+    @property
+    def discussion(self) -> str:
+        """The minute's text without the paragraphs its decision already shows."""
+        decision = getattr(self, "decision", None) if hasattr(self, "decision") else None
+        if decision is None:
+            return self.text
+        shown = [
+            fold(part)
+            for part in (decision.resolved, decision.reasons, decision.alternatives)
+            + (decision.interests,)
+            if part and fold(part)
+        ]
+        kept = [p for p in self.text.split("\n\n") if not _repeats(fold(p), shown)]
+        return "\n\n".join(kept)
+
+
+class Outcome(models.TextChoices):
+    APPROVED = "approved", "Approved"
+    CARRIED = "carried", "Carried"
+    REJECTED = "rejected", "Rejected"
+    DEFERRED = "deferred", "Deferred"
+    NOTED = "noted", "Noted"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+DECISION_LABEL = re.compile(r"^(?:resolved|agreed|key decision|reasons? for (?:the )?decisions?)\b")
+LEFT_OVER_WORDS = 3  # "Carried", "Motion carried 5 0"
+
+
+def _repeats(paragraph: str, shown: list[str]) -> bool:
+    """Whether a folded paragraph says only what the decision box says, give or take a label."""
+    core = DECISION_LABEL.sub("", paragraph).strip()
+    if not core or any(core in part for part in shown):
+        return True
+    rest = core
+    for part in shown:
+        rest = " ".join(rest.replace(part, " ").split())
+    return rest != core and len(rest.split()) <= LEFT_OVER_WORDS
+
 
 class Decision(models.Model):
-    """What a minute RESOLVED, with its reasons."""
+    """What a minute resolved, with its reasons, its outcome, its mover and seconder and votes."""
+
+    Outcome = Outcome
 
     minute = models.OneToOneField(Minute, on_delete=models.CASCADE, related_name="decision")
     title = models.TextField(help_text="The minute's title, kept here so it can be indexed")
@@ -387,6 +432,14 @@ class Decision(models.Model):
     resolved_items = models.JSONField(default=list, blank=True)
     reasons = models.TextField(blank=True)
     key_decision = models.BooleanField(default=False)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    mover = models.CharField(max_length=200, blank=True)
+    seconder = models.CharField(max_length=200, blank=True)
+    votes_for = models.PositiveSmallIntegerField(null=True, blank=True)
+    votes_against = models.PositiveSmallIntegerField(null=True, blank=True)
+    votes_abstained = models.PositiveSmallIntegerField(null=True, blank=True)
+    alternatives = models.TextField(blank=True, help_text="A decision notice's alternatives")
+    interests = models.TextField(blank=True, help_text="Interests declared when it was taken")
     search_vector = search_vector(title="A", resolved="B", reasons="C")
 
     class Meta:
@@ -408,12 +461,48 @@ class Decision(models.Model):
         meeting = self.minute.meeting
         return f"{meeting.body}, {meeting.date:%-d %B %Y}, minute {self.minute.number}"
 
+    @property
+    def has_count(self):
+        return self.votes_for is not None or self.votes_against is not None
+
+
+class VoteChoice(models.TextChoices):
+    FOR = "for", "For"
+    AGAINST = "against", "Against"
+    ABSTAINED = "abstained", "Abstained"
+    ABSENT = "absent", "Absent"
+
+
+class Vote(models.Model):
+    """One member's recorded vote on a decision, as the minutes name them."""
+
+    Choice = VoteChoice
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="votes")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=200, help_text="As printed in the roll call")
+    person = models.ForeignKey(
+        "Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="votes"
+    )
+    vote = models.CharField(max_length=10, choices=Choice.choices)
+
+    class Meta:
+        ordering = ["decision", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "name"], name="vote_unique_decision_name"),
+            choices_check("vote", VoteChoice, "vote_choice_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.get_vote_display()} on {self.decision}"
+
 
 class AttendanceRole(models.TextChoices):
     CHAIR = "chair", "In the chair"
     MEMBER = "member", "Member present"
     IN_ATTENDANCE = "in_attendance", "In attendance"
     APOLOGIES = "apologies", "Apologies"
+    ABSENT = "absent", "Absent"
 
 
 class Attendance(models.Model):

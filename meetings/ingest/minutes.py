@@ -3,6 +3,7 @@
 import re
 
 from meetings.ingest.lines import Line
+from meetings.ingest.motions import find_motion, record_motion
 from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord, PersonRecord
 from meetings.ingest.text import (
     MONTH,
@@ -190,6 +191,7 @@ def _decision(minute: MinuteRecord, body: list[Line]) -> None:
     texts = [line.text for line in body]
     start = next((i for i, text in enumerate(texts) if RESOLVED.match(text)), None)
     if start is None:
+        record_motion(minute, find_motion(minute.text))
         return
     minute.key_decision = any(KEY_DECISION.match(text) for text in texts[start:])
     reasons_at = next((i for i in range(start, len(texts)) if REASONS.match(texts[i])), len(texts))

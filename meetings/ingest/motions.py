@@ -11,6 +11,8 @@ and seconded, the Board approved …", "MOVER: … SECONDER: … AYES: … NAYS:
 import re
 from dataclasses import dataclass, field
 
+from meetings.ingest.records import MinuteRecord, VoteRecord
+
 APPROVED, CARRIED, REJECTED, DEFERRED, NOTED, WITHDRAWN = (
     "approved",
     "carried",
@@ -272,3 +274,15 @@ def _outcome_of_resolution(text: str) -> str:
     if re.search(r"\b(?:be|is|was)\s+deferred\b|^defer\b", lowered):
         return DEFERRED
     return APPROVED
+
+
+def record_motion(minute: MinuteRecord, motion: Motion | None) -> None:
+    """Copy what a motion decided onto the minute that records it."""
+    if not motion:
+        return
+    minute.resolved = motion.resolved
+    minute.outcome = motion.outcome
+    minute.mover, minute.seconder = motion.mover, motion.seconder
+    minute.votes_for, minute.votes_against = motion.votes_for, motion.votes_against
+    minute.votes_abstained = motion.votes_abstained
+    minute.votes = [VoteRecord(name, vote) for name, vote in motion.votes]

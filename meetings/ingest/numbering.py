@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from meetings.ingest.lines import Line
 
+MAX_STEP = 2
+
 
 @dataclass(frozen=True)
 class Scheme:
@@ -63,7 +65,7 @@ SCHEMES = [
     ),
     Scheme(
         "plain",
-        re.compile(r"^(?P<number>\d{1,3})(?:[.)]\s*|\s+)(?P<rest>[A-Z‘'\"(].*)$"),
+        re.compile(r"^(?P<number>\d{1,3})(?:[.),]\s*|\s+)(?P<rest>[A-Z‘'\"(].*)$"),
         consecutive=True,
         min_items=3,
         counts_from_one=True,
@@ -114,23 +116,25 @@ def _prefix(number: str) -> str:
 
 
 def _longest_run(found: list[NumberedLine]) -> list[NumberedLine]:
-    """The longest chain, in document order, of numbers that each go up by one."""
+    """The longest chain, in document order, of numbers that each go up by one (or two)."""
     best: list[NumberedLine] = []
     for first, start in enumerate(found):
         if best and len(found) - first <= len(best):
             break
         run = [start]
         for candidate in found[first + 1 :]:
-            last = run[-1]
-            if (
-                _prefix(candidate.number) == _prefix(last.number)
-                and _last_part(candidate.number) == _last_part(last.number) + 1
-                and not candidate.number[-1].isalpha()
-            ):
+            if _follows(run[-1].number, candidate.number):
                 run.append(candidate)
         if len(run) > len(best):
             best = run
     return best
+
+
+def _follows(last: str, number: str) -> bool:
+    """The next number, or the one after it: a number may be missing (withheld, misread)."""
+    if _prefix(number) != _prefix(last) or number[-1].isalpha():
+        return False
+    return 1 <= _last_part(number) - _last_part(last) <= MAX_STEP
 
 
 def _distinct(found: list[NumberedLine]) -> list[NumberedLine]:

@@ -20,6 +20,7 @@ from meetings.ingest.reports import (
     parse_report,
     restricted_report,
 )
+from meetings.ingest.standalone import read_standalone
 from meetings.ingest.text import find_date, fold
 
 
@@ -55,17 +56,36 @@ def parse_pack(pages: list[str], default_body: str = "", default_date=None) -> P
         _link_reports(record.meeting.agenda_items, record.reports, record.warnings)
         _mark_special_minutes(record)
     elif not record.minutes:
-        found = read_proceedings(lines)
-        if isinstance(found, MinutesRecord):
-            record.minutes.append(found)
-        elif found:
-            record.meeting = found
-        else:
+        _add_standalone(record, read_standalone(lines)) or _add_proceedings(
+            record, read_proceedings(lines)
+        )
+        if not record.meeting and not record.minutes:
             record.meeting = _generic_meeting(lines, default_body, default_date)
             record.warnings.append(
                 "no agenda, minutes or reports recognised: stored as searchable pages only"
             )
     return record
+
+
+def _add_standalone(record: PackRecord, found) -> bool:
+    if isinstance(found, MinutesRecord):
+        record.minutes.append(found)
+    elif found:
+        record.meeting, report = found
+        record.reports.append(report)
+    return bool(found)
+
+
+def _add_proceedings(record: PackRecord, documents: list) -> None:
+    for document in documents:
+        if isinstance(document, MinutesRecord):
+            record.minutes.append(document)
+        elif record.meeting is None:
+            record.meeting = document
+        else:
+            record.warnings.append(
+                f"a second agenda, of {document.body} on {document.date:%-d %B %Y}, was not read"
+            )
 
 
 def _document_starts(lines: list[Line], start: int) -> list[tuple[int, str, object]]:

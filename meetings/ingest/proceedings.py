@@ -12,27 +12,43 @@ from dataclasses import dataclass
 
 from meetings.ingest.frontsheet import body_named
 from meetings.ingest.lines import Line
-from meetings.ingest.motions import Motion, find_motion, outcome_of, sentences, split_names
+from meetings.ingest.motions import (
+    find_motion,
+    outcome_of,
+    record_motion,
+    sentences,
+    split_names,
+)
 from meetings.ingest.numbering import NumberedLine, numbered_items
 from meetings.ingest.records import (
     AgendaItemRecord,
     MeetingRecord,
     MinuteRecord,
     MinutesRecord,
-    VoteRecord,
 )
 from meetings.ingest.roll import people_in
 from meetings.ingest.text import find_date, find_time, reflow, strip_full_stop, title_case
 
 HEADING_LINES = 15  # the body, the date and the kind of document are named in these
+PAGE_HEADING_LINES = 8  # … and in these when a document starts on a later page of a pack
 MEETING_OF = re.compile(
     r"\bmeeting of (?:the )?(?P<body>[A-Z][\w'’&#,. -]{2,80}?)\s+"
     r"(?:was\s+|to\s+be\s+|will\s+be\s+)?held\b"
 )
-AUTHORITY = re.compile(
-    r"^(?:The\s+)?(?:Corporation|City|Town|Township|Village|County|Borough|District|Municipality"
-    r"|(?:Regional\s+)?Municipality|Parish)\s+of\s+(?:[A-Z][\w'’.-]*\s+){1,3}?"
-    r"(?=(?:City\s+|Town\s+|Village\s+|Township\s+|County\s+)?(?:Council|Board|Commission|Committee)\b)"
+_AUTHORITY = (
+    r"^(?:The\s+)?(?:Corporation\s+of\s+the\s+)?(?:City|Town|Township|Village|County|Borough"
+    r"|District|(?:Regional\s+)?Municipality|Parish)\s+of\s+"
+)
+# "Township of Nipissing Council" is the Council; "City of Omaha City Council" the City Council.
+AUTHORITY_COUNCIL = re.compile(
+    _AUTHORITY + r"(?:[A-Z][\w'’.-]*\s+){1,3}?(?P<body>(?:City\s+|Town\s+|Village\s+"
+    r"|Township\s+|County\s+)?Council)$"
+)
+# "Township of Nipissing Recreation Committee" is the Recreation Committee.
+AUTHORITY_PLACE = re.compile(_AUTHORITY + r"[A-Z][\w'’.-]*\s+(?=[A-Z])")
+MUNICIPALITY = re.compile(
+    r"\b(?:Corporation of the|Township of|Village of|Town of|Municipality of)\s+[A-Z]",
+    re.IGNORECASE,
 )
 MINUTES_WORD = re.compile(r"\bminutes\b", re.IGNORECASE)
 AGENDA_WORD = re.compile(r"\bagenda\b(?!\s+item)", re.IGNORECASE)
@@ -49,47 +65,87 @@ MAX_NOTE = 1000
 class Heading:
     body: str
     date: object
-    kind: str  # "minutes" or "agenda"
+    kind: str  # "minutes", "agenda", or "" where the document does not say
     end: int  # index of the first line after the heading
     start_time: object = None
     is_special: bool = False
 
 
-def read_proceedings(lines: list[Line]) -> MeetingRecord | MinutesRecord | None:
-    """An agenda (a MeetingRecord with its items) or minutes, or None if not this family."""
+def read_proceedings(lines: list[Line]) -> list[MeetingRecord | MinutesRecord]:
+    """Each agenda (a MeetingRecord with its items) and minutes of this family in the file.
+
+    A pack may hold several: an agenda, then the draft minutes of the last meeting.
+    """
+    found = []
+    for start, end in _documents(lines):
+        if record := _read_document(lines[start:end]):
+            found.append(record)
+    return found
+
+
+def _documents(lines: list[Line]) -> list[tuple[int, int]]:
+    """(start, end) of each document: one starts on a page that opens with the heading of
+    another meeting or another kind of document."""
+    heading = find_heading(lines)
+    if not heading:
+        return []
+    starts, current = [0], (heading.kind, heading.date)
+    page_starts = [i for i, line in enumerate(lines) if i and line.page != lines[i - 1].page]
+    for position, start in enumerate(page_starts):
+        end = page_starts[position + 1] if position + 1 < len(page_starts) else len(lines)
+        found = find_heading(lines[start:end], window=PAGE_HEADING_LINES)
+        if found and found.kind and (found.kind, found.date) != current:
+            starts.append(start)
+            current = (found.kind, found.date)
+    return list(zip(starts, starts[1:] + [len(lines)], strict=True))
+
+
+def _read_document(lines: list[Line]) -> MeetingRecord | MinutesRecord | None:
     heading = find_heading(lines)
     if not heading:
         return None
-    scheme, numbered = numbered_items(lines, heading.end, agenda=heading.kind == "agenda")
     meeting = MeetingRecord(
         body=heading.body,
         date=heading.date,
         start_time=heading.start_time,
         is_special=heading.is_special,
     )
-    first = numbered[0].index if numbered else len(lines)
-    if heading.kind == "agenda":
-        if not numbered:
-            return None
+    if heading.kind != "minutes":
+        scheme, numbered = numbered_items(lines, heading.end, agenda=True)
         meeting.agenda_items = [
             _agenda_item(item, _item_lines(lines, numbered, position), lines, scheme)
             for position, item in enumerate(numbered)
         ]
-        return meeting
-    attendance = people_in(lines[heading.end : first])
-    if not numbered and not attendance:
-        return None
+    if heading.kind == "agenda":
+        return meeting if meeting.agenda_items else None
+    minutes = _read_minutes(lines, heading, meeting)
+    # Unnamed, a document is minutes if it records who attended or what was decided.
+    if heading.kind or minutes.attendance or any(m.resolved for m in minutes.minutes):
+        return minutes if minutes.attendance or minutes.minutes else None
+    return meeting if meeting.agenda_items else None
+
+
+def _read_minutes(lines: list[Line], heading: Heading, meeting: MeetingRecord) -> MinutesRecord:
+    scheme, numbered = numbered_items(lines, heading.end)
+    first = numbered[0].index if numbered else len(lines)
     minutes = [
         _minute(item, _item_lines(lines, numbered, position), lines, scheme)
         for position, item in enumerate(numbered)
     ]
+    attendance = people_in(lines[heading.end : first])
     filled = [line for line in lines if line.text]
-    return MinutesRecord(meeting, attendance, minutes, filled[0].page, filled[-1].page)
+    return MinutesRecord(
+        MeetingRecord(**{**meeting.__dict__, "agenda_items": []}),
+        attendance,
+        minutes,
+        filled[0].page,
+        filled[-1].page,
+    )
 
 
-def find_heading(lines: list[Line]) -> Heading | None:
-    """The body, date and kind named at the top of the document."""
-    top = [(index, line.text) for index, line in enumerate(lines) if line.text][:HEADING_LINES]
+def find_heading(lines: list[Line], window: int = HEADING_LINES) -> Heading | None:
+    """The body, date and kind named in the first `window` lines of the document."""
+    top = [(index, line.text) for index, line in enumerate(lines) if line.text][:window]
     texts = [text for _, text in top]
     date_at = next(
         (i for i, text in enumerate(texts) if find_date(text) and not NOT_THE_DATE.match(text)),
@@ -97,7 +153,7 @@ def find_heading(lines: list[Line]) -> Heading | None:
     )
     kind = _kind(texts)
     body = _body(texts)
-    if date_at is None or not kind or not body:
+    if date_at is None or not body:
         return None
     header = " ".join(texts)
     return Heading(
@@ -120,11 +176,16 @@ def _kind(texts: list[str]) -> str:
 
 
 def _body(texts: list[str]) -> str:
+    """The committee, board or commission; 'Council' where a municipality names only itself."""
     if match := MEETING_OF.search(" ".join(texts)):
         name = match["body"].strip(" ,.")
     else:
         name = body_named(texts)
-    name = AUTHORITY.sub("", name).strip()
+    if match := AUTHORITY_COUNCIL.match(name):
+        name = match["body"]
+    name = AUTHORITY_PLACE.sub("", name).strip()
+    if not name and any(MUNICIPALITY.search(text) for text in texts):
+        return "Council"
     return title_case(name) if name.isupper() else name
 
 
@@ -207,7 +268,7 @@ def _minute(item: NumberedLine, body: list[Line], lines: list[Line], scheme: str
         title = strip_full_stop(" ".join(title_sentences))
         text = f"{last}. {text}".strip()
     minute = MinuteRecord(number=item.number, title=title, text=text, page=page)
-    _record_motion(minute, find_motion(text, subject=title))
+    record_motion(minute, find_motion(text, subject=title))
     return minute
 
 
@@ -221,16 +282,5 @@ def _resolution(item: NumberedLine, body: list[Line], page: int) -> MinuteRecord
     movers = split_names(item.rest.rstrip(":;"))
     if motion and len(movers) == 2:
         motion.mover, motion.seconder = movers
-    _record_motion(minute, motion)
+    record_motion(minute, motion)
     return minute
-
-
-def _record_motion(minute: MinuteRecord, motion: Motion | None) -> None:
-    if not motion:
-        return
-    minute.resolved = motion.resolved
-    minute.outcome = motion.outcome
-    minute.mover, minute.seconder = motion.mover, motion.seconder
-    minute.votes_for, minute.votes_against = motion.votes_for, motion.votes_against
-    minute.votes_abstained = motion.votes_abstained
-    minute.votes = [VoteRecord(name, vote) for name, vote in motion.votes]

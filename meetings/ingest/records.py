@@ -62,6 +62,8 @@ class MinuteRecord:
     votes_against: int | None = None
     votes_abstained: int | None = None
     votes: list[VoteRecord] = field(default_factory=list)
+    alternatives: str = ""  # a decision notice's alternatives considered
+    interests: str = ""  # … and interests declared
 
 
 @dataclass

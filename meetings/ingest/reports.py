@@ -18,6 +18,9 @@ CONTINUES_BEFORE = ("SERVICES", "RESOURCES", "DIRECTOR", "GOVERNANCE", "AND ", "
 SECTION_HEADINGS = {
     "purpose of the report": "purpose",
     "purpose of report": "purpose",
+    "purpose": "purpose",
+    "summary": "purpose",
+    "executive summary": "purpose",
     "recommendation": "recommendations",
     "recommendations": "recommendations",
     "reasons for recommendation": None,
@@ -36,6 +39,14 @@ SECTION_HEADINGS = {
     "conclusions": None,
     "conclusion": None,
     "background papers": None,
+    "financial implications": None,
+    "legal implications": None,
+    "legislative framework": None,
+    "equality implications": None,
+    "risk management": None,
+    "options considered": None,
+    "alternatives considered": None,
+    "appendices": None,
     "circulation under the local issues alert procedure": None,
 }
 MAX_HEADING_LENGTH = 60
@@ -80,7 +91,7 @@ def parse_report(lines: list[Line], report_of: int) -> ReportRecord:
     report.has_parts = "PART A" in texts[:10]
     report.key_decision = any(text.lower() == "(key decision)" for text in texts)
     report.agenda_item_number = next((line.footer_item for line in lines if line.footer_item), "")
-    sections = _sections(body)
+    sections = report_sections(body)
     report.purpose = sections.get("purpose", "")
     report.recommendations = sections.get("recommendations", "")
     report.text = reflow([line.raw for line in body])
@@ -144,11 +155,17 @@ def _tidy_report_by(text: str) -> str:
     return title_case(text.strip())
 
 
-def _sections(lines: list[Line]) -> dict[str, str]:
+def section_key(text: str) -> str:
+    """'1. Purpose of Report' -> 'purpose of report': a heading as SECTION_HEADINGS spells it."""
+    return re.sub(r"^\d{1,2}(?:\.\d{1,2})?\.?\s+", "", text).lower().rstrip(": ")
+
+
+def report_sections(lines: list[Line]) -> dict[str, str]:
+    """The purpose and recommendations sections of a report's text, reflowed."""
     sections: dict[str, list[str]] = {}
     current = None
     for line in lines:
-        key = line.text.lower().rstrip(":")
+        key = section_key(line.text)
         if key in SECTION_HEADINGS:
             current = SECTION_HEADINGS[key]
             if current and current in sections:

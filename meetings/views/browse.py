@@ -20,9 +20,11 @@ from meetings.models import (
     Minute,
     Person,
     Report,
+    Vote,
 )
 
 PAGE_SIZE = 25
+PERSON_VOTES_SHOWN = 200  # the latest; a page stays bounded however long a career
 
 
 def page_number(request, last: int) -> int:
@@ -216,7 +218,9 @@ def decision_detail(request, body, date, number):
     )
     reports = Report.objects.filter(agenda_item=minute.agenda_item) if minute.agenda_item else []
     link_confirmed_meetings(meeting.body, [minute])
-    context = {"meeting": meeting, "minute": minute, "reports": reports}
+    decision = getattr(minute, "decision", None)
+    votes = decision.votes.select_related("person") if decision else []
+    context = {"meeting": meeting, "minute": minute, "reports": reports, "votes": votes}
     return render(request, "meetings/decision_detail.html", context)
 
 
@@ -246,5 +250,10 @@ def person_detail(request, key):
         "memberships": person.memberships.select_related("body"),
         "attendance": attendance,
         "roles": attendance.values("role").annotate(count=Count("id")).order_by("role"),
+        "votes": Vote.objects.filter(person=person)
+        .select_related("decision__minute__meeting__body")
+        .order_by("-decision__minute__meeting__date", "decision__minute__position")[
+            :PERSON_VOTES_SHOWN
+        ],
     }
     return render(request, "meetings/person_detail.html", context)

@@ -185,7 +185,7 @@ def test_export_shape(import_file, seed, tmp_path):
     earlier = next(m for m in data["meetings"] if m["date"] == "2026-02-03")
     minute = next(m for m in earlier["minutes"] if m["number"] == "88")
     assert minute["key_decision"] is True and "2.99%" in minute["resolved"]
-    assert {"name": "Mr. D. Harrison CC", "role": "chair"} in earlier["attendance"]
+    assert {"name": "Mr. D. Harrison CC", "role": "chair", "note": ""} in earlier["attendance"]
     assert data["documents"][0]["pages"] == Document.objects.get().page_count
 
 

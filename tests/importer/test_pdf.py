@@ -76,14 +76,19 @@ def test_kent_supplement_names_its_item(realworld):
     assert item.number == "9" and (item.first_page, item.last_page) == (1, 4)
 
 
-def test_unknown_layout_is_kept_as_pages_with_a_warning(realworld):
+def test_a_report_on_its_own_is_the_report_of_the_meeting_it_names(realworld):
     pack = read_source(realworld("royal-sutton-coldfield_town-council_2017-02-21")).pack
-    assert pack.meeting.body == "Royal Sutton Coldfield Town Council"
-    assert pack.meeting.date == datetime.date(2017, 2, 21)
-    assert pack.reports == [] and pack.minutes == []
-    assert pack.warnings == [
-        "no agenda, minutes or reports recognised: stored as searchable pages only"
-    ]
+    assert (pack.meeting.body, pack.meeting.date) == (
+        "Royal Sutton Coldfield Town Council",
+        datetime.date(2017, 2, 21),
+    )
+    assert pack.meeting.agenda_items == [] and pack.minutes == []
+    (report,) = pack.reports
+    assert (report.title, report.agenda_item_number) == ("Summer in Sutton Coldfield", "166")
+    assert (report.first_page, report.last_page) == (1, 4)
+    assert report.purpose.startswith("To advise Council")
+    assert report.recommendations.startswith("Council is recommended to approve")
+    assert pack.warnings == []
 
 
 def test_with_ocr_off_a_scan_is_refused_as_needing_it(realworld):

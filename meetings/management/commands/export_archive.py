@@ -15,6 +15,40 @@ def pages_of(row) -> list[int] | None:
     return [row.first_page, row.last_page] if row.first_page is not None else None
 
 
+def export_decision(minute: Minute) -> dict:
+    decision = getattr(minute, "decision", None)
+    if decision is None:
+        empty = dict.fromkeys(
+            [
+                "resolved",
+                "reasons",
+                "outcome",
+                "mover",
+                "seconder",
+                "alternatives",
+                "interests",
+                "votes",
+            ]
+        )
+        return {**empty, "key_decision": False}
+    return {
+        "resolved": decision.resolved,
+        "reasons": decision.reasons or None,
+        "key_decision": decision.key_decision,
+        "outcome": decision.outcome or None,
+        "mover": decision.mover or None,
+        "seconder": decision.seconder or None,
+        "alternatives": decision.alternatives or None,
+        "interests": decision.interests or None,
+        "votes": {
+            "for": decision.votes_for,
+            "against": decision.votes_against,
+            "abstained": decision.votes_abstained,
+            "named": [{"name": vote.name, "vote": vote.vote} for vote in decision.votes.all()],
+        },
+    }
+
+
 def export_meeting(meeting: Meeting) -> dict:
     return {
         "body": meeting.body.name,
@@ -34,21 +68,12 @@ def export_meeting(meeting: Meeting) -> dict:
             for item in meeting.agenda_items.all()
         ],
         "minutes": [
-            {
-                "number": minute.number,
-                "title": minute.title,
-                "resolved": minute.decision.resolved if hasattr(minute, "decision") else None,
-                "reasons": (minute.decision.reasons or None)
-                if hasattr(minute, "decision")
-                else None,
-                "key_decision": minute.decision.key_decision
-                if hasattr(minute, "decision")
-                else False,
-            }
+            {"number": minute.number, "title": minute.title, **export_decision(minute)}
             for minute in meeting.minutes.all()
         ],
         "attendance": [
-            {"name": row.person.name, "role": row.role} for row in meeting.attendance.all()
+            {"name": row.person.name, "role": row.role, "note": row.note}
+            for row in meeting.attendance.all()
         ],
         "reports": [
             {
@@ -70,7 +95,10 @@ def export_archive() -> dict:
         .prefetch_related(
             Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "number")),
             Prefetch(
-                "minutes", queryset=Minute.objects.select_related("decision").order_by("position")
+                "minutes",
+                queryset=Minute.objects.select_related("decision")
+                .prefetch_related("decision__votes")
+                .order_by("position"),
             ),
             Prefetch("reports", queryset=Report.objects.order_by("position", "slug")),
             "attendance__person",

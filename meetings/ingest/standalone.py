@@ -1,0 +1,220 @@
+"""Documents that stand alone, outside a pack: a report sent to a meeting, and a decision
+notice (a record of decision) taken by a decision maker.
+
+Both are read from labelled fields. A report is recognised by its sections ("Purpose of
+Report", "Recommendations", "Background", …) with a memo header (From / To / Subject /
+Date) or an "Agenda Item N" line naming its meeting; "To: Cabinet" names the meeting the
+report goes to, never a new body. A decision notice is recognised by its labels (Decision
+number, Decision maker, Date of decision, Decision, Reasons, Alternatives considered,
+Interests declared).
+"""
+
+import datetime
+import re
+
+from meetings.ingest.frontsheet import body_named
+from meetings.ingest.lines import Line
+from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord, ReportRecord
+from meetings.ingest.reports import SECTION_HEADINGS, report_sections, section_key
+from meetings.ingest.text import find_date, reflow, strip_full_stop, title_case
+
+TOP_LINES = 20
+MIN_SECTIONS = 2
+MIN_NOTICE_FIELDS = 3
+LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z ()/’'?-]{1,60}?)\s*[:?]\s*(?P<value>.*)$")
+MEMO_FIELDS = {
+    "to": "to",
+    "report to": "to",
+    "meeting": "to",
+    "from": "from",
+    "report of": "from",
+    "report by": "from",
+    "author": "from",
+    "subject": "subject",
+    "title": "subject",
+    "report title": "subject",
+    "date": "date",
+    "date of meeting": "meeting date",
+    "meeting date": "meeting date",
+    "decision no": "decision number",
+    "decision number": "decision number",
+}
+NOTICE_FIELDS = {
+    "decision no": "number",
+    "decision number": "number",
+    "decision reference": "number",
+    "decision ref": "number",
+    "reference": "number",
+    "decision maker": "maker",
+    "decision taken by": "maker",
+    "decision made by": "maker",
+    "date of decision": "date",
+    "decision date": "date",
+    "date decision taken": "date",
+    "date": "date",
+    "subject": "title",
+    "title": "title",
+    "title of decision": "title",
+    "subject matter": "title",
+    "decision": "decision",
+    "decision taken": "decision",
+    "decision made": "decision",
+    "reasons for the decision": "reasons",
+    "reasons for decision": "reasons",
+    "reason for decision": "reasons",
+    "reason(s) for decision": "reasons",
+    "reasons": "reasons",
+    "alternatives considered": "alternatives",
+    "alternative options considered": "alternatives",
+    "alternatives considered and rejected": "alternatives",
+    "options considered": "alternatives",
+    "interests declared": "interests",
+    "declarations of interest": "interests",
+    "interests and nature of interests declared": "interests",
+    "conflicts of interest": "interests",
+}
+NOTICE_TITLE = re.compile(
+    r"^(?:RECORD OF (?:EXECUTIVE |KEY |DELEGATED |OFFICER )?DECISIONS?|(?:EXECUTIVE |OFFICER )?"
+    r"DECISION NOTICE|NOTICE OF (?:KEY )?DECISION|DECISION RECORD)\b",
+    re.IGNORECASE,
+)
+AGENDA_ITEM = re.compile(r"^Agenda\s+Item\s*(?:No\.?)?\s*:?\s*(?P<number>\d{1,3}[a-z]?)\b", re.I)
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+
+
+def read_standalone(lines: list[Line]):
+    """(MeetingRecord, ReportRecord) for a report, a MinutesRecord for a decision notice,
+    or None."""
+    return _decision_notice(lines) or _report(lines)
+
+
+def labelled_fields(lines: list[Line], names: dict[str, str]) -> dict[str, list[str]]:
+    """Each known label's value: the text after it and on the lines up to the next label."""
+    fields: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        match = LABEL.match(line.text)
+        name = names.get(_label_key(match["label"])) if match else None
+        if name and name not in fields:
+            current = name
+            fields[name] = [match["value"]] if match["value"] else []
+        elif name:
+            current = None  # a label met again, inside an appendix
+        elif current and line.text:
+            fields[current].append(line.raw)
+    return fields
+
+
+def _label_key(label: str) -> str:
+    return re.sub(r"\s+", " ", label).strip().lower()
+
+
+def any_date(text: str):
+    """A date in words, or as numbers (day first, unless the first number cannot be a month)."""
+    if found := find_date(text):
+        return found
+    if match := NUMERIC_DATE.search(text):
+        first, second, year = int(match[1]), int(match[2]), int(match[3])
+        year += 2000 if year < 100 else 0
+        day, month = (second, first) if second > 12 else (first, second)
+        try:
+            return datetime.date(year, month, day)
+        except ValueError:
+            return None
+    return None
+
+
+# Decision notices ---------------------------------------------------------------------------
+
+
+def _decision_notice(lines: list[Line]) -> MinutesRecord | None:
+    top = [line.text for line in lines if line.text][:TOP_LINES]
+    fields = labelled_fields(lines, NOTICE_FIELDS)
+    titled = any(NOTICE_TITLE.match(text) for text in top)
+    if not fields.get("decision") or (len(fields) < MIN_NOTICE_FIELDS + (0 if titled else 2)):
+        return None
+    date = any_date(" ".join(fields.get("date", [])))
+    maker = _one_line(fields.get("maker", [])) or body_named(top)
+    if not date or not maker:
+        return None
+    number = _one_line(fields.get("number", []))[:20] or "1"
+    title = strip_full_stop(_one_line(fields.get("title", []))) or "Decision"
+    minute = MinuteRecord(
+        number=number,
+        title=title,
+        text=reflow([line.raw for line in lines if line.text]),
+        page=lines[0].page,
+        resolved=reflow(fields["decision"]),
+        reasons=reflow(fields.get("reasons", [])) or None,
+        alternatives=reflow(fields.get("alternatives", [])),
+        interests=reflow(fields.get("interests", [])),
+        outcome="approved",
+    )
+    meeting = MeetingRecord(body=maker, date=date)
+    filled = [line for line in lines if line.text]
+    return MinutesRecord(meeting, [], [minute], filled[0].page, filled[-1].page)
+
+
+def _one_line(values: list[str]) -> str:
+    return " ".join(" ".join(values).split())
+
+
+# Reports ------------------------------------------------------------------------------------
+
+
+def _report(lines: list[Line]) -> tuple[MeetingRecord, ReportRecord] | None:
+    headings = {section_key(line.text) for line in lines if line.text}
+    if len(headings & SECTION_HEADINGS.keys()) < MIN_SECTIONS:
+        return None
+    top_lines = [line for line in lines if line.text][:TOP_LINES]
+    memo = labelled_fields(top_lines, MEMO_FIELDS)
+    meeting = _memo_meeting(memo) or _heading_meeting(top_lines)
+    if not meeting:
+        return None
+    item_at = next((i for i, line in enumerate(top_lines) if AGENDA_ITEM.match(line.text)), None)
+    title = _one_line(memo.get("subject", [])) or _title_after(top_lines, item_at)
+    filled = [line for line in lines if line.text]
+    sections = report_sections(lines)
+    report = ReportRecord(
+        title=strip_full_stop(title) or "Untitled report",
+        report_by=_one_line(memo.get("from", [])),
+        first_page=filled[0].page,
+        last_page=filled[-1].page,
+        text=reflow([line.raw for line in lines]),
+        agenda_item_number=AGENDA_ITEM.match(top_lines[item_at].text)["number"]
+        if item_at is not None
+        else "",
+        purpose=sections.get("purpose", ""),
+        recommendations=sections.get("recommendations", ""),
+    )
+    return meeting, report
+
+
+def _memo_meeting(memo: dict[str, list[str]]) -> MeetingRecord | None:
+    """'To: Cabinet' with the meeting's date: the meeting the report goes to."""
+    to = _one_line(memo.get("to", []))
+    date = any_date(_one_line(memo.get("meeting date", []))) or any_date(
+        _one_line(memo.get("date", []))
+    )
+    to = re.sub(r"[\s,–-]*\d.*$", "", to).strip()  # "Cabinet – 12 March 2025"
+    if not to or not date:
+        return None
+    return MeetingRecord(body=title_case(to) if to.isupper() else to, date=date)
+
+
+def _heading_meeting(top_lines: list[Line]) -> MeetingRecord | None:
+    """The body and date a report's first lines name ('X Town Council Meeting 21 February')."""
+    texts = [line.text for line in top_lines]
+    date = next((found for text in texts[:8] if (found := find_date(text))), None)
+    body = body_named(texts[:8])
+    return MeetingRecord(body=body, date=date) if body and date else None
+
+
+def _title_after(top_lines: list[Line], item_at: int | None) -> str:
+    """The report's title: the line after 'Agenda Item N', else the first line of no meeting."""
+    if item_at is not None and item_at + 1 < len(top_lines):
+        return top_lines[item_at + 1].text
+    for line in top_lines:
+        if not find_date(line.text) and section_key(line.text) not in SECTION_HEADINGS:
+            return line.text
+    return ""
