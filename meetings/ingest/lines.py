@@ -27,17 +27,15 @@ def page_lines(pages: list[str]) -> list[Line]:
     split = [page.replace("****", "\n").split("\n") for page in pages]
     running = _running_lines(split)
     for number, raw_lines in enumerate(split, start=1):
-        edges = _edge_indexes(raw_lines)
+        # The first page keeps its header: it names the document.
+        edges = _edge_indexes(raw_lines, top=number > 1)
         for index, raw in enumerate(raw_lines):
             text = clean(raw)
             line = Line(number, raw.rstrip(), text)
             if footer := FOOTER.match(text):
                 line.footer_item = footer[1]
-            # The first page keeps its header: it names the document.
             running_line = _shape(text) in running or PAGE_LABEL.match(text)
-            furniture = _is_furniture(text, raw_lines, index) or (
-                number > 1 and index in edges and running_line
-            )
+            furniture = _is_furniture(text, raw_lines, index) or (index in edges and running_line)
             if footer or furniture:
                 line.text = line.raw = ""
             lines.append(line)
@@ -49,9 +47,10 @@ def _shape(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower())
 
 
-def _edge_indexes(raw_lines: list[str]) -> set[int]:
+def _edge_indexes(raw_lines: list[str], top: bool = True) -> set[int]:
+    """The indexes of a page's last lines, and of its first lines if `top`."""
     filled = [index for index, raw in enumerate(raw_lines) if raw.strip()]
-    return set(filled[:EDGE_LINES] + filled[-EDGE_LINES:])
+    return set((filled[:EDGE_LINES] if top else []) + filled[-EDGE_LINES:])
 
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
@@ -63,7 +62,7 @@ def _running_lines(pages: list[list[str]]) -> set[str]:
         shapes = {_shape(clean(raw_lines[index])) for index in _edge_indexes(raw_lines)}
         for shape in shapes - {""}:
             seen[shape] = seen.get(shape, 0) + 1
-    needed = max(MIN_RUNNING_PAGES, len(pages) // 2)
+    needed = max(2, (len(pages) + 1) // 2)
     return {shape for shape, count in seen.items() if count >= needed}
 
 

@@ -61,6 +61,9 @@ MOTION_OUTCOME = re.compile(  # "…, the motion carried by the following roll c
     rf"(?P<unanimous>\s+unanimously)?(?:\s+(?:by a vote of\s+)?{COUNT})?",
     re.IGNORECASE,
 )
+LABELLED_OUTCOME = re.compile(  # "APPROVED – 2031 meeting calendar – R. Diaz (motion), …"
+    rf"^(?P<outcome>{_OUTCOME})\s*[–:-]\s*(?P<what>[^–(]+?)\s*(?:[–(]|$)", re.IGNORECASE
+)
 RESULT = re.compile(
     rf"\bRESULT:\s*(?P<outcome>{_OUTCOME})\b\s*(?:\[(?P<tally>[^\]]*)\])?", re.IGNORECASE
 )
@@ -125,7 +128,7 @@ ROLE_WORDS = re.compile(
     r"Council\s+Members?|Councillors?|Councilors?|Cllrs?\.?|Commissioners?|Aldermen|Alderman|"
     r"Alderpersons?|Trustees?|Supervisors?|Directors?|Members?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
 )
-SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]][.!?])\s+(?=[A-Z(\"“‘])")
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%][.!?])\s+(?=[A-Z(\"“‘])")
 
 
 @dataclass
@@ -163,7 +166,7 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
             motion.mover, proposal = _name(match["mover"]), _proposal(match["what"])
         elif match := SECONDED.match(sentence):
             motion.seconder = _name(match["seconder"])
-        elif match := UPON_MOTION.search(sentence):
+        elif (match := UPON_MOTION.search(sentence)) or (match := LABELLED_OUTCOME.match(sentence)):
             motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
             motion.resolved = _capitalised(match["what"])
         elif match := RESULT.search(sentence):
@@ -251,7 +254,7 @@ def split_names(text: str) -> list[str]:
 
 
 def _name(text: str) -> str:
-    text = text.strip(" .,;:–-")
+    text = text.split(",")[0].strip(" .;:–-")  # "Ana Cruz, Supervisor"
     while match := ROLE_WORDS.match(text):
         text = text[match.end() :]
     return text if re.match(r"^[A-Z]", text) and len(text) <= 60 else ""

@@ -32,7 +32,7 @@ from meetings.ingest.text import find_date, find_time, reflow, strip_full_stop, 
 HEADING_LINES = 15  # the body, the date and the kind of document are named in these
 PAGE_HEADING_LINES = 8  # … and in these when a document starts on a later page of a pack
 MEETING_OF = re.compile(
-    r"\bmeeting of (?:the )?(?P<body>[A-Z][\w'’&#,. -]{2,80}?)\s+"
+    r"\b(?i:meeting of) (?:the )?(?P<body>[A-Z][\w'’&#,. -]{2,80}?)\s+"
     r"(?:was\s+|to\s+be\s+|will\s+be\s+)?held\b"
 )
 _AUTHORITY = (

@@ -8,7 +8,7 @@ import re
 from meetings.ingest.lines import Line
 from meetings.ingest.motions import split_names
 from meetings.ingest.records import PersonRecord
-from meetings.ingest.text import clean, slugify
+from meetings.ingest.text import clean, display_name, find_people, person_key, slugify
 
 LABEL = re.compile(
     r"^(?:ROLL\s+CALL\s*[-–:]?\s*)?"
@@ -26,6 +26,8 @@ JOB_WORDS = re.compile(
     r"|MLEO|CEMC|Fire|Police|Deputy|Interim|Acting)\b",
     re.IGNORECASE,
 )
+HONORIFIC = re.compile(r"^(?:Mrs|Mr|Ms|Miss|Mx|Dr|Cllr|Sir|Dame|Lord|Lady|Prof|Rev)\b")
+CHAIR_NOTE = re.compile(r"^(?:in the )?Chair(?:man|woman|person)?$", re.IGNORECASE)
 CHAIR = re.compile(r"^(?:Mayor|Reeve|Chair(?:man|woman|person)?|President)\b", re.IGNORECASE)
 BULLET = re.compile(r"^\s*(?:[o•◦▪■\-*]\s|[\ue000-\uf8ff])")
 NOTE = re.compile(r"\[[^\]]*\]|\[[^\]]*$")
@@ -86,6 +88,13 @@ def _person(text: str, role: str) -> PersonRecord | None:
     note = ""
     if match := re.search(r"\s*\(([^)]*)\)\s*$", text):
         note, text = match[1], text[: match.start()]
+    if CHAIR_NOTE.match(note) and role == "member":
+        role, note = "chair", ""
+    people = find_people(text) if HONORIFIC.match(text) else []
+    if len(people) == 1 and not people[0][1].strip():
+        match = people[0][0]  # "Cllr J Smith": a name with its title, as UK minutes print it
+        key = person_key(match["title"], match["given"], match["surname"])
+        return PersonRecord(name=display_name(match), key=key, role=role, note=note[:300])
     words = text.split()
     jobs = [index for index, word in enumerate(words) if JOB_WORDS.search(word)]
     if jobs and jobs[-1] < len(words) - 1:

@@ -193,9 +193,8 @@ def _report(lines: list[Line]) -> tuple[MeetingRecord, ReportRecord] | None:
 def _memo_meeting(memo: dict[str, list[str]]) -> MeetingRecord | None:
     """'To: Cabinet' with the meeting's date: the meeting the report goes to."""
     to = _one_line(memo.get("to", []))
-    date = any_date(_one_line(memo.get("meeting date", []))) or any_date(
-        _one_line(memo.get("date", []))
-    )
+    dates = (_one_line(memo.get(name, [])) for name in ("meeting date", "to", "date"))
+    date = next((found for text in dates if (found := any_date(text))), None)
     to = re.sub(r"[\s,–-]*\d.*$", "", to).strip()  # "Cabinet – 12 March 2025"
     if not to or not date:
         return None

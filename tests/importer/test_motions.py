@@ -1,0 +1,93 @@
+"""Decisions however they are worded: what was decided, the outcome, mover, seconder, votes."""
+
+import pytest
+
+from meetings.ingest.motions import find_motion
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved", "outcome"),
+    [
+        (
+            "The report was discussed. RESOLVED: that the report be noted.",
+            "That the report be noted.",
+            "noted",
+        ),
+        (
+            "RESOLVED that the footpath scheme be approved.",
+            "That the footpath scheme be approved.",
+            "approved",
+        ),
+        (
+            "It was resolved that the clerk writes to the county.",
+            "That the clerk writes to the county.",
+            "approved",
+        ),
+        (
+            "The Committee resolved to defer the item to June.",
+            "To defer the item to June.",
+            "approved",
+        ),
+        (
+            "Councillors resolved to accept the lowest quote.",
+            "To accept the lowest quote.",
+            "approved",
+        ),
+        ("AGREED that the grant be paid.", "That the grant be paid.", "approved"),
+        ("That the budget be adopted. Carried.", "That the budget be adopted.", "carried"),
+        ("That the fence be replaced. Defeated.", "That the fence be replaced.", "rejected"),
+        (
+            "That the item be withdrawn by the applicant. Withdrawn.",
+            "That the item be withdrawn by the applicant.",
+            "withdrawn",
+        ),
+        (
+            "There being no objections the Board, UPON MOTION duly made and seconded, approved the "
+            "list of contractors.",
+            "Approved the list of contractors.",
+            "approved",
+        ),
+    ],
+)
+def test_wordings_of_a_decision(text, resolved, outcome):
+    motion = find_motion(text)
+    assert (motion.resolved, motion.outcome) == (resolved, outcome)
+
+
+def test_result_mover_seconder_ayes_and_nays_labels():
+    motion = find_motion(
+        "RESULT: APPROVED [3 TO 1] MOVER: Ana Cruz, Supervisor SECONDER: Ben Ode "
+        "AYES: Cruz, Ode, Park NAYS: Quinn",
+        subject="Street tree ordinance",
+    )
+    assert (motion.resolved, motion.outcome) == ("Street tree ordinance", "approved")
+    assert (motion.mover, motion.seconder) == ("Ana Cruz", "Ben Ode")
+    assert (motion.votes_for, motion.votes_against) == (3, 1)
+    assert motion.votes == [("Cruz", "for"), ("Ode", "for"), ("Park", "for"), ("Quinn", "against")]
+
+
+def test_moved_and_seconded_by_then_carried_with_a_count():
+    motion = find_motion(
+        "Moved by Cllr Amos, seconded by Cllr Bell that the hall fees rise by 5%. "
+        "Motion carried 6-2-1."
+    )
+    assert motion.resolved == "That the hall fees rise by 5%."
+    assert (motion.mover, motion.seconder, motion.outcome) == ("Amos", "Bell", "carried")
+    assert (motion.votes_for, motion.votes_against, motion.votes_abstained) == (6, 2, 1)
+
+
+def test_motion_and_second_in_brackets():
+    motion = find_motion("APPROVED – 2031 meeting calendar – R. Diaz (motion), T. Moss (second)")
+    assert (motion.outcome, motion.mover, motion.seconder) == ("approved", "R. Diaz", "T. Moss")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Council noted the officer's update on the bypass.",
+        "The City Manager said the work continued to improve.",
+        "Councilmember Ito moved approval of the plan. Councilmember Ray seconded the motion.",
+    ],
+)
+def test_discussion_without_an_outcome_is_not_a_decision(text):
+    assert find_motion(text) is None

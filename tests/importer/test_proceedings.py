@@ -1,0 +1,244 @@
+"""Minutes and agendas of other house styles: a heading, then numbered items.
+
+The documents here are made up in the styles of US city councils, Canadian townships,
+Legistar agendas and English parish councils; no real council's words are copied.
+"""
+
+import datetime
+
+from meetings.ingest.pack import parse_pack
+
+CITY_MINUTES = """Regular Meeting
+Riverton City Council
+June 2, 2031
+1
+MINUTES OF THE REGULAR CITY COUNCIL MEETING
+TUESDAY- -JUNE 2, 2031- -7:00 P.M.
+Mayor Dana Lee convened the meeting at 7:02 p.m.
+ROLL CALL - Present: Councilmembers Ortiz, Patel, Brooks, and Mayor Dana Lee – 4.
+Absent: Councilmember Nguyen.
+AGENDA ITEMS
+(31-101) Public Hearing to Consider a Parking Ordinance for the Harbor District and
+Authorize the City Manager to Sign the Related Agreements.
+The Public Works Director gave a presentation on the parking survey.
+Councilmember Patel moved approval of the staff recommendation.
+Councilmember Brooks seconded the motion.
+On the call for the question, the motion carried by the following roll call vote:
+Councilmembers Ortiz: Aye; Patel: Aye; Brooks: No; and Mayor Lee: Aye. Ayes: 3. Noes: 1.
+(31-102) Recommendation to Accept the Annual Report of the Riverton Library. Not heard.
+(31-103) Adoption of the Budget Calendar.
+Motion carried 4-0.
+ADJOURNMENT
+The Mayor adjourned the meeting at 9:12 p.m.
+"""
+
+TOWNSHIP_MINUTES = """MINUTES
+TOWNSHIP OF LAKEVIEW
+Monday, March 4, 2030
+A regular meeting of the Township of Lakeview Council was held on Monday, March 4, 2030
+starting at 7:00 p.m. in the council chamber.
+Present: Reeve Ann Mills and Councillors Bob Hart, Cy Young and Di Stone.
+Regrets: Councillor Ed Wu.
+Staff: Clerk-Treasurer Fay Green.
+R2030-041 B. Hart, C. Young:
+That the minutes of the meeting held February 19, 2030 be adopted as circulated. Carried.
+R2030-042 D. Stone, B. Hart:
+THAT we buy a second grader from the lowest bidder.
+The cost is to come from the equipment reserve. Defeated.
+Reeve:
+Clerk:
+"""
+
+PARISH_MINUTES = """Minutes of the Meeting of Ashby Parish Council held on
+Tuesday 5th March 2030 at 7.30pm in the Village Hall
+Present: Cllr J Smith (Chair), Cllr P Jones and Cllr K Brown
+In attendance: Mrs L White (Clerk)
+30/041 Apologies
+Apologies were received from Cllr T Green.
+30/042 Minutes
+It was resolved that the minutes of the meeting held on 6th February 2030 be signed.
+30/043 Planning
+Councillors resolved to object to the plans for the old mill.
+"""
+
+FOOTER = "City of Riverton Page {page} Printed on 5/28/2031"
+LEGISTAR_PAGES = [
+    """City Council
+City of Riverton
+Notice and Agenda
+Council Chambers, 100 Main Street
+Tuesday, June 2, 2031 7:00 PM
+Regular Meeting
+CALL TO ORDER
+CONSENT CALENDAR
+1.A 31-0201 Approve the Minutes of the Meeting of May 19, 2031
+Recommendation: Approve the minutes as submitted.
+"""
+    + FOOTER.format(page=1),
+    """City Council Notice and Agenda June 2, 2031
+Award a Contract for Street Sweeping Services to Clean Streets
+Incorporated for Three Years
+1.B 31-0202
+Recommendation: Award the contract in the amount of $90,000.
+"""
+    + FOOTER.format(page=2),
+    """City Council Notice and Agenda June 2, 2031
+PUBLIC HEARINGS/GENERAL BUSINESS
+Adopt the Riverton Bicycle Plan
+2 31-0210
+Recommendation: Adopt the plan.
+ADJOURNMENT
+"""
+    + FOOTER.format(page=3),
+]
+
+HAND_MADE_AGENDA = """CITY COUNCIL AGENDA FOR JULY 7, 2031
+COUNCIL CHAMBERS - 2:00 P.M.
+ROLL CALL
+1. City Clerk calls the roll.
+2. Pledge of Allegiance.
+3. Res. that the lease of the river park kiosk to a local bakery is hereby approved.
+(a) The Parks Board recommends approval.
+4. Ord. to close the alley east of 12th Street.
+"""
+
+
+def minutes_of(text):
+    pack = parse_pack([text])
+    (minutes,) = pack.minutes
+    return minutes
+
+
+def test_city_council_minutes_give_the_meeting_roll_call_and_items():
+    minutes = minutes_of(CITY_MINUTES)
+    meeting = minutes.meeting
+    assert (meeting.body, meeting.date, meeting.start_time) == (
+        "Riverton City Council",
+        datetime.date(2031, 6, 2),
+        datetime.time(19, 0),
+    )
+    assert [(p.name, p.role, p.note) for p in minutes.attendance] == [
+        ("Ortiz", "member", ""),
+        ("Patel", "member", ""),
+        ("Brooks", "member", ""),
+        ("Dana Lee", "chair", "Mayor"),
+        ("Nguyen", "absent", ""),
+    ]
+    assert [(m.number, m.title) for m in minutes.minutes] == [
+        (
+            "31-101",
+            "Public Hearing to Consider a Parking Ordinance for the Harbor District and "
+            "Authorize the City Manager to Sign the Related Agreements",
+        ),
+        ("31-102", "Recommendation to Accept the Annual Report of the Riverton Library"),
+        ("31-103", "Adoption of the Budget Calendar"),
+    ]
+
+
+def test_a_roll_call_vote_is_recorded_with_mover_seconder_and_names():
+    hearing = minutes_of(CITY_MINUTES).minutes[0]
+    assert hearing.resolved == "Approve the staff recommendation."
+    assert (hearing.outcome, hearing.mover, hearing.seconder) == ("carried", "Patel", "Brooks")
+    assert (hearing.votes_for, hearing.votes_against) == (3, 1)
+    assert [(vote.name, vote.vote) for vote in hearing.votes] == [
+        ("Ortiz", "for"),
+        ("Patel", "for"),
+        ("Brooks", "against"),
+        ("Lee", "for"),
+    ]
+
+
+def test_outcomes_printed_after_a_title_or_alone():
+    _, library, calendar = minutes_of(CITY_MINUTES).minutes
+    assert (library.outcome, library.resolved) == ("deferred", library.title)
+    assert (calendar.outcome, calendar.resolved) == ("carried", "Adoption of the Budget Calendar")
+    assert (calendar.votes_for, calendar.votes_against) == (4, 0)
+
+
+def test_numbered_resolutions_with_mover_and_seconder():
+    minutes = minutes_of(TOWNSHIP_MINUTES)
+    assert (minutes.meeting.body, minutes.meeting.date) == ("Council", datetime.date(2030, 3, 4))
+    assert [(p.name, p.role, p.note) for p in minutes.attendance] == [
+        ("Ann Mills", "chair", "Reeve"),
+        ("Bob Hart", "member", ""),
+        ("Cy Young", "member", ""),
+        ("Di Stone", "member", ""),
+        ("Ed Wu", "apologies", ""),
+        ("Fay Green", "in_attendance", "Clerk-Treasurer"),
+    ]
+    adopted, grader = minutes.minutes
+    assert adopted.number == "R2030-041"
+    assert (
+        adopted.title
+        == "That the minutes of the meeting held February 19, 2030 be adopted as circulated"
+    )
+    assert (adopted.outcome, adopted.mover, adopted.seconder) == ("carried", "B. Hart", "C. Young")
+    assert grader.title == "THAT we buy a second grader from the lowest bidder"
+    assert grader.resolved.endswith("The cost is to come from the equipment reserve.")
+    assert grader.outcome == "rejected"
+
+
+def test_parish_minutes_numbered_by_year_with_worded_resolutions():
+    minutes = minutes_of(PARISH_MINUTES)
+    assert (minutes.meeting.body, minutes.meeting.date, minutes.meeting.start_time) == (
+        "Ashby Parish Council",
+        datetime.date(2030, 3, 5),
+        datetime.time(19, 30),
+    )
+    assert [(p.name, p.role, p.note) for p in minutes.attendance] == [
+        ("Cllr J Smith", "chair", ""),
+        ("Cllr P Jones", "member", ""),
+        ("Cllr K Brown", "member", ""),
+        ("Mrs L White", "in_attendance", "Clerk"),
+    ]
+    apologies, confirmed, planning = minutes.minutes
+    assert [m.number for m in minutes.minutes] == ["30/041", "30/042", "30/043"]
+    assert apologies.resolved is None
+    assert confirmed.resolved == (
+        "That the minutes of the meeting held on 6th February 2030 be signed."
+    )
+    assert planning.resolved == "To object to the plans for the old mill."
+
+
+def test_a_legistar_agenda_reads_titles_printed_above_their_numbers():
+    pack = parse_pack(LEGISTAR_PAGES)
+    meeting = pack.meeting
+    assert (meeting.body, meeting.date, meeting.start_time) == (
+        "City Council",
+        datetime.date(2031, 6, 2),
+        datetime.time(19, 0),
+    )
+    assert [(item.number, item.title) for item in meeting.agenda_items] == [
+        ("1.A", "Approve the Minutes of the Meeting of May 19, 2031"),
+        (
+            "1.B",
+            "Award a Contract for Street Sweeping Services to Clean Streets Incorporated "
+            "for Three Years",
+        ),
+        ("2", "Adopt the Riverton Bicycle Plan"),
+    ]
+    notes = " ".join(item.note for item in meeting.agenda_items)
+    assert "Award a Contract" not in meeting.agenda_items[0].note
+    assert "Printed on" not in notes and "Notice and Agenda" not in notes
+
+
+def test_a_hand_made_agenda_holds_proposals_not_decisions():
+    pack = parse_pack([HAND_MADE_AGENDA])
+    assert (pack.meeting.body, pack.meeting.start_time) == ("City Council", datetime.time(14, 0))
+    assert [item.number for item in pack.meeting.agenda_items] == ["1", "2", "3", "4"]
+    assert pack.meeting.agenda_items[2].note == "(a) The Parks Board recommends approval."
+    assert pack.minutes == []
+
+
+def test_a_pack_with_the_last_meetings_draft_minutes_gives_both_meetings():
+    agenda = HAND_MADE_AGENDA
+    draft = CITY_MINUTES
+    pack = parse_pack([agenda, draft])
+    assert pack.meeting.date == datetime.date(2031, 7, 7)
+    (minutes,) = pack.minutes
+    assert (minutes.meeting.date, minutes.first_page, minutes.last_page) == (
+        datetime.date(2031, 6, 2),
+        2,
+        2,
+    )
+    assert len(minutes.minutes) == 3
