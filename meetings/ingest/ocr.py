@@ -58,8 +58,12 @@ def tesseract_missing() -> str:
 
 
 def page_image(page: pypdfium2.PdfPage) -> bytes:
-    """The page rendered at DPI in grey, as a PGM image (what Tesseract reads fastest)."""
-    bitmap = page.render(scale=DPI / 72, grayscale=True)
+    """The page rendered at DPI in grey, as a PGM image (what Tesseract reads fastest).
+
+    Text is drawn without anti-aliasing, crisp as a scanner sees print: smoothed, the small
+    bold italic glyphs of broken fonts blur ('29th' was read as '2').
+    """
+    bitmap = page.render(scale=DPI / 72, grayscale=True, no_smoothtext=True)
     image = bitmap.to_pil().convert("L")
     buffer = io.BytesIO()
     image.save(buffer, format="PPM")

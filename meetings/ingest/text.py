@@ -21,7 +21,7 @@ MONTH_NAMES = [
 MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-ORDINAL = r"(?:st|nd|rd|th)?"
+ORDINAL = r"(?:st|nd|rd|th|t|[\"”’'])?"  # OCR reads a raised 'th' as 't' or a quote mark
 
 _MARKUP = re.compile(r"\*\*|</?u>|</?i>|</?b>|<ul[^>]*>|</ul>|</?li>")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")

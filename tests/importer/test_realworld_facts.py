@@ -21,14 +21,11 @@ from tests.conftest import REALWORLD, shared_file
 
 FACTS = REALWORLD / "facts.json"
 MISREAD_NUMBER = "OCR does not read the scanned agenda's '9.': 11 of its 12 items are read"
-MISREAD_DATE = "OCR reads the bold italic '29th' of the notice as '2': the wrong date (issue 9)"
 SPECIAL_ORDER = "the special order of the day (item A) is an item here; the facts count 9"
 COUNCIL = "the archive has no Council above its bodies yet (issue 11)"
 KNOWN_FAILURES = {
     "milburn_parish-council_2017-03-07_agenda.pdf": {"council": COUNCIL},
-    "horsley_parish-council_2014-04-29_agenda.pdf": {
-        "meeting": MISREAD_DATE, "time": MISREAD_DATE, "council": COUNCIL,
-    },
+    "horsley_parish-council_2014-04-29_agenda.pdf": {"council": COUNCIL},
     "nipissing-township_council_2024-09-03_minutes.pdf": {"council": COUNCIL},
     "nipissing-township_council_2024-09-03_agenda-pack.pdf": {
         "item count": MISREAD_NUMBER, "council": COUNCIL,
