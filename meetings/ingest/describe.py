@@ -32,7 +32,12 @@ def describe_pack(pack: PackRecord, ocr_pages: list[int]) -> str:
             f"minutes of {_meeting(minutes.meeting)}: {_count(len(minutes.minutes), 'item')}, "
             f"{_count(decisions, 'decision')}, {_count(len(minutes.attendance), 'attendee')}"
         )
-    if pack.reports:
+    if len(pack.reports) == 1 and not parts and pack.meeting:
+        # A report on its own: say which meeting and item it is for.
+        report = pack.reports[0]
+        item = f", item {report.agenda_item_number}" if report.agenda_item_number else ""
+        parts.append(f"report to {_meeting(pack.meeting)}{item}: {report.title}")
+    elif pack.reports:
         withheld = sum(report.restricted or report.exempt for report in pack.reports)
         reports = _count(len(pack.reports), "report")
         parts.append(f"{reports} ({withheld} withheld)" if withheld else reports)

@@ -78,7 +78,7 @@ NOTICE_TITLE = re.compile(
     r"DECISION NOTICE|NOTICE OF (?:KEY )?DECISION|DECISION RECORD)\b",
     re.IGNORECASE,
 )
-AGENDA_ITEM = re.compile(r"^Agenda\s+Item\s*(?:No\.?)?\s*:?\s*(?P<number>\d{1,3}[a-z]?)\b", re.I)
+ITEM_LINE = re.compile(r"^(?:Agenda\s+)?Item\s*(?:No\.?)?\s*:?\s*(?P<number>\d{1,3}[a-z]?)$", re.I)
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
 
 
@@ -163,17 +163,19 @@ def _one_line(values: list[str]) -> str:
 
 
 def _report(lines: list[Line]) -> tuple[MeetingRecord, ReportRecord] | None:
-    headings = {section_key(line.text) for line in lines if line.text}
-    if len(headings & SECTION_HEADINGS.keys()) < MIN_SECTIONS:
+    """A report: its sections, or the one 'Agenda Item N' line that says which item it is."""
+    filled = [line for line in lines if line.text]
+    item_lines = [i for i, line in enumerate(filled) if ITEM_LINE.match(line.text)]
+    item_at = item_lines[0] if len(item_lines) == 1 and item_lines[0] < TOP_LINES else None
+    headings = {section_key(line.text) for line in filled}
+    if item_at is None and len(headings & SECTION_HEADINGS.keys()) < MIN_SECTIONS:
         return None
-    top_lines = [line for line in lines if line.text][:TOP_LINES]
+    top_lines = filled[:TOP_LINES]
     memo = labelled_fields(top_lines, MEMO_FIELDS)
-    meeting = _memo_meeting(memo) or _heading_meeting(top_lines)
+    meeting = _memo_meeting(memo) or _heading_meeting(top_lines, item_at)
     if not meeting:
         return None
-    item_at = next((i for i, line in enumerate(top_lines) if AGENDA_ITEM.match(line.text)), None)
-    title = _one_line(memo.get("subject", [])) or _title_after(top_lines, item_at)
-    filled = [line for line in lines if line.text]
+    title = _one_line(memo.get("subject", [])) or _title_of(top_lines, item_at, meeting)
     sections = report_sections(lines)
     report = ReportRecord(
         title=strip_full_stop(title) or "Untitled report",
@@ -181,7 +183,7 @@ def _report(lines: list[Line]) -> tuple[MeetingRecord, ReportRecord] | None:
         first_page=filled[0].page,
         last_page=filled[-1].page,
         text=reflow([line.raw for line in lines]),
-        agenda_item_number=AGENDA_ITEM.match(top_lines[item_at].text)["number"]
+        agenda_item_number=ITEM_LINE.match(top_lines[item_at].text)["number"]
         if item_at is not None
         else "",
         purpose=sections.get("purpose", ""),
@@ -201,19 +203,31 @@ def _memo_meeting(memo: dict[str, list[str]]) -> MeetingRecord | None:
     return MeetingRecord(body=title_case(to) if to.isupper() else to, date=date)
 
 
-def _heading_meeting(top_lines: list[Line]) -> MeetingRecord | None:
-    """The body and date a report's first lines name ('X Town Council Meeting 21 February')."""
-    texts = [line.text for line in top_lines]
-    date = next((found for text in texts[:8] if (found := find_date(text))), None)
-    body = body_named(texts[:8])
+def _heading_meeting(top_lines: list[Line], item_at: int | None) -> MeetingRecord | None:
+    """The body and date a report's first lines name ('X Town Council Meeting 21 February');
+    the date printed by the item line is the meeting's, not a date in the title."""
+    texts = [line.text for line in top_lines[:8]]
+    near_item = texts[item_at : item_at + 2] if item_at is not None else []
+    date = next((found for text in near_item + texts if (found := find_date(text))), None)
+    body = body_named(texts)
     return MeetingRecord(body=body, date=date) if body and date else None
 
 
-def _title_after(top_lines: list[Line], item_at: int | None) -> str:
-    """The report's title: the line after 'Agenda Item N', else the first line of no meeting."""
-    if item_at is not None and item_at + 1 < len(top_lines):
-        return top_lines[item_at + 1].text
-    for line in top_lines:
-        if not find_date(line.text) and section_key(line.text) not in SECTION_HEADINGS:
-            return line.text
-    return ""
+def _title_of(top_lines: list[Line], item_at: int | None, meeting: MeetingRecord) -> str:
+    """The line after 'Agenda Item N', else the first line that is not the meeting's name, a
+    date, an item number or a note in brackets."""
+    texts = [line.text for line in top_lines]
+
+    def is_title(text: str) -> bool:
+        return not (
+            find_date(text)
+            or ITEM_LINE.match(text)
+            or text.startswith("(")
+            or text == meeting.body
+            or section_key(text) in SECTION_HEADINGS
+            or LABEL.match(text)
+        )
+
+    if item_at is not None and item_at + 1 < len(texts) and is_title(texts[item_at + 1]):
+        return texts[item_at + 1]
+    return next((text for text in texts if is_title(text)), "")

@@ -2,6 +2,7 @@
 
 import datetime
 
+from meetings.ingest.describe import describe_pack
 from meetings.ingest.pack import parse_pack
 
 MEMO_REPORT = """From: Director of Highways
@@ -56,3 +57,37 @@ def test_a_decision_notice_is_the_decision_of_its_maker_on_its_date():
     assert decision.reasons == "The routes cover every bus route and school."
     assert decision.alternatives == "Keeping last year's routes, which miss two new estates."
     assert decision.interests == "None."
+
+
+ACCOUNTS_COVER = """Westholm Town Council
+Statement of Accounts
+(Unaudited)
+31 March 2031
+Item 58
+18th April 2031
+"""
+ACCOUNTS_PAGE = """Westholm Town Council
+Income and expenditure
+1. Precept 120,000
+2. Grants 4,000
+3. Hall hire 6,500
+4. Staff costs 70,000
+"""
+
+
+def test_a_report_with_an_item_line_and_no_sections_is_that_items_report():
+    pack = parse_pack([ACCOUNTS_COVER, ACCOUNTS_PAGE])
+    assert (pack.meeting.body, pack.meeting.date) == (
+        "Westholm Town Council",
+        datetime.date(2031, 4, 18),
+    )
+    assert pack.meeting.agenda_items == [] and pack.minutes == []
+    (report,) = pack.reports
+    assert (report.title, report.agenda_item_number, report.last_page) == (
+        "Statement of Accounts",
+        "58",
+        2,
+    )
+    assert describe_pack(pack, []) == (
+        "report to Westholm Town Council, 18 April 2031, item 58: Statement of Accounts"
+    )
