@@ -4,6 +4,7 @@ import re
 
 from meetings.ingest.lines import Line
 from meetings.ingest.motions import find_motion, record_motion
+from meetings.ingest.numbering import numbered_items
 from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord, PersonRecord
 from meetings.ingest.text import (
     MONTH,
@@ -11,7 +12,9 @@ from meetings.ingest.text import (
     WEEKDAY,
     clean,
     display_name,
+    find_date,
     find_people,
+    find_time,
     make_date,
     person_key,
     reflow,
@@ -26,6 +29,15 @@ HEADER = re.compile(
     rf"(?P<day>\d{{1,2}}){ORDINAL}\s+(?P<month>{MONTH}),?\s+(?P<year>\d{{4}})",
     re.IGNORECASE,
 )
+# "…meeting of the Planning Committee held on Tuesday, 5 March 2024 at 7.00 pm in the Chamber"
+HEADER_DATE_FIRST = re.compile(
+    rf"^Minutes of (?:a|the) (?P<special>special |extraordinary )?(?:\w+ )?meeting of (?:the )?"
+    rf"(?P<body>.+?) held on (?:{WEEKDAY},?\s+)?(?P<date>\d{{1,2}}{ORDINAL}\s+{MONTH},?\s+\d{{4}}"
+    rf"|{MONTH}\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}})(?:,?\s+(?:at|commencing at|starting at)\s+"
+    rf"(?P<time>\d{{1,2}}(?:[.:]\d{{2}})?\s*[ap]\.?m\.?))?(?:,?\s+(?:at|in)\s+(?P<location>.+))?",
+    re.IGNORECASE,
+)
+HEADER_GOES_ON = re.compile(r"^(?:at|in|commencing|starting)\b", re.IGNORECASE)
 HEADING = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
 CLOSING_TIME = re.compile(
     r"^\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*[-–]\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)", re.I
@@ -52,17 +64,24 @@ def find_header(lines: list[Line], index: int) -> tuple[re.Match | None, int]:
     for end in range(index, min(index + 4, len(lines))):
         if end > index and lines[end].text:
             joined = f"{joined} {lines[end].text}"
-        if match := HEADER.match(joined):
+        if match := HEADER.match(joined) or HEADER_DATE_FIRST.match(joined):
+            following = lines[end + 1].text if end + 1 < len(lines) else ""
+            if HEADER_GOES_ON.match(following) and (
+                longer := HEADER_DATE_FIRST.match(f"{joined} {following}")
+            ):
+                return longer, end + 2
             return match, end + 1
     return None, index
 
 
 def parse_minutes(lines: list[Line], header: re.Match, body_end: int) -> MinutesRecord:
     """The minutes whose header was matched; `lines` runs from the header to the next document."""
+    found = header.groupdict()
     meeting = MeetingRecord(
         body=_body_name(header["body"]),
-        date=make_date(header["day"], header["month"], header["year"]),
-        location=re.sub(r"^the\s+", "", clean(header["location"])),
+        date=find_date(header[0]),
+        start_time=find_time(found.get("time") or ""),
+        location=re.sub(r"^the\s+", "", clean(found["location"] or "")),
         is_special=bool(header["special"]),
     )
     headings = _minute_headings(lines[body_end:])
@@ -84,7 +103,21 @@ def _body_name(text: str) -> str:
 
 
 def _minute_headings(lines: list[Line]) -> list[tuple[int, str, str]]:
-    """(offset, number, title) for each minute, numbered consecutively from the first."""
+    """(offset, number, title) for each minute, numbered consecutively from the first, as
+    `1.`, else in any other numbering (`30/041`, `19.03.4`, `Item 5`)."""
+    found = _dotted_headings(lines)
+    if len(found) < 2:
+        closing = _closing_index(lines, 0)
+        _, numbered = numbered_items(lines[:closing])
+        if len(numbered) > len(found):
+            return [
+                (item.index, item.number, _title(item.rest, lines[item.index + 1 :]))
+                for item in numbered
+            ]
+    return found
+
+
+def _dotted_headings(lines: list[Line]) -> list[tuple[int, str, str]]:
     found: list[tuple[int, str, str]] = []
     for offset, line in enumerate(lines):
         if _is_closing(line.text):
@@ -161,7 +194,7 @@ def _role_and_note(role: str, after: str) -> tuple[str, str]:
 
 
 def _minute(number: str, title: str, lines: list[Line]) -> MinuteRecord:
-    body = _after_title(title, lines)
+    body = _after_title(number, title, lines)
     minute = MinuteRecord(number=number, title=title, text="", page=lines[0].page)
     if item_line := next((line for line in body if ITEM_LINE.match(line.text)), None):
         minute.agenda_item_number = ITEM_LINE.match(item_line.text)[1]
@@ -176,10 +209,11 @@ def _minute(number: str, title: str, lines: list[Line]) -> MinuteRecord:
     return minute
 
 
-def _after_title(title: str, lines: list[Line]) -> list[Line]:
+def _after_title(number: str, title: str, lines: list[Line]) -> list[Line]:
     """The minute's lines after its heading, and after the heading's wrapped part, if any."""
     body = lines[1:]
-    if title == strip_full_stop(lines[0].text.split(".", 1)[1].strip()):
+    heading = lines[0].text.removeprefix(number).lstrip(".):;,– ").strip()
+    if title == strip_full_stop(heading):
         return body
     continuation = next((i for i, line in enumerate(body) if line.text), None)
     if continuation is not None and title.endswith(strip_full_stop(body[continuation].text)):

@@ -242,3 +242,28 @@ def test_a_pack_with_the_last_meetings_draft_minutes_gives_both_meetings():
         2,
     )
     assert len(minutes.minutes) == 3
+
+
+DISTRICT_MINUTES = """Minutes of the meeting of the Planning Committee held on Tuesday, 5 March 2030
+at 7.00 pm in the Council Chamber, Civic Offices
+PRESENT: Councillor A Reid (Chair), Councillor B Shaw and Councillor C Todd
+Item 1 Apologies for absence
+There were none.
+Item 2 Land at Mill Lane
+AGREED that planning permission be refused.
+"""
+
+
+def test_district_minutes_with_the_date_before_the_place_and_items_by_word():
+    (minutes,) = parse_pack([DISTRICT_MINUTES]).minutes
+    meeting = minutes.meeting
+    assert (meeting.body, meeting.date, meeting.start_time, meeting.location) == (
+        "Planning Committee",
+        datetime.date(2030, 3, 5),
+        datetime.time(19, 0),
+        "Council Chamber, Civic Offices",
+    )
+    assert [(m.number, m.title, m.resolved) for m in minutes.minutes] == [
+        ("1", "Apologies for absence", None),
+        ("2", "Land at Mill Lane", "That planning permission be refused."),
+    ]
