@@ -27,7 +27,14 @@ from meetings.ingest.records import (
     MinutesRecord,
 )
 from meetings.ingest.roll import people_in
-from meetings.ingest.text import find_date, find_time, reflow, strip_full_stop, title_case
+from meetings.ingest.text import (
+    find_any_date,
+    find_date,
+    find_time,
+    reflow,
+    strip_full_stop,
+    title_case,
+)
 
 HEADING_LINES = 15  # the body, the date and the kind of document are named in these
 PAGE_HEADING_LINES = 8  # … and in these when a document starts on a later page of a pack
@@ -151,6 +158,11 @@ def find_heading(lines: list[Line], window: int = HEADING_LINES) -> Heading | No
         (i for i, text in enumerate(texts) if find_date(text) and not NOT_THE_DATE.match(text)),
         None,
     )
+    if date_at is None:  # "Meeting Date: 05/11/2021"
+        date_at = next(
+            (i for i, t in enumerate(texts) if find_any_date(t) and not NOT_THE_DATE.match(t)),
+            None,
+        )
     kind = _kind(texts)
     body = _body(texts)
     if date_at is None or not body:
@@ -158,7 +170,7 @@ def find_heading(lines: list[Line], window: int = HEADING_LINES) -> Heading | No
     header = " ".join(texts)
     return Heading(
         body=body,
-        date=find_date(texts[date_at]),
+        date=find_any_date(texts[date_at]),
         kind=kind,
         end=top[date_at][0] + 1,
         start_time=find_time(header),

@@ -9,14 +9,13 @@ number, Decision maker, Date of decision, Decision, Reasons, Alternatives consid
 Interests declared).
 """
 
-import datetime
 import re
 
 from meetings.ingest.frontsheet import body_named
 from meetings.ingest.lines import Line
 from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord, ReportRecord
 from meetings.ingest.reports import SECTION_HEADINGS, report_sections, section_key
-from meetings.ingest.text import find_date, reflow, strip_full_stop, title_case
+from meetings.ingest.text import find_any_date, find_date, reflow, strip_full_stop, title_case
 
 TOP_LINES = 20
 MIN_SECTIONS = 2
@@ -79,7 +78,6 @@ NOTICE_TITLE = re.compile(
     re.IGNORECASE,
 )
 ITEM_LINE = re.compile(r"^(?:Agenda\s+)?Item\s*(?:No\.?)?\s*:?\s*(?P<number>\d{1,3}[a-z]?)$", re.I)
-NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
 
 
 def read_standalone(lines: list[Line]):
@@ -109,21 +107,6 @@ def _label_key(label: str) -> str:
     return re.sub(r"\s+", " ", label).strip().lower()
 
 
-def any_date(text: str):
-    """A date in words, or as numbers (day first, unless the first number cannot be a month)."""
-    if found := find_date(text):
-        return found
-    if match := NUMERIC_DATE.search(text):
-        first, second, year = int(match[1]), int(match[2]), int(match[3])
-        year += 2000 if year < 100 else 0
-        day, month = (second, first) if second > 12 else (first, second)
-        try:
-            return datetime.date(year, month, day)
-        except ValueError:
-            return None
-    return None
-
-
 # Decision notices ---------------------------------------------------------------------------
 
 
@@ -133,7 +116,7 @@ def _decision_notice(lines: list[Line]) -> MinutesRecord | None:
     titled = any(NOTICE_TITLE.match(text) for text in top)
     if not fields.get("decision") or (len(fields) < MIN_NOTICE_FIELDS + (0 if titled else 2)):
         return None
-    date = any_date(" ".join(fields.get("date", [])))
+    date = find_any_date(" ".join(fields.get("date", [])))
     maker = _one_line(fields.get("maker", [])) or body_named(top)
     if not date or not maker:
         return None
@@ -196,7 +179,7 @@ def _memo_meeting(memo: dict[str, list[str]]) -> MeetingRecord | None:
     """'To: Cabinet' with the meeting's date: the meeting the report goes to."""
     to = _one_line(memo.get("to", []))
     dates = (_one_line(memo.get(name, [])) for name in ("meeting date", "to", "date"))
-    date = next((found for text in dates if (found := any_date(text))), None)
+    date = next((found for text in dates if (found := find_any_date(text))), None)
     to = re.sub(r"[\s,–-]*\d.*$", "", to).strip()  # "Cabinet – 12 March 2025"
     if not to or not date:
         return None

@@ -69,6 +69,40 @@ def find_date(text: str) -> datetime.date | None:
     return min(candidates)[1] if candidates else None
 
 
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def find_any_date(text: str) -> datetime.date | None:
+    """A date in words, else in numbers: 2021-05-11, 19/05/2031, 5/11/21.
+
+    Numbers are read day first unless the first cannot be a month, or a weekday printed
+    beside them agrees only with month first.
+    """
+    if found := find_date(text):
+        return found
+    if match := ISO_DATE.search(text):
+        return _date_or_none(int(match[1]), int(match[2]), int(match[3]))
+    if not (match := NUMERIC_DATE.search(text)):
+        return None
+    first, second, year = int(match[1]), int(match[2]), int(match[3])
+    year += 2000 if year < 100 else 0
+    day_first = _date_or_none(year, second, first)
+    month_first = _date_or_none(year, first, second)
+    weekday = next((i for i, name in enumerate(WEEKDAYS) if name in text.lower()), None)
+    if weekday is not None and month_first and month_first.weekday() == weekday:
+        return month_first if not day_first or day_first.weekday() != weekday else day_first
+    return day_first or month_first
+
+
+def _date_or_none(year: int, month: int, day: int) -> datetime.date | None:
+    try:
+        return datetime.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def find_time(text: str) -> datetime.time | None:
     """'2.00 pm', '10.00 am', '7.30pm', '9:00am' -> a time."""
     match = TIME.search(text)

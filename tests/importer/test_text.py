@@ -1,7 +1,7 @@
 import datetime
 
 from meetings.ingest.pages import text_pages
-from meetings.ingest.text import clean, find_date, find_time, person_key, reflow
+from meetings.ingest.text import clean, find_any_date, find_date, find_time, person_key, reflow
 
 
 def test_clean_removes_markup_and_odd_spaces():
@@ -51,3 +51,17 @@ def test_text_pages_break_on_form_feeds_or_blank_runs_and_blank_notices():
     assert text_pages("one\fthree") == ["one", "three"]
     pages = text_pages("first\n\n\n\nsecond\nThis page is intentionally left blank\nthird")
     assert pages == ["first", "second", "This page is intentionally left blank", "third"]
+
+
+def test_dates_in_numbers_day_first_unless_the_weekday_says_month_first():
+    assert find_any_date("Date of decision: 19/05/2031") == datetime.date(2031, 5, 19)
+    assert find_any_date("Meeting date: 2021-05-11") == datetime.date(2021, 5, 11)
+    assert find_any_date("Date: 3/4/30") == datetime.date(2030, 4, 3)
+    assert find_any_date("Tuesday, 05/11/2021") == datetime.date(2021, 5, 11)
+    assert find_any_date("Friday, 05/11/2021") == datetime.date(2021, 11, 5)
+    assert find_any_date("Printed 13/13/2021") is None
+
+
+def test_dates_that_ocr_gave_a_raised_ordinal():
+    assert find_date('Tuesday 29" April 2014') == datetime.date(2014, 4, 29)
+    assert find_date("on 18t March 2014") == datetime.date(2014, 3, 18)
