@@ -57,10 +57,27 @@ SCHEMES = [
         min_items=2,
     ),
     Scheme(
+        "decimal",
+        re.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?\s+(?P<rest>[A-Z‘'\"(].*)$"),
+        consecutive=True,
+        min_items=3,
+    ),
+    Scheme(
         "item",
-        re.compile(r"^Item\s+(?P<number>\d{1,3}[a-z]?)\b[.:)]?\s*[-–]?\s*(?P<rest>.*)$", re.I),
+        re.compile(
+            r"^Item\s*(?:No\.?|#)?\s*\(?(?P<number>\d{1,3}[a-z]?)\)?(?![\d/.-]\d)[.:)]?\s*[-–]?\s*"
+            r"(?P<rest>.*)$",
+            re.I,
+        ),
         consecutive=True,
         min_items=2,
+        counts_from_one=True,
+    ),
+    Scheme(
+        "letter",
+        re.compile(r"^\*?(?P<number>[A-Z])[.)]\s+(?P<rest>[A-Z‘'\"(].*)$"),
+        consecutive=True,
+        min_items=3,
         counts_from_one=True,
     ),
     Scheme(
@@ -96,7 +113,9 @@ def numbered_items(
             if (match := scheme.pattern.match(lines[index].text))
         ]
         if agenda and scheme.counts_from_one:
-            found = found[next((i for i, x in enumerate(found) if x.number == "1"), len(found)) :]
+            found = found[
+                next((i for i, x in enumerate(found) if _key(x.number)[1] == 1), len(found)) :
+            ]
         run = _longest_run(found) if scheme.consecutive else _distinct(found)
         if len(run) >= scheme.min_items and len(run) > len(best[1]):
             best = (scheme.name, run)
@@ -107,12 +126,13 @@ def _file_number(match: re.Match) -> str:
     return match.groupdict().get("file") or ""
 
 
-def _last_part(number: str) -> int:
-    return int(re.findall(r"\d+", number)[-1])
-
-
-def _prefix(number: str) -> str:
-    return re.sub(r"\d+$", "", number.rstrip("abcdefgh"))
+def _key(number: str) -> tuple[str, int]:
+    """'19/042' -> ('19/', 42); 'C' -> ('', 3); '7.2' -> ('7.', 2)."""
+    if match := re.fullmatch(r"(.*?)(\d+)", number):
+        return match[1], int(match[2])
+    if re.fullmatch(r"[A-Z]", number):
+        return "", ord(number) - ord("A") + 1
+    return number, 0
 
 
 def _longest_run(found: list[NumberedLine]) -> list[NumberedLine]:
@@ -131,10 +151,17 @@ def _longest_run(found: list[NumberedLine]) -> list[NumberedLine]:
 
 
 def _follows(last: str, number: str) -> bool:
-    """The next number, or the one after it: a number may be missing (withheld, misread)."""
-    if _prefix(number) != _prefix(last) or number[-1].isalpha():
+    """The next number, or the one after it: a number may be missing (withheld, misread).
+
+    In a two-level numbering the next section may begin: 7.3 is followed by 8.1.
+    """
+    (last_prefix, last_part), (prefix, part) = _key(last), _key(number)
+    if not part:
         return False
-    return 1 <= _last_part(number) - _last_part(last) <= MAX_STEP
+    if prefix == last_prefix:
+        return 1 <= part - last_part <= MAX_STEP
+    sections = _key(last_prefix.rstrip(".")), _key(prefix.rstrip("."))
+    return part == 1 and sections[1][0] == sections[0][0] and sections[1][1] == sections[0][1] + 1
 
 
 def _distinct(found: list[NumberedLine]) -> list[NumberedLine]:

@@ -267,3 +267,61 @@ def test_district_minutes_with_the_date_before_the_place_and_items_by_word():
         ("1", "Apologies for absence", None),
         ("2", "Land at Mill Lane", "That planning permission be refused."),
     ]
+
+
+COMMISSION_AGENDA = """CITY COMMISSION AGENDA
+Monday, August 4, 2031 at 6:00 PM
+ITEM NO. (1) CALL TO ORDER
+ITEM NO. (2) Approval of the minutes of July 21, 2031
+ITEM NO. (3) CONSENT AGENDA
+*A. Approve the purchase of two mowers
+*B. Accept the audit report
+*C. Set a hearing on the water rates
+ITEM NO. (4) ADJOURNMENT
+"""
+
+BOARD_AGENDA = """Harbor Board
+Regular Meeting Agenda
+Thursday, September 11, 2031
+A. Call to Order
+B. Public Comment
+C. Approve the Harbor Master's Report
+D. Adjourn
+"""
+
+SECTIONED_MINUTES = """Zoning Commission
+Minutes
+Wednesday, October 1, 2031
+1. Preliminaries
+1.1 Roll Call
+1.2 Approval of the Agenda
+2. Applications
+2.1 Rezoning of 14 Elm Street
+Motion carried 5-0.
+2.2 Variance at 3 Oak Road
+"""
+
+
+def test_item_numbers_in_brackets_with_lettered_consent_items_under_them():
+    meeting = parse_pack([COMMISSION_AGENDA]).meeting
+    assert (meeting.body, meeting.date) == ("City Commission", datetime.date(2031, 8, 4))
+    assert [(item.number, item.title) for item in meeting.agenda_items] == [
+        ("1", "CALL TO ORDER"),
+        ("2", "Approval of the minutes of July 21, 2031"),
+        ("3", "CONSENT AGENDA"),
+        ("4", "ADJOURNMENT"),
+    ]
+    assert meeting.agenda_items[2].note.startswith("*A. Approve the purchase of two mowers")
+
+
+def test_lettered_items():
+    meeting = parse_pack([BOARD_AGENDA]).meeting
+    assert meeting.body == "Harbor Board"
+    assert [item.number for item in meeting.agenda_items] == ["A", "B", "C", "D"]
+
+
+def test_two_level_numbers_run_on_from_one_section_to_the_next():
+    (minutes,) = parse_pack([SECTIONED_MINUTES]).minutes
+    assert minutes.meeting.body == "Zoning Commission"
+    assert [m.number for m in minutes.minutes] == ["1.1", "1.2", "2.1", "2.2"]
+    assert minutes.minutes[2].outcome == "carried"
