@@ -36,6 +36,16 @@ BODY_WORD = re.compile(
 GENERIC_NOISE = re.compile(
     r"\b(Regular|Special|Next|Meeting|Minutes|Agenda|To Be Held On|Held On|From)\b.*$", re.I
 )
+# "Minutes of the regular meeting of the …", "Agenda for the …": words before the name
+LEADING_NOISE = re.compile(
+    r"^(?:(?:draft|unconfirmed|approved)\s+)?(?:minutes|agenda|notice|summary|record)\s+(?:of|for)"
+    r"\s+(?:the\s+|a\s+)?(?:(?:regular|special|ordinary|annual|extraordinary|adjourned)\s+)?"
+    r"(?:meeting\s+of\s+(?:the\s+)?)?",
+    re.IGNORECASE,
+)
+TRAILING_AUTHORITY = re.compile(  # "City Council of the City of San Leandro"
+    r"\s+of\s+the\s+(?:City|Town|Township|Village|County|Borough)\s+of\s+.*$", re.IGNORECASE
+)
 NOTICE_WINDOW = 40  # lines in which a meeting notice names its meeting and its AGENDA
 NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:[.)]\s*|\s+|(?=[A-Z]))([A-Z‘'\"(].*)$")
 SUB_ITEM = re.compile(r"^(?:[-–•·*]|\(?[a-z]{1,3}[.)])\s")
@@ -267,6 +277,7 @@ def body_named(texts: list[str]) -> str:
         if not BODY_WORD.search(text) or len(text) > 90:
             continue
         name = re.sub(rf"(\d|\b{MONTH}\b).*$", "", text, flags=re.IGNORECASE)
+        name = TRAILING_AUTHORITY.sub("", LEADING_NOISE.sub("", name))
         name = GENERIC_NOISE.sub("", name).strip(" ,–-|#")
         if len(name.split()) == 1 and index:
             name = f"{texts[index - 1]} {name}"

@@ -325,3 +325,12 @@ def test_two_level_numbers_run_on_from_one_section_to_the_next():
     assert minutes.meeting.body == "Zoning Commission"
     assert [m.number for m in minutes.minutes] == ["1.1", "1.2", "2.1", "2.2"]
     assert minutes.minutes[2].outcome == "carried"
+
+
+def test_body_names_without_the_words_around_them():
+    from meetings.ingest.frontsheet import body_named
+
+    assert body_named(["MINUTES OF THE REGULAR MEETING OF THE CITY COUNCIL"]) == "City Council"
+    assert body_named(["Minutes of the Planning Committee Meeting"]) == "Planning Committee"
+    assert body_named(["Agenda for the Finance Committee"]) == "Finance Committee"
+    assert body_named(["MINUTES OF THE CITY COUNCIL OF THE CITY OF NORTHAM"]) == "City Council"
