@@ -9,6 +9,7 @@ FOOTER = re.compile(r"^\d{1,4} Agenda Item (\d{1,3}[a-z]?)$", re.IGNORECASE)
 BARE_NUMBER = re.compile(r"^\d{1,4}$")
 BLANK_NOTICE = re.compile(r"^T?\s?his page is intentionally left blank$", re.IGNORECASE)
 PAGE_LABEL = re.compile(r"^(?:-\s*\d{1,4}\s*-|Page \d{1,4}(?: of \d{1,4})?)$", re.IGNORECASE)
+DIGITS = re.compile(r"\d+")
 EDGE_LINES = 4  # running headers and footers sit in a page's first or last lines
 MIN_RUNNING_PAGES = 3
 
@@ -34,8 +35,9 @@ def page_lines(pages: list[str]) -> list[Line]:
             line = Line(number, raw.rstrip(), text)
             if footer := FOOTER.match(text):
                 line.footer_item = footer[1]
-            running_line = _shape(text) in running or PAGE_LABEL.match(text)
-            furniture = _is_furniture(text, raw_lines, index) or (index in edges and running_line)
+            furniture = _is_furniture(text, raw_lines, index) or (
+                index in edges and (_shape(text) in running or PAGE_LABEL.match(text))
+            )
             if footer or furniture:
                 line.text = line.raw = ""
             lines.append(line)
@@ -44,7 +46,7 @@ def page_lines(pages: list[str]) -> list[Line]:
 
 def _shape(text: str) -> str:
     """A line with its numbers hidden: the same running header on every page has one shape."""
-    return re.sub(r"\d+", "#", text.lower())
+    return DIGITS.sub("#", text.lower())
 
 
 def _edge_indexes(raw_lines: list[str], top: bool = True) -> set[int]:
