@@ -9,6 +9,7 @@ from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord, 
 from meetings.ingest.text import (
     MONTH,
     ORDINAL,
+    PERSON,
     WEEKDAY,
     clean,
     display_name,
@@ -52,8 +53,17 @@ CONFIRMS = re.compile(
     re.IGNORECASE,
 )
 ATTENDANCE_LABEL = re.compile(
-    r"^(PRESENT|In attendance|Apologies(?: for absence)?)\b:?\s*(.*)$", re.I
+    r"^(PRESENT|In attendance|Also present|Officers(?: in attendance| present)?"
+    r"|Apologies(?: for absence)?)\b:?\s*(.*)$",
+    re.I,
 )
+SECTION_OF = {
+    "present": "present",
+    "also": "in",
+    "officers": "in",
+    "in": "in",
+    "apologies": "apologies",
+}
 
 
 def find_header(lines: list[Line], index: int) -> tuple[re.Match | None, int]:
@@ -166,8 +176,10 @@ def _attendance(lines: list[Line]) -> list[PersonRecord]:
     current = None
     for line in lines:
         if match := ATTENDANCE_LABEL.match(line.text):
-            current = match[1].lower().split()[0]
+            current = SECTION_OF[match[1].lower().split()[0]]
             sections.setdefault(current, []).append(match[2])
+        elif _is_section_heading(line.text):
+            current = None  # "UNRESTRICTED ITEMS", "PART II": the list has ended
         elif current and line.text:
             sections[current].append(line.text)
     people: dict[str, PersonRecord] = {}
@@ -181,6 +193,11 @@ def _attendance(lines: list[Line]) -> list[PersonRecord]:
             person_role, note = _role_and_note(role, after)
             people.setdefault(key, PersonRecord(display_name(match), key, person_role, note))
     return list(people.values())
+
+
+def _is_section_heading(text: str) -> bool:
+    """A heading in capitals with nobody named in it ('UNRESTRICTED ITEMS', 'PART I')."""
+    return bool(text) and text.isupper() and not PERSON.search(text)
 
 
 def _role_and_note(role: str, after: str) -> tuple[str, str]:

@@ -334,3 +334,26 @@ def test_body_names_without_the_words_around_them():
     assert body_named(["Minutes of the Planning Committee Meeting"]) == "Planning Committee"
     assert body_named(["Agenda for the Finance Committee"]) == "Finance Committee"
     assert body_named(["MINUTES OF THE CITY COUNCIL OF THE CITY OF NORTHAM"]) == "City Council"
+
+
+COUNTY_MINUTES = """MINUTES of a meeting of the Cabinet held in the Council Chamber, Shire Hall on
+Thursday, 9 January 2031.
+PRESENT: Mr A Hart (Chairman), Mrs B Cole and Mr C Dunn
+IN ATTENDANCE: Dr E Fry (Director of Public Health) and Mr F Gale (Director of Strategy,
+Policy and Corporate Assurance)
+UNRESTRICTED ITEMS
+1. Apologies
+(Item 1)
+None were received.
+"""
+
+
+def test_a_heading_after_the_attendance_list_is_not_part_of_the_last_role():
+    (minutes,) = parse_pack([COUNTY_MINUTES]).minutes
+    assert [(p.name, p.role, p.note) for p in minutes.attendance] == [
+        ("Mr A Hart", "chair", ""),
+        ("Mrs B Cole", "member", ""),
+        ("Mr C Dunn", "member", ""),
+        ("Dr E Fry", "in_attendance", "Director of Public Health"),
+        ("Mr F Gale", "in_attendance", "Director of Strategy, Policy and Corporate Assurance"),
+    ]
