@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from meetings.ingest.casing import acronyms_in, readable
 from meetings.ingest.frontsheet import body_named, parse_front_sheet
 from meetings.ingest.lines import Line, page_lines
 from meetings.ingest.minutes import find_header, parse_minutes
@@ -64,7 +65,17 @@ def parse_pack(pages: list[str], default_body: str = "", default_date=None) -> P
             record.warnings.append(
                 "no agenda, minutes or reports recognised: stored as searchable pages only"
             )
+    _readable_titles(record, lines)
     return record
+
+
+def _readable_titles(record: PackRecord, lines: list[Line]) -> None:
+    """Shouted titles in title case, keeping the acronyms the pack prints in its sentences."""
+    acronyms = acronyms_in(line.text for line in lines)
+    items = record.meeting.agenda_items if record.meeting else []
+    minutes = [minute for document in record.minutes for minute in document.minutes]
+    for titled in [*items, *minutes, *record.reports]:
+        titled.title = readable(titled.title, acronyms)
 
 
 def _add_standalone(record: PackRecord, found) -> bool:

@@ -51,7 +51,7 @@ def test_a_scanned_pack_is_read_as_its_text_version_is(scanned_pack):
     assert (meeting.body, meeting.date) == ("Cabinet", MEETING.date)
     titles = [item.title for item in meeting.agenda_items]
     assert titles == [item.title for item in text.pack.meeting.agenda_items]
-    assert [r.title for r in scanned.pack.reports] == ["YOUTH SERVICES REVIEW"]
+    assert [r.title for r in scanned.pack.reports] == ["Youth Services Review"]
 
 
 def test_progress_is_reported_page_by_page(scanned_pack):

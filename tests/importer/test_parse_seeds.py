@@ -84,7 +84,7 @@ def test_seed_000_reports_link_to_agenda_items(parsed):
     ]
     freeport = reports[2]
     assert freeport.title == (
-        "EAST MIDLANDS FREEPORT: CHANGE OF ACCOUNTABLE BODY AND GOVERNANCE IMPLICATIONS"
+        "East Midlands Freeport: Change of Accountable Body and Governance Implications"
     )
     assert freeport.report_by == "Chief Executive"
     placeholder = reports[7]
@@ -93,7 +93,7 @@ def test_seed_000_reports_link_to_agenda_items(parsed):
     assert "Document is Restricted" not in reports[6].text
     exempt_report = reports[8]
     assert exempt_report.exempt and not exempt_report.restricted
-    assert exempt_report.title == "LOCAL GOVERNMENT REORGANISATION: RESPONSE TO CONSULTATION"
+    assert exempt_report.title == "Local Government Reorganisation: Response to Consultation"
     term_dates = reports[3]
     assert term_dates.has_parts and term_dates.key_decision
     assert term_dates.recommendations
@@ -140,7 +140,7 @@ def test_seed_002_no_front_sheet_and_minute_extracts_stay_inside_reports(parsed)
     assert sum(1 for m in minutes.minutes if m.resolved) == 7
     assert [m.number for m in minutes.minutes if m.key_decision] == ["448"]
     assert len(pack.reports) == 9
-    assert pack.reports[0].title == "FINANCIAL RESILIENCE"
+    assert pack.reports[0].title == "Financial Resilience"
     assert "MINUTE EXTRACT" in pack.reports[0].text
     assert pack.reports[1].agenda_item_number == "5"  # from its '35 Agenda Item 5' footer
     attendance = {p.name: p.role for p in minutes.attendance}
@@ -152,7 +152,7 @@ def test_seed_003_title_after_report_of(parsed):
     assert (pack.meeting.body, pack.meeting.date) == ("Cabinet", datetime.date(2025, 6, 17))
     assert pack.minutes == []
     titles = [report.title for report in pack.reports]
-    assert titles[0] == "PROVISIONAL REVENUE AND CAPITAL OUTTURN 2024/25"
+    assert titles[0] == "Provisional Revenue and Capital Outturn 2024/25"
     assert pack.reports[0].report_by == "Director of Corporate Resources"
     assert pack.reports[2].report_by == "Director of Children and Family Services"
     assert all(report.key_decision for report in pack.reports)

@@ -33,7 +33,7 @@ def test_generated_pdf_pack_gives_meeting_minutes_and_report(demo_pack):
     assert minutes.minutes[3].resolved.startswith("(a) That the Flood Risk Management Strategy")
     assert minutes.minutes[3].agenda_item_number == "5"
     (report,) = pack.reports
-    assert report.title == "LIBRARY OPENING HOURS REVIEW"
+    assert report.title == "Library Opening Hours Review"
     assert report.agenda_item_number == "5"
     assert report.first_page == pack.meeting.agenda_items[4].first_page
 

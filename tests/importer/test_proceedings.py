@@ -306,10 +306,10 @@ def test_item_numbers_in_brackets_with_lettered_consent_items_under_them():
     meeting = parse_pack([COMMISSION_AGENDA]).meeting
     assert (meeting.body, meeting.date) == ("City Commission", datetime.date(2031, 8, 4))
     assert [(item.number, item.title) for item in meeting.agenda_items] == [
-        ("1", "CALL TO ORDER"),
+        ("1", "Call to Order"),
         ("2", "Approval of the minutes of July 21, 2031"),
-        ("3", "CONSENT AGENDA"),
-        ("4", "ADJOURNMENT"),
+        ("3", "Consent Agenda"),
+        ("4", "Adjournment"),
     ]
     assert meeting.agenda_items[2].note.startswith("*A. Approve the purchase of two mowers")
 
