@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import OuterRef, Subquery
 
-from meetings.ingest.describe import describe_pack
+from meetings.ingest.describe import describe_pack, document_kind
 from meetings.ingest.read import SourceFile
 from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord
 from meetings.ingest.text import fold, slugify, strip_markup
@@ -255,6 +255,7 @@ class _Loader:
             "meeting": meeting,
             "warnings": "\n".join(self.pack.warnings),
             "recognised": self.result.recognised,
+            "kind": document_kind(self.pack),
         }
         if existing is None:
             name = stored_name(source.sha256, source.path.suffix)
@@ -273,28 +274,27 @@ class _Loader:
         return document
 
     def pages(self, document: Document) -> None:
-        """Each page's text, and its OCR confidence when it was read by OCR."""
+        """Each page's text, its printed number, and its OCR confidence if it was read by OCR."""
+        fields = ("text", "ocr_confidence", "printed_number")
         stored = {
-            number: (text, confidence)
-            for number, text, confidence in document.pages.values_list(
-                "number", "text", "ocr_confidence"
-            )
+            number: values for number, *values in document.pages.values_list("number", *fields)
         }
-        ocr = self.source.ocr
+        ocr, printed = self.source.ocr, self.pack.printed_pages
         texts = {
-            number: (strip_markup(text), ocr.get(number))
+            number: [strip_markup(text), ocr.get(number), printed[number - 1] if printed else ""]
             for number, text in enumerate(self.pack.pages, 1)
         }
         new = [
-            Page(document=document, number=number, text=text, ocr_confidence=confidence)
-            for number, (text, confidence) in texts.items()
+            Page(document=document, number=number, **dict(zip(fields, values, strict=True)))
+            for number, values in texts.items()
             if number not in stored
         ]
         Page.objects.bulk_create(new, batch_size=500)
         changed = [n for n, values in texts.items() if n in stored and stored[n] != values]
         for number in changed:
-            text, confidence = texts[number]
-            document.pages.filter(number=number).update(text=text, ocr_confidence=confidence)
+            document.pages.filter(number=number).update(
+                **dict(zip(fields, texts[number], strict=True))
+            )
         self.remove(document.pages.exclude(number__in=texts))
         self.counts["created"] += len(new)
         self.counts["updated"] += len(changed)

@@ -189,6 +189,9 @@ class Document(models.Model):
     recognised = models.TextField(
         blank=True, help_text="What the importer found in it: agenda, minutes, reports, OCR"
     )
+    kind = models.CharField(
+        max_length=30, blank=True, help_text="What it is: agenda pack, minutes, report, …"
+    )
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -203,6 +206,12 @@ class Document(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:document_detail", args=[self.sha256])
+
+    @property
+    def title(self) -> str:
+        """'Cabinet, 14 January 2025: agenda pack': what it is, never its file name."""
+        kind = self.kind or "document"
+        return f"{self.meeting.title}: {kind}" if self.meeting_id else kind.capitalize()
 
 
 class ReplacedDocument(models.Model):
@@ -236,6 +245,9 @@ class Page(models.Model):
     ocr_confidence = models.FloatField(
         null=True, blank=True, help_text="Set when the text was read by OCR: 0 to 100"
     )
+    printed_number = models.CharField(
+        max_length=10, blank=True, help_text="The number printed on the page, where known"
+    )
     search_vector = search_vector(text="C")
 
     class Meta:
@@ -253,6 +265,27 @@ class Page(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:page_detail", args=[self.document.sha256, self.number])
+
+    @property
+    def label(self) -> str:
+        """'p. 43' as printed on the paper, else 'page 7 of the file (no number printed)'."""
+        if self.printed_number:
+            return f"p. {self.printed_number}"
+        return f"page {self.number} of the file (no number printed)"
+
+    @property
+    def title(self) -> str:
+        return f"{self.document.title}, {self.label}"
+
+
+def page_range_label(document: "Document", first: int, last: int) -> str:
+    """'pp. 35–40' as printed, else 'pages 5–9 of the file (no numbers printed)'."""
+    printed = dict(
+        document.pages.filter(number__in=[first, last]).values_list("number", "printed_number")
+    )
+    if printed.get(first) and printed.get(last):
+        return f"pp. {printed[first]}–{printed[last]}" if first != last else f"p. {printed[first]}"
+    return f"pages {first}–{last} of the file (no numbers printed)"
 
 
 class AgendaItem(models.Model):

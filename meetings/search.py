@@ -387,9 +387,9 @@ HIT_SOURCES = {
         "document__meeting__body",
         ("text",),
         lambda row: (
-            f"{row.report_title or row.document.file_name}, page {row.number}",
+            f"{row.report_title or row.document.title}, {row.label}",
             row.document.meeting,
-            f"page {row.number} of {row.document.page_count}",
+            f"page {row.number} of {row.document.page_count} in the file",
             False,
         ),
     ),

@@ -169,3 +169,22 @@ def test_attendance_lists_the_chair_then_members_then_others(client, archive):
     attending = section.index("Mrs. D. Taylor CC")
     assert chair < member < attending
     assert "In the chair" in section[chair:member]
+
+
+def test_a_page_is_cited_by_its_printed_number_or_says_it_has_none(client, archive):
+    from meetings.models import Document
+
+    sha = Document.objects.get().sha256
+    printed = client.get(f"/documents/{sha}/page/26/").content.decode()
+    assert "<h1>Cabinet, 24 March 2026: agenda pack, p. 121</h1>" in printed
+    assert "<cite>Cabinet, 24 March 2026: agenda pack, p. 121</cite>" in printed
+    unnumbered = client.get(f"/documents/{sha}/page/1/").content.decode()
+    assert "agenda pack, page 1 of the file (no number printed)</h1>" in unnumbered
+    assert ".txt" not in unnumbered.split("<h1>")[1].split("</h1>")[0]
+
+
+def test_a_report_gives_its_pages_as_printed(client, archive):
+    page = client.get(
+        "/meetings/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/"
+    ).content.decode()
+    assert ">pp. 121–140</a> of the <a" in page

@@ -56,3 +56,20 @@ def _meeting(meeting) -> str:
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def document_kind(pack: PackRecord) -> str:
+    """'agenda pack', 'agenda', 'supplementary agenda', 'minutes', 'report', 'decision notice'."""
+    agenda = bool(pack.meeting and pack.meeting.agenda_items)
+    if agenda and pack.meeting.agenda_is_supplement:
+        return "supplementary agenda"
+    if agenda:
+        return "agenda pack" if pack.reports or pack.minutes else "agenda"
+    if pack.minutes:
+        notice = all(not m.attendance and len(m.minutes) == 1 for m in pack.minutes)
+        return (
+            "decision notice" if notice and pack.minutes[0].minutes[0].alternatives else "minutes"
+        )
+    if pack.reports:
+        return "report" if len(pack.reports) == 1 else "reports"
+    return "document"

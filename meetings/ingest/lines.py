@@ -12,6 +12,9 @@ PAGE_LABEL = re.compile(r"^(?:-\s*\d{1,4}\s*-|Page \d{1,4}(?: of \d{1,4})?)$", r
 DIGITS = re.compile(r"\d+")
 EDGE_LINES = 4  # running headers and footers sit in a page's first or last lines
 MIN_RUNNING_PAGES = 3
+PRINTED_NUMBER = re.compile(  # "35 Agenda Item 5", "35", "- 35 -", "Page 35 of 90", "… Page 35 …"
+    r"^(\d{1,4})(?: Agenda Item \w+)?$|^-\s*(\d{1,4})\s*-$|\bPage (\d{1,4})\b", re.IGNORECASE
+)
 
 
 @dataclass
@@ -84,3 +87,31 @@ def _is_page_number(raw_lines: list[str], index: int) -> bool:
     """A bare number at the end of a page, or followed by the empty lines of a page break."""
     after = [clean(raw) for raw in raw_lines[index + 1 : index + 3]]
     return len(after) < 2 and not any(after) or after == ["", ""]
+
+
+def printed_page_numbers(pages: list[str]) -> dict[int, int]:
+    """{page: the number printed on it}, from footers, headers and bare numbers.
+
+    An 'N Agenda Item K' footer is proof enough. Any other number counts only when a
+    neighbouring page's number agrees (one less before it or one more after it), so a year
+    or a total on a page's last line is not taken for its number.
+    """
+    found = [_printed_number(page.split("\n")) for page in pages]
+    printed = {}
+    for index, (number, certain) in enumerate(found):
+        before = found[index - 1][0] if index else None
+        after = found[index + 1][0] if index + 1 < len(found) else None
+        agreed = before == (number or 0) - 1 or after == (number or 0) + 1
+        if number is not None and (certain or agreed or len(pages) == 1):
+            printed[index + 1] = number
+    return printed
+
+
+def _printed_number(raw_lines: list[str]) -> tuple[int | None, bool]:
+    """The page's number, and whether it was printed in an 'N Agenda Item K' footer."""
+    filled = [clean(raw) for raw in raw_lines if raw.strip()]
+    for text in filled[-EDGE_LINES:][::-1] + filled[:EDGE_LINES]:
+        if match := PRINTED_NUMBER.search(text):
+            number = int(next(group for group in match.groups() if group))
+            return number, bool(FOOTER.match(text))
+    return None, False

@@ -4,7 +4,7 @@ from collections import Counter
 
 from meetings.ingest.casing import acronyms_in, readable
 from meetings.ingest.frontsheet import body_named, parse_front_sheet
-from meetings.ingest.lines import Line, page_lines
+from meetings.ingest.lines import Line, page_lines, printed_page_numbers
 from meetings.ingest.minutes import find_header, parse_minutes
 from meetings.ingest.proceedings import read_proceedings
 from meetings.ingest.records import (
@@ -67,6 +67,30 @@ def parse_pack(pages: list[str], default_body: str = "", default_date=None) -> P
             )
     _readable_titles(record, lines)
     return record
+
+
+def printed_pages(record: PackRecord, count_on: bool) -> list[str]:
+    """Each page's printed number, '' where it is not known.
+
+    Known: printed on the page, or the first of a report's '(Pages a - b)' on the agenda.
+    With `count_on` (a PDF, whose pages are the paper's), every other page is counted on
+    (or back) from the nearest known one; a text extraction's pages are not the paper's.
+    """
+    known = printed_page_numbers(record.pages)
+    items = {item.number: item for item in record.meeting.agenda_items} if record.meeting else {}
+    for report in record.reports:
+        item = items.get(report.agenda_item_number)
+        if item and item.first_page:
+            known.setdefault(report.first_page, item.first_page)
+    if not count_on:
+        return [str(known.get(page, "")) for page in range(1, len(record.pages) + 1)]
+    numbers = []
+    for page in range(1, len(record.pages) + 1):
+        before = [p for p in known if p <= page]
+        anchor = max(before) if before else min(known, default=None)
+        number = known[anchor] + page - anchor if anchor else 0
+        numbers.append(str(number) if number >= 1 else "")
+    return numbers
 
 
 def _readable_titles(record: PackRecord, lines: list[Line]) -> None:

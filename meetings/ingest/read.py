@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from meetings.ingest.ocr import OcrSettings
-from meetings.ingest.pack import UnrecognisedPack, parse_pack
+from meetings.ingest.pack import UnrecognisedPack, parse_pack, printed_pages
 from meetings.ingest.pages import UnreadableSource, read_pages
 from meetings.ingest.records import PackRecord
 
@@ -42,6 +42,7 @@ def read_source(
     try:
         pages = read_pages(path, on_page, max_pages, ocr)
         pack = parse_pack(pages.texts, default_body, default_date)
+        pack.printed_pages = printed_pages(pack, count_on=pages.format == "pdf")
         pack.warnings[:0] = pages.warnings
     except (UnreadableSource, UnrecognisedPack) as error:
         raise PackError(str(error)) from error

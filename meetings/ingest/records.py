@@ -98,6 +98,7 @@ class PackRecord:
     """Everything parsed from one source file."""
 
     pages: list[str]
+    printed_pages: list[str] = field(default_factory=list)  # each page's printed number, or ''
     meeting: MeetingRecord | None = None
     minutes: list[MinutesRecord] = field(default_factory=list)
     reports: list[ReportRecord] = field(default_factory=list)

@@ -18,9 +18,11 @@ from meetings.models import (
     Meeting,
     MembershipRole,
     Minute,
+    Page,
     Person,
     Report,
     Vote,
+    page_range_label,
 )
 
 PAGE_SIZE = 25
@@ -148,7 +150,9 @@ def meeting_detail(request, body, date):
         "reports": meeting.reports.filter(agenda_item__isnull=True).select_related("meeting__body"),
         "attendance": by_role(meeting.attendance, AttendanceRole),
         "documents": meeting.documents.all(),
-        "minutes_documents": Document.objects.filter(minutes__meeting=meeting).distinct(),
+        "minutes_documents": Document.objects.filter(minutes__meeting=meeting)
+        .select_related("meeting")
+        .distinct(),
         "confirmed_at": Minute.objects.filter(
             meeting__body=meeting.body, confirms_date=meeting.date
         )
@@ -185,6 +189,17 @@ def link_minutes_items(body, items) -> None:
         item.minutes_of = held.get(dates.get(item.pk))
 
 
+def printed_range(report: Report) -> str:
+    """The report's pages as the paper prints them: the agenda's '(Pages a - b)' if it has
+    them, else its pages' own numbers."""
+    item = report.agenda_item
+    if item and item.first_page:
+        return f"pp. {item.first_page}–{item.last_page}"
+    if report.first_page:
+        return page_range_label(report.document, report.first_page, report.last_page)
+    return ""
+
+
 def report_detail(request, body, date, slug):
     meeting = get_meeting(body, date)
     report = get_object_or_404(
@@ -195,7 +210,8 @@ def report_detail(request, body, date, slug):
     if report.first_page and not withheld:
         pages = report.document.pages.filter(
             number__gte=report.first_page, number__lte=report.last_page
-        ).only("document_id", "number", "text")
+        ).only("document_id", "number", "text", "printed_number")
+    page_range = printed_range(report)
     decisions = Decision.objects.filter(minute__agenda_item__reports=report).select_related(
         "minute__meeting__body"
     )
@@ -203,6 +219,7 @@ def report_detail(request, body, date, slug):
         "meeting": meeting,
         "report": report,
         "pages": pages,
+        "page_range": page_range,
         "decisions": decisions,
         "withheld": withheld,
     }
@@ -220,7 +237,18 @@ def decision_detail(request, body, date, number):
     link_confirmed_meetings(meeting.body, [minute])
     decision = getattr(minute, "decision", None)
     votes = decision.votes.select_related("person") if decision else []
-    context = {"meeting": meeting, "minute": minute, "reports": reports, "votes": votes}
+    source = (
+        Page.objects.select_related("document__meeting")
+        .filter(document=minute.document, number=minute.page)
+        .first()
+    )
+    context = {
+        "meeting": meeting,
+        "minute": minute,
+        "reports": reports,
+        "votes": votes,
+        "source": source,
+    }
     return render(request, "meetings/decision_detail.html", context)
 
 

@@ -91,7 +91,7 @@ def page_detail(request, sha256, number):
     document = get_document(sha256)
     page = get_object_or_404(Page, document=document, number=number)
     if page.restricted and not request.user.is_staff:
-        return withheld_page(request, f"Page {number} of {document.file_name}")
+        return withheld_page(request, page.title)
     context = {
         "document": document,
         "page": page,
