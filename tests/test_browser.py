@@ -1,5 +1,6 @@
 """A real headless Chromium (Debian's package) driven by Playwright against a live server."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -54,6 +55,7 @@ def test_home_to_body_to_meeting_to_report_to_page(browser, live_server, import_
         == "Leicestershire School Term Dates Autumn 2027 to Summer 2032"
     )
     page.screenshot(path=str(ARTIFACTS / "report.png"), full_page=False)
+    page.locator(".full-text summary").click()
     page.locator(".page-label a").first.click()
     assert page.locator("h1").inner_text() == "Cabinet, 24 March 2026: agenda pack, p. 121"
     assert "Cite this page" in page.content()
@@ -149,3 +151,74 @@ def test_pages_pass_an_automated_wcag_audit(browser, live_server, import_file, s
                 problems.append(f"{width}px {path}: {violation['id']}: {violation['help']}")
         page.close()
     assert problems == []
+
+
+# What a reader sees: visible headings and link titles, and visible blocks of text.
+VISIBLE_TEXT = """() => {
+  const visible = (e) =>
+    e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
+  const blocks = "p, li, dd, td, blockquote, pre, h1, h2, h3";
+  const leaves = [...document.querySelectorAll("main " + blocks)]
+    .filter((e) => visible(e) && !e.querySelector(blocks));
+  const titled = "main h1, main h2, main h3, main .hit a, main li > a";
+  const titles = [...document.querySelectorAll(titled)].filter(visible);
+  return {
+    titles: titles.map((e) => e.innerText.trim()),
+    blocks: leaves.map((e) => e.innerText.replace(/\\s+/g, " ").trim()),
+  };
+}"""
+RECORD_PAGES = {
+    "meeting": "/meetings/cabinet/2026-02-03/",
+    "decision": "/meetings/cabinet/2026-02-03/minutes/88/",
+    "report": "/meetings/cabinet/2026-03-24/reports/"
+    "leicestershire-school-term-dates-autumn-2027-to-summer-2032/",
+    "search": "/search/?q=school+term+dates",
+}
+LONG_BLOCK = 60  # characters: shorter repeats ("Key decision", "Cabinet") are labels
+
+
+def shouting(title: str) -> bool:
+    """More than half the words in capitals, and three or more of them: not just acronyms."""
+    words = re.findall(r"[A-Za-z]{2,}", title)
+    capitals = [word for word in words if word.isupper()]
+    return len(capitals) >= 3 and len(capitals) > len(words) / 2
+
+
+def repeated_blocks(blocks: list[str]) -> list[str]:
+    """Long blocks of text that appear twice, or inside another block."""
+    long = [block for block in blocks if len(block) >= LONG_BLOCK]
+    return sorted(
+        {
+            block
+            for index, block in enumerate(long)
+            for other_index, other in enumerate(long)
+            if index != other_index and block in other
+        }
+    )
+
+
+def test_pages_read_like_a_public_record(browser, live_server, import_file, seed):
+    """A meeting, a decision, a report and a search at desktop and phone widths: no title in
+    capitals, no block of text said twice, no file name for a title. Screenshots are kept."""
+    import_file(seed("000"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    problems = []
+    for width in (1280, 360):
+        page = browser.new_page(viewport={"width": width, "height": 900})
+        for name, path in RECORD_PAGES.items():
+            page.goto(live_server.url + path)
+            page.screenshot(path=str(ARTIFACTS / f"record-{name}-{width}.png"), full_page=True)
+            seen = page.evaluate(VISIBLE_TEXT)
+            assert seen["titles"], f"{name}: no titles seen"
+            problems += [f"{width}px {name}: shouted {t!r}" for t in seen["titles"] if shouting(t)]
+            problems += [
+                f"{width}px {name}: a file name as a title {t!r}"
+                for t in seen["titles"]
+                if re.search(r"\.(?:pdf|txt)\b|\b\d{3}_[0-9a-f]{16}\b", t)
+            ]
+            problems += [
+                f"{width}px {name}: said twice {block[:80]!r}"
+                for block in repeated_blocks(seen["blocks"])
+            ]
+        page.close()
+    assert not problems, "\n".join(problems)
