@@ -169,6 +169,8 @@ VISIBLE_TEXT = """() => {
 }"""
 RECORD_PAGES = {
     "meeting": "/meetings/cabinet/2026-02-03/",
+    "pack meeting": "/meetings/cabinet/2026-03-24/",
+    "person": "/people/mr-d-harrison/",
     "decision": "/meetings/cabinet/2026-02-03/minutes/88/",
     "report": "/meetings/cabinet/2026-03-24/reports/"
     "leicestershire-school-term-dates-autumn-2027-to-summer-2032/",
