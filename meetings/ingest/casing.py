@@ -13,6 +13,7 @@ SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", 
 SMALL_WORDS |= {"or", "the", "to", "under", "upon", "via", "with", "vs"}
 ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 CAPITALS = re.compile(r"\b[A-Z][A-Z0-9&]{1,9}\b")
+LOWER = re.compile(r"[a-z]")
 WORD = re.compile(r"^(\W*)(.*?)(\W*)$")
 MIN_LETTERS = 4
 SHOUTING = 0.8  # of a title's letters in capitals
@@ -22,10 +23,8 @@ def acronyms_in(texts: Iterable[str]) -> set[str]:
     """Words printed in capitals inside running text: a line mostly in lower case."""
     found: set[str] = set()
     for text in texts:
-        letters = [c for c in text if c.isalpha()]
-        if len(letters) < 20 or sum(c.islower() for c in letters) < len(letters) / 2:
-            continue
-        found.update(CAPITALS.findall(text))
+        if (words := CAPITALS.findall(text)) and len(LOWER.findall(text)) > len(text) / 3:
+            found.update(words)
     return found
 
 
