@@ -109,8 +109,8 @@ def printed_page_numbers(pages: list[str]) -> dict[int, int]:
 
 def _printed_number(raw_lines: list[str]) -> tuple[int | None, bool]:
     """The page's number, and whether it was printed in an 'N Agenda Item K' footer."""
-    filled = [clean(raw) for raw in raw_lines if raw.strip()]
-    for text in filled[-EDGE_LINES:][::-1] + filled[:EDGE_LINES]:
+    filled = [raw for raw in raw_lines if raw.strip()]
+    for text in map(clean, filled[-EDGE_LINES:][::-1] + filled[:EDGE_LINES]):
         if match := PRINTED_NUMBER.search(text):
             number = int(next(group for group in match.groups() if group))
             return number, bool(FOOTER.match(text))

@@ -49,6 +49,7 @@ SECTION_HEADINGS = {
     "appendices": None,
     "circulation under the local issues alert procedure": None,
 }
+SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?\s+")
 MAX_HEADING_LENGTH = 60
 REPORT_OF_WINDOW = 25
 
@@ -157,7 +158,7 @@ def _tidy_report_by(text: str) -> str:
 
 def section_key(text: str) -> str:
     """'1. Purpose of Report' -> 'purpose of report': a heading as SECTION_HEADINGS spells it."""
-    return re.sub(r"^\d{1,2}(?:\.\d{1,2})?\.?\s+", "", text).lower().rstrip(": ")
+    return SECTION_NUMBER.sub("", text).lower().rstrip(": ")
 
 
 def report_sections(lines: list[Line]) -> dict[str, str]:
