@@ -7,8 +7,9 @@ commissions: the body and the date at the top ("Alameda City Council / May 11, 2
 the motions and votes its text records (see `motions`).
 """
 
+import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from meetings.ingest.frontsheet import body_named
 from meetings.ingest.lines import Line
@@ -71,10 +72,10 @@ MAX_NOTE = 1000
 @dataclass
 class Heading:
     body: str
-    date: object
+    date: datetime.date
     kind: str  # "minutes", "agenda", or "" where the document does not say
     end: int  # index of the first line after the heading
-    start_time: object = None
+    start_time: datetime.time | None = None
     is_special: bool = False
 
 
@@ -142,7 +143,7 @@ def _read_minutes(lines: list[Line], heading: Heading, meeting: MeetingRecord) -
     attendance = people_in(lines[heading.end : first])
     filled = [line for line in lines if line.text]
     return MinutesRecord(
-        MeetingRecord(**{**meeting.__dict__, "agenda_items": []}),
+        replace(meeting, agenda_items=[]),
         attendance,
         minutes,
         filled[0].page,
@@ -154,15 +155,9 @@ def find_heading(lines: list[Line], window: int = HEADING_LINES) -> Heading | No
     """The body, date and kind named in the first `window` lines of the document."""
     top = [(index, line.text) for index, line in enumerate(lines) if line.text][:window]
     texts = [text for _, text in top]
-    date_at = next(
-        (i for i, text in enumerate(texts) if find_date(text) and not NOT_THE_DATE.match(text)),
-        None,
-    )
-    if date_at is None:  # "Meeting Date: 05/11/2021"
-        date_at = next(
-            (i for i, t in enumerate(texts) if find_any_date(t) and not NOT_THE_DATE.match(t)),
-            None,
-        )
+    # A date in words first; in numbers ("Meeting Date: 05/11/2021") only if there is none.
+    date_at = _first_date(texts, find_date)
+    date_at = _first_date(texts, find_any_date) if date_at is None else date_at
     kind = _kind(texts)
     body = _body(texts)
     if date_at is None or not body:
@@ -175,6 +170,13 @@ def find_heading(lines: list[Line], window: int = HEADING_LINES) -> Heading | No
         end=top[date_at][0] + 1,
         start_time=find_time(header),
         is_special=bool(SPECIAL.search(" ".join(texts[:4]))),
+    )
+
+
+def _first_date(texts: list[str], finds_date) -> int | None:
+    return next(
+        (i for i, text in enumerate(texts) if finds_date(text) and not NOT_THE_DATE.match(text)),
+        None,
     )
 
 
