@@ -6,7 +6,7 @@ from meetings.ingest.casing import acronyms_in, readable
 from meetings.ingest.frontsheet import body_named, parse_front_sheet
 from meetings.ingest.lines import Line, page_lines, printed_page_numbers
 from meetings.ingest.minutes import find_header, parse_minutes
-from meetings.ingest.proceedings import read_proceedings
+from meetings.ingest.proceedings import heading_of, read_proceedings
 from meetings.ingest.records import (
     AgendaItemRecord,
     MeetingRecord,
@@ -57,9 +57,7 @@ def parse_pack(pages: list[str], default_body: str = "", default_date=None) -> P
         _link_reports(record.meeting.agenda_items, record.reports, record.warnings)
         _mark_special_minutes(record)
     elif not record.minutes:
-        _add_standalone(record, read_standalone(lines)) or _add_proceedings(
-            record, read_proceedings(lines)
-        )
+        _read_other_house_styles(record, lines)
         if not record.meeting and not record.minutes:
             record.meeting = _generic_meeting(lines, default_body, default_date)
             record.warnings.append(
@@ -102,6 +100,20 @@ def _readable_titles(record: PackRecord, lines: list[Line]) -> None:
         titled.title = readable(titled.title, acronyms)
 
 
+def _read_other_house_styles(record: PackRecord, lines: list[Line]) -> None:
+    """A document that calls itself an agenda or minutes is read as one, even when it holds
+    reports (a US agenda packet); any other is a report or decision notice if it is one."""
+    heading = heading_of(lines)
+    if heading and heading.kind:
+        _add_proceedings(record, read_proceedings(lines)) or _add_standalone(
+            record, read_standalone(lines)
+        )
+    else:
+        _add_standalone(record, read_standalone(lines)) or _add_proceedings(
+            record, read_proceedings(lines)
+        )
+
+
 def _add_standalone(record: PackRecord, found) -> bool:
     if isinstance(found, MinutesRecord):
         record.minutes.append(found)
@@ -111,7 +123,7 @@ def _add_standalone(record: PackRecord, found) -> bool:
     return bool(found)
 
 
-def _add_proceedings(record: PackRecord, documents: list) -> None:
+def _add_proceedings(record: PackRecord, documents: list) -> bool:
     for document in documents:
         if isinstance(document, MinutesRecord):
             record.minutes.append(document)
@@ -121,6 +133,7 @@ def _add_proceedings(record: PackRecord, documents: list) -> None:
             record.warnings.append(
                 f"a second agenda, of {document.body} on {document.date:%-d %B %Y}, was not read"
             )
+    return bool(documents)
 
 
 def _document_starts(lines: list[Line], start: int) -> list[tuple[int, str, object]]:

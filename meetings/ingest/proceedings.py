@@ -94,14 +94,14 @@ def read_proceedings(lines: list[Line]) -> list[MeetingRecord | MinutesRecord]:
 def _documents(lines: list[Line]) -> list[tuple[int, int]]:
     """(start, end) of each document: one starts on a page that opens with the heading of
     another meeting or another kind of document."""
-    heading = find_heading(lines)
+    heading = heading_of(lines)
     if not heading:
         return []
     starts, current = [0], (heading.kind, heading.date)
     page_starts = [i for i, line in enumerate(lines) if i and line.page != lines[i - 1].page]
     for position, start in enumerate(page_starts):
         end = page_starts[position + 1] if position + 1 < len(page_starts) else len(lines)
-        found = find_heading(lines[start:end], window=PAGE_HEADING_LINES)
+        found = heading_of(lines[start:end], window=PAGE_HEADING_LINES)
         if found and found.kind and (found.kind, found.date) != current:
             starts.append(start)
             current = (found.kind, found.date)
@@ -109,7 +109,7 @@ def _documents(lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def _read_document(lines: list[Line]) -> MeetingRecord | MinutesRecord | None:
-    heading = find_heading(lines)
+    heading = heading_of(lines)
     if not heading:
         return None
     meeting = MeetingRecord(
@@ -151,7 +151,7 @@ def _read_minutes(lines: list[Line], heading: Heading, meeting: MeetingRecord) -
     )
 
 
-def find_heading(lines: list[Line], window: int = HEADING_LINES) -> Heading | None:
+def heading_of(lines: list[Line], window: int = HEADING_LINES) -> Heading | None:
     """The body, date and kind named in the first `window` lines of the document."""
     top = [(index, line.text) for index, line in enumerate(lines) if line.text][:window]
     texts = [text for _, text in top]

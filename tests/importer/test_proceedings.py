@@ -357,3 +357,27 @@ def test_a_heading_after_the_attendance_list_is_not_part_of_the_last_role():
         ("Dr E Fry", "in_attendance", "Director of Public Health"),
         ("Mr F Gale", "in_attendance", "Director of Strategy, Policy and Corporate Assurance"),
     ]
+
+
+AGENDA_PACKET = [
+    """City Council
+Agenda
+Tuesday, November 4, 2031
+1. Call to Order
+2. Approve the Minutes of October 21, 2031
+3. Adopt the Sidewalk Repair Program
+""",
+    """STAFF REPORT
+Sidewalk Repair Program
+Background
+The city has 40 miles of damaged sidewalk.
+Recommendation
+Adopt the program.
+""",
+]
+
+
+def test_an_agenda_packet_with_staff_reports_is_read_as_its_agenda():
+    pack = parse_pack(AGENDA_PACKET)
+    assert pack.meeting.body == "City Council"
+    assert [item.number for item in pack.meeting.agenda_items] == ["1", "2", "3"]
