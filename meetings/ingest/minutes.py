@@ -12,6 +12,7 @@ from meetings.ingest.text import (
     PERSON,
     WEEKDAY,
     clean,
+    continues_title,
     display_name,
     find_date,
     find_people,
@@ -159,6 +160,8 @@ def _title(text: str, following: list[Line]) -> str:
     }
     if after and after.endswith(".") and len(after) < 70 and (wrapped or len(text) > 60):
         return strip_full_stop(f"{text} {after}")
+    if after and not after.endswith(".") and continues_title(text, after):
+        return f"{text} {after}"
     return text
 
 

@@ -29,6 +29,7 @@ from meetings.ingest.records import (
 )
 from meetings.ingest.roll import people_in
 from meetings.ingest.text import (
+    continues_title,
     find_any_date,
     find_date,
     find_time,
@@ -62,9 +63,7 @@ MINUTES_WORD = re.compile(r"\bminutes\b", re.IGNORECASE)
 AGENDA_WORD = re.compile(r"\bagenda\b(?!\s+item)", re.IGNORECASE)
 SPECIAL = re.compile(r"\b(?:special|extraordinary|emergency)\b", re.IGNORECASE)
 NOT_THE_DATE = re.compile(r"^(?:Printed|Published|Issued|Posted|Date of next|Next meeting)", re.I)
-SUB_ITEM = re.compile(r"^\(?[a-z]{1,3}\)\s|^[-–•]\s")
 LABELLED_LINE = re.compile(r"^[A-Z][\w /]{2,30}:\s")  # "Recommendation: Approve …"
-TITLE_WRAP_WORDS = {"and", "of", "the", "to", "for", "a", "an", "in", "on", "with", "by", "&"}
 MAX_TITLE_LINES = 6
 MAX_NOTE = 1000
 
@@ -222,7 +221,7 @@ def _title_and_body(
     title = [item.rest]
     taken = 0
     for line in body:
-        if len(title) >= MAX_TITLE_LINES or not _wraps(title[-1], line.text):
+        if len(title) >= MAX_TITLE_LINES or not continues_title(title[-1], line.text):
             break
         if line.text:
             title.append(line.text)
@@ -235,18 +234,6 @@ def _join_title(parts: list[str]) -> str:
     for part in parts[1:]:
         text += part if text.endswith("-") else f" {part}"
     return text.strip()
-
-
-def _wraps(previous: str, following: str) -> bool:
-    """Whether `following` continues a title line that the page width wrapped."""
-    if not following or following.isupper():
-        return False
-    if SUB_ITEM.match(following) or LABELLED_LINE.match(following):
-        return False
-    if previous.endswith((".", ":", "?", "!", ";")):
-        return False
-    last_word = previous.split()[-1].lower() if previous.split() else ""
-    return len(previous) >= 55 or last_word in TITLE_WRAP_WORDS or previous.endswith((",", "-"))
 
 
 def _title_lines_before(lines: list[Line], index: int, item: NumberedLine) -> list[Line]:

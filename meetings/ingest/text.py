@@ -188,6 +188,38 @@ def _join_wrapped(lines: list[str]) -> str:
     return text
 
 
+# Titles that the page width wrapped ----------------------------------------------------
+
+TITLE_WRAP_WORDS = {"and", "of", "the", "to", "for", "a", "an", "in", "on", "with", "by", "&"}
+TITLE_WRAP_WORDS |= {"that", "from", "at", "or", "into", "between", "regarding"}
+WRAPPED_LENGTH = 55  # characters: a title line this long may have been wrapped
+SUB_ITEM = re.compile(r"^\(?[a-z]{1,3}\)\s|^[-–•]\s")
+LABELLED_LINE = re.compile(r"^[A-Z][\w /]{2,30}:\s")  # "Recommendation: Approve …"
+REFERENCE_LINE = re.compile(r"^\((?:Item|Minute|Page)s?\b", re.IGNORECASE)  # "(Item 5)"
+
+
+def continues_title(previous: str, following: str) -> bool:
+    """Whether `following` goes on with a title line that the page width wrapped."""
+    if not following or following.isupper() or REFERENCE_LINE.match(following):
+        return False
+    if SUB_ITEM.match(following) or LABELLED_LINE.match(following):
+        return False
+    if previous.endswith((".", ":", "?", "!", ";")):
+        return False
+    last_word = previous.split()[-1].lower() if previous.split() else ""
+    if last_word in TITLE_WRAP_WORDS or previous.endswith((",", "-", "–", "/")):
+        return True
+    if following[0].islower() or following[0] in "(&":
+        return True
+    # A long line goes on into a line in the same style: a Title Case title into Title Case.
+    return len(previous) >= WRAPPED_LENGTH and _title_cased(previous) == _title_cased(following)
+
+
+def _title_cased(text: str) -> bool:
+    words = [word for word in text.split() if word[:1].isalpha() and len(word) > 3]
+    return bool(words) and sum(word[0].isupper() for word in words) > len(words) / 2
+
+
 # People -------------------------------------------------------------------------------
 
 TITLES = r"(?:Mrs|Mr|Ms|Miss|Mx|Dr|Cllr|Councillor|Sir|Dame|Lord|Lady|Professor|Prof|Rev)"

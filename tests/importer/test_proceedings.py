@@ -381,3 +381,22 @@ def test_an_agenda_packet_with_staff_reports_is_read_as_its_agenda():
     pack = parse_pack(AGENDA_PACKET)
     assert pack.meeting.body == "City Council"
     assert [item.number for item in pack.meeting.agenda_items] == ["1", "2", "3"]
+
+
+LONG_TITLES = """Minutes of the Meeting of Eastby Parish Council held on
+Monday 2nd June 2031 at 7.00pm in the Pavilion
+31/061 Planning application 31/0012 for two houses on land east of Mill Lane
+The clerk read the comments of neighbours, who objected to the loss of the hedge.
+It was resolved to object to the application.
+31/062 Grass cutting contract for the playing field and the churchyard for 2031
+and 2032
+It was resolved to accept the quote from Green Cuts.
+"""
+
+
+def test_a_long_title_ends_where_the_minute_begins():
+    (minutes,) = parse_pack([LONG_TITLES]).minutes
+    assert [m.title for m in minutes.minutes] == [
+        "Planning application 31/0012 for two houses on land east of Mill Lane",
+        "Grass cutting contract for the playing field and the churchyard for 2031 and 2032",
+    ]
