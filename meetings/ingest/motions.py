@@ -72,6 +72,11 @@ UPON_MOTION = re.compile(
     rf"(?P<what>(?P<outcome>{_OUTCOME})\b.*)$",
     re.IGNORECASE,
 )
+VOTED = re.compile(  # "…, the Board voted unanimously to approve the contract"
+    rf"\b(?:voted|agreed)\s+(?P<unanimous>unanimously\s+)?(?:{COUNT}\s+)?(?P<negated>not\s+)?"
+    r"to\s+(?P<what>.+)$",
+    re.IGNORECASE,
+)
 UK_RESOLVED = re.compile(
     r"^(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED)\b"
     r"|(?:the\s+)?(?:\w+\s+){0,3}?(?:unanimously\s+)?(?:resolved|agreed)\s+(?=that\b|to\b))"
@@ -82,15 +87,17 @@ MOVED = re.compile(
     r"^(?P<mover>(?:[A-Z][\w.'’-]*\s+){1,5}?)(?:moved|proposed)\s+(?:(?:that|to)\b\s*)?(?P<what>.*)$"
 )
 SECONDED = re.compile(r"^(?P<seconder>(?:[A-Z][\w.'’-]*\s+){1,5}?)seconded\b")
-MOVED_BY = re.compile(
-    r"\b(?:moved|proposed)\s+by\s+(?P<mover>[^,;]+?)\s*(?:,|and|;)?\s+seconded\s+by\s+"
+MOVED_BY = re.compile(  # "Moved by X, seconded by Y that …", "On a motion by X, seconded by Y, …"
+    r"\b(?:moved|proposed|motion(?:\s+made)?)\s+by\s+(?P<mover>[^,;]+?)\s*(?:,|and|;)?\s+"
+    r"seconded\s+by\s+"
     r"(?P<seconder>[^,;.]+?)(?=\s+(?:that|to)\b|[,;.]|$)\s*(?P<what>.*)$",
     re.IGNORECASE,
 )
 _LABELS = (
-    r"MOVER|MOVED BY|PROPOSED BY|SECONDER|SECONDED BY|AYES|NAYS|NOES|ABSTAIN(?:ED|ENTIONS?|S)?"
-    r"|ABSENT|RECUSED"
+    r"MOVER|MOVED BY|PROPOSED BY|MOTION BY|MOTION|SECONDER|SECONDED BY|SECOND|AYES|YEAS?"
+    r"|VOTING YEA|NAYS?|VOTING NAY|NOES|ABSTAIN(?:ED|ENTIONS?|S)?|ABSENT|RECUSED|VOTE"
 )
+VOTE_LINE = re.compile(rf"^(?:{_LABELS})\s*:", re.IGNORECASE)
 LABELLED = re.compile(
     rf"\b(?P<label>{_LABELS})\s*:\s*(?P<value>.*?)(?=\s*\b(?:{_LABELS})\s*:|$)", re.IGNORECASE
 )
@@ -115,7 +122,12 @@ VOTE_WORDS = {
 }
 LABEL_VOTES = {
     "ayes": FOR,
+    "yea": FOR,
+    "yeas": FOR,
+    "voting yea": FOR,
+    "nay": AGAINST,
     "nays": AGAINST,
+    "voting nay": AGAINST,
     "noes": AGAINST,
     "absent": ABSENT,
     "recused": ABSTAINED,
@@ -160,15 +172,19 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
             motion.resolved = _capitalised(" ".join([match["what"], *parts[position + 1 :]]))
             motion.outcome = motion.outcome or _outcome_of_resolution(motion.resolved)
             break
-        if match := MOVED_BY.search(sentence):
-            proposal = _capitalised(match["what"]) or proposal
-        elif match := MOVED.match(sentence):
+        if (match := MOVED_BY.search(sentence)) and (what := _moved_what(match["what"])):
+            proposal = what
+        if match := MOVED.match(sentence):
             motion.mover, proposal = _name(match["mover"]), _proposal(match["what"])
         elif match := SECONDED.match(sentence):
             motion.seconder = _name(match["seconder"])
         elif (match := UPON_MOTION.search(sentence)) or (match := LABELLED_OUTCOME.match(sentence)):
             motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
             motion.resolved = _capitalised(match["what"])
+        elif match := VOTED.search(sentence):
+            motion.outcome = REJECTED if match["negated"] else APPROVED
+            motion.resolved = _capitalised(f"to {match['what']}")
+            _counts(motion, match)
         elif match := RESULT.search(sentence):
             motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
             _tally(motion, match["tally"] or "")
@@ -179,10 +195,12 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
         ):
             motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
             _counts(motion, match)
-            motion.resolved = motion.resolved or proposal or " ".join(parts[:position])
+            before = [part for part in parts[:position] if not VOTE_LINE.match(part)]
+            motion.resolved = motion.resolved or proposal or " ".join(before)
         _movers_and_votes(motion, sentence)
     if not motion.outcome and not motion.resolved:
         return None
+    _count_named_votes(motion)
     motion.resolved = (motion.resolved or proposal or subject).strip()
     return motion if motion.resolved else None
 
@@ -205,6 +223,16 @@ def _counts(motion: Motion, match: re.Match) -> None:
         motion.votes_abstained = int(match["abst"]) if match["abst"] else None
 
 
+def _vote_line(motion: Motion, value: str) -> None:
+    """'VOTE: 5-0', 'VOTE: Unanimous': a motion put to the vote was carried or lost by it."""
+    _tally(motion, value)
+    if motion.votes_for is not None:
+        lost = motion.votes_against is not None and motion.votes_against >= motion.votes_for
+        motion.outcome = motion.outcome or (REJECTED if lost else CARRIED)
+    elif value.lower().startswith("unanim"):
+        motion.outcome = motion.outcome or CARRIED
+
+
 def _tally(motion: Motion, tally: str) -> None:
     if count := re.search(COUNT, tally):
         _counts(motion, count)
@@ -217,10 +245,12 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
         motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
     for match in LABELLED.finditer(sentence):
         label, value = match["label"].upper(), match["value"].strip(" .;,")
-        if label in {"MOVER", "MOVED BY", "PROPOSED BY"}:
+        if label in {"MOVER", "MOVED BY", "PROPOSED BY", "MOTION BY", "MOTION"}:
             motion.mover = _name(value)
-        elif label in {"SECONDER", "SECONDED BY"}:
+        elif label in {"SECONDER", "SECONDED BY", "SECOND"}:
             motion.seconder = _name(value)
+        elif label == "VOTE":
+            _vote_line(motion, value)
         elif value and not value.isdigit() and value.lower() not in {"none", "nil", "n/a"}:
             vote = LABEL_VOTES.get(label.lower(), ABSTAINED)
             motion.votes += [(name, vote) for name in split_names(value)]
@@ -234,11 +264,12 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
             motion.votes_against = count
         else:
             motion.votes_abstained = count
-    if motion.votes:
-        _count_named_votes(motion)
 
 
 def _count_named_votes(motion: Motion) -> None:
+    """Counts from the names on each side, where no count is printed."""
+    if not motion.votes:
+        return
     unique = dict(motion.votes)
     motion.votes = list(unique.items())
     counts = {vote: sum(1 for v in unique.values() if v == vote) for vote in (FOR, AGAINST)}
@@ -258,6 +289,12 @@ def _name(text: str) -> str:
     while match := ROLE_WORDS.match(text):
         text = text[match.end() :]
     return text if re.match(r"^[A-Z]", text) and len(text) <= 60 else ""
+
+
+def _moved_what(text: str) -> str:
+    """What 'moved by X, seconded by Y' proposed: ', to adopt the budget' -> 'To adopt …'."""
+    text = text.strip(" ,;")
+    return _capitalised(text) if re.match(r"(?:that|to)\b", text, re.IGNORECASE) else ""
 
 
 def _proposal(text: str) -> str:

@@ -91,3 +91,41 @@ def test_motion_and_second_in_brackets():
 )
 def test_discussion_without_an_outcome_is_not_a_decision(text):
     assert find_motion(text) is None
+
+
+def test_on_a_motion_by_the_board_voted_to():
+    motion = find_motion(
+        "On a motion by Commissioner Ruiz, seconded by Commissioner Park, the Board voted "
+        "unanimously to approve the paving contract."
+    )
+    assert (motion.resolved, motion.outcome) == ("To approve the paving contract.", "approved")
+    assert (motion.mover, motion.seconder) == ("Ruiz", "Park")
+
+
+def test_motion_by_seconded_by_to():
+    motion = find_motion(
+        "Motion by Trustee Hall, seconded by Trustee Vance, to adopt the budget. "
+        "Motion carried unanimously."
+    )
+    assert (motion.resolved, motion.outcome) == ("To adopt the budget.", "carried")
+    assert (motion.mover, motion.seconder) == ("Hall", "Vance")
+
+
+def test_motion_second_and_vote_labels():
+    motion = find_motion("MOTION: Commissioner Ruiz SECOND: Commissioner Park VOTE: 4-1", "Fees")
+    assert (motion.resolved, motion.outcome, motion.mover, motion.seconder) == (
+        "Fees",
+        "carried",
+        "Ruiz",
+        "Park",
+    )
+    assert (motion.votes_for, motion.votes_against) == (4, 1)
+
+
+def test_voting_yea_and_nay_names_are_counted():
+    motion = find_motion(
+        "Adopt the fee schedule. Voting Yea: Ames, Bell, Cho. Voting Nay: Dunn. Motion passed."
+    )
+    assert (motion.resolved, motion.outcome) == ("Adopt the fee schedule.", "carried")
+    assert (motion.votes_for, motion.votes_against) == (3, 1)
+    assert motion.votes[-1] == ("Dunn", "against")
