@@ -13,9 +13,10 @@ from meetings.ingest.text import clean, display_name, find_people, person_key, s
 LABEL = re.compile(
     r"^(?:ROLL\s+CALL\s*[-–:]?\s*)?"
     r"(?P<label>(?:(?:Members|Councillors|Councilmembers|Council\s+Members|Commissioners|Directors"
-    r"|Trustees|Board\s+Members|Others|Also|Officers|Staff\s+Members)\s+)?"
+    r"|Trustees|Board\s+Members|Others|Also|Officers|Staff(?:\s+Members)?)\s+)?"
     r"(?:Present|Absent|in\s+attendance|Attending)|Apologies(?:\s+for\s+absence)?(?:\s+received)?"
-    r"|Regrets|Staff|Officers|Absent\s+with\s+(?:regrets|apologies)|Excused)\s*[:–-]\s*(?P<rest>.*)$",
+    r"|Regrets|Staff|Officers|Absent\s+with\s+(?:regrets|apologies)|Excused)"
+    r"(?:\s*[:–-]\s*(?P<rest>.*)|\s*)$",  # "Present: …", or a heading over one name a line
     re.IGNORECASE,
 )
 JOB_WORDS = re.compile(
@@ -47,38 +48,52 @@ def role_of(label: str) -> str:
     return "member"
 
 
-def attendance_sections(lines: list[Line]) -> list[tuple[str, str]]:
-    """(role, text) for each attendance label in `lines`, the label's text joined over lines."""
-    sections: list[tuple[str, list[str]]] = []
+def attendance_sections(lines: list[Line]) -> list[tuple[str, list[str]]]:
+    """(role, entries) for each attendance label in `lines`.
+
+    After 'Present: …' the entries are the names of the prose, joined over lines; under a
+    heading alone on its line ('Members Present') each line is one person ('Ana Cruz, Chair').
+    """
+    sections: list[tuple[str, list[str], bool]] = []
     open_section = False
     for line in lines:
         text = clean(BULLET.sub("", line.raw))
         if not text:
             continue
         if match := LABEL.match(text):
-            sections.append((role_of(match["label"]), [match["rest"]]))
+            heading = match["rest"] is None
+            sections.append((role_of(match["label"]), [] if heading else [match["rest"]], heading))
             open_section = True
         elif open_section and not BULLET.match(line.raw) and not _ended(sections[-1][1]):
             sections[-1][1].append(text)
         else:
             open_section = False
-    return [(role, " ".join(parts)) for role, parts in sections]
+    return [
+        (role, parts if one_a_line else _prose_names(" ".join(parts)))
+        for role, parts, one_a_line in sections
+    ]
+
+
+def _prose_names(text: str) -> list[str]:
+    """'Mayor Tom Piper and Councillors Shelly Foote, Stephen Kirkey – 3.' -> the names."""
+    text = HEAD_COUNT.sub("", NOTE.sub("", text).strip().rstrip("."))
+    if text.strip(" .").lower() in NOBODY:
+        return []
+    return re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s*&\s*", text)
 
 
 def _ended(parts: list[str]) -> bool:
     last = NOTE.sub("", " ".join(parts)).strip()
-    return last.endswith(".") or (bool(last) and ":" in parts[-1][-3:])
+    return bool(parts) and (last.endswith(".") or (bool(last) and ":" in parts[-1][-3:]))
 
 
 def people_in(lines: list[Line]) -> list[PersonRecord]:
     """Everyone named in the attendance sections of `lines`, once each, in printed order."""
     people: dict[str, PersonRecord] = {}
-    for role, text in attendance_sections(lines):
-        text = HEAD_COUNT.sub("", NOTE.sub("", text).strip().rstrip("."))
-        if text.strip(" .").lower() in NOBODY:
-            continue
-        for part in re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s*&\s*", text):
-            person = _person(part.strip(" ."), role)
+    for role, entries in attendance_sections(lines):
+        for entry in entries:
+            name, _, title = entry.partition(", ")  # "Ana Cruz, Chair" on a line of its own
+            person = _person(f"{name} ({title})" if title else name.strip(" ."), role)
             if person and person.key not in people:
                 people[person.key] = person
     return list(people.values())

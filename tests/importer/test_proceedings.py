@@ -400,3 +400,31 @@ def test_a_long_title_ends_where_the_minute_begins():
         "Planning application 31/0012 for two houses on land east of Mill Lane",
         "Grass cutting contract for the playing field and the churchyard for 2031 and 2032",
     ]
+
+
+NAMES_IN_COLUMNS = """Harbor Board
+Minutes
+Thursday, October 9, 2031
+Members Present
+Ana Cruz, Chair
+Ben Ode
+Cy Park
+Members Absent
+Dee Quinn
+Staff Present
+Eve Ross, Harbor Master
+1. Call to Order
+2. Approve the Minutes of September 11, 2031
+Motion carried 3-0.
+"""
+
+
+def test_attendance_one_name_a_line_under_a_heading():
+    (minutes,) = parse_pack([NAMES_IN_COLUMNS]).minutes
+    assert [(p.name, p.role, p.note) for p in minutes.attendance] == [
+        ("Ana Cruz", "chair", ""),
+        ("Ben Ode", "member", ""),
+        ("Cy Park", "member", ""),
+        ("Dee Quinn", "absent", ""),
+        ("Eve Ross", "in_attendance", "Harbor Master"),
+    ]
