@@ -10,6 +10,8 @@ BARE_NUMBER = re.compile(r"^\d{1,4}$")
 BLANK_NOTICE = re.compile(r"^T?\s?his page is intentionally left blank$", re.IGNORECASE)
 PAGE_LABEL = re.compile(r"^(?:-\s*\d{1,4}\s*-|Page \d{1,4}(?: of \d{1,4})?)$", re.IGNORECASE)
 DIGITS = re.compile(r"\d+")
+# A space glyph drawn over a heading's first letter splits it from its word: "M inutes".
+SPLIT_INITIAL = re.compile(r"^([B-HJ-Z]) ([a-z]{2,})")
 EDGE_LINES = 4  # running headers and footers sit in a page's first or last lines
 MIN_RUNNING_PAGES = 3
 PRINTED_NUMBER = re.compile(  # "35 Agenda Item 5", "35", "- 35 -", "Page 35 of 90", "… Page 35 …"
@@ -34,7 +36,7 @@ def page_lines(pages: list[str]) -> list[Line]:
         # The first page keeps its header: it names the document.
         edges = _edge_indexes(raw_lines, top=number > 1)
         for index, raw in enumerate(raw_lines):
-            text = clean(raw)
+            text = SPLIT_INITIAL.sub(r"\1\2", clean(raw))
             line = Line(number, raw.rstrip(), text)
             if footer := FOOTER.match(text):
                 line.footer_item = footer[1]

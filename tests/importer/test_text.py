@@ -65,3 +65,10 @@ def test_dates_in_numbers_day_first_unless_the_weekday_says_month_first():
 def test_dates_that_ocr_gave_a_raised_ordinal():
     assert find_date('Tuesday 29" April 2014') == datetime.date(2014, 4, 29)
     assert find_date("on 18t March 2014") == datetime.date(2014, 3, 18)
+
+
+def test_a_first_letter_split_from_its_word_by_a_space_glyph_is_joined():
+    from meetings.ingest.lines import page_lines
+
+    texts = [line.text for line in page_lines(["M inutes of the meeting\nA list\nP resent: all"])]
+    assert texts == ["Minutes of the meeting", "A list", "Present: all"]
