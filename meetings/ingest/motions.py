@@ -73,13 +73,15 @@ UPON_MOTION = re.compile(
     re.IGNORECASE,
 )
 VOTED = re.compile(  # "…, the Board voted unanimously to approve the contract"
-    rf"\b(?:voted|agreed)\s+(?P<unanimous>unanimously\s+)?(?:{COUNT}\s+)?(?P<negated>not\s+)?"
+    rf"\bvoted\s+(?P<unanimous>unanimously\s+)?(?:{COUNT}\s+)?(?P<negated>not\s+)?"
     r"to\s+(?P<what>.+)$",
     re.IGNORECASE,
 )
 UK_RESOLVED = re.compile(
     r"^(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED)\b"
-    r"|(?:the\s+)?(?:\w+\s+){0,3}?(?:unanimously\s+)?(?:resolved|agreed)\s+(?=that\b|to\b))"
+    r"|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Committee|Sub-Committee|Council|Councillors|Members"
+    r"|Board|Cabinet|Panel|Commission|Forum|Meeting)\s+(?:unanimously\s+)?(?:resolved|agreed)"
+    r"\s+(?=that\b|to\b))"
     r"\s*:?\s*(?P<what>.*)$",
     re.IGNORECASE,
 )
@@ -309,9 +311,11 @@ def _capitalised(text: str) -> str:
 
 def _outcome_of_resolution(text: str) -> str:
     lowered = text.lower()
-    if re.search(r"\b(?:be|is|are|was|were)\s+(?:noted|received)\b|^(?:note|receive)\b", lowered):
+    if re.search(
+        r"\b(?:be|is|are|was|were)\s+(?:noted|received)\b|^(?:to\s+)?(?:note|receive)\b", lowered
+    ):
         return NOTED
-    if re.search(r"\b(?:be|is|was)\s+deferred\b|^defer\b", lowered):
+    if re.search(r"\b(?:be|is|was)\s+deferred\b|^(?:to\s+)?defer\b", lowered):
         return DEFERRED
     return APPROVED
 

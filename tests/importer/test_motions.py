@@ -26,7 +26,7 @@ from meetings.ingest.motions import find_motion
         (
             "The Committee resolved to defer the item to June.",
             "To defer the item to June.",
-            "approved",
+            "deferred",
         ),
         (
             "Councillors resolved to accept the lowest quote.",
@@ -87,6 +87,7 @@ def test_motion_and_second_in_brackets():
         "The Council noted the officer's update on the bypass.",
         "The City Manager said the work continued to improve.",
         "Councilmember Ito moved approval of the plan. Councilmember Ray seconded the motion.",
+        "The applicant agreed to plant a new hedge along the lane.",
     ],
 )
 def test_discussion_without_an_outcome_is_not_a_decision(text):
