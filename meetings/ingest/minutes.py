@@ -22,6 +22,7 @@ from meetings.ingest.text import (
     reflow,
     starts_list_item,
     strip_full_stop,
+    title_case,
 )
 
 HEADER_START = re.compile(r"^Minutes of (?:a|the) (?:\w+ )?meeting of\b", re.IGNORECASE)
@@ -109,8 +110,9 @@ def parse_minutes(lines: list[Line], header: re.Match, body_end: int) -> Minutes
 
 
 def _body_name(text: str) -> str:
+    """'CABINET' -> 'Cabinet', 'planning committee' -> 'Planning committee'."""
     text = clean(text)
-    return text[0].upper() + text[1:]
+    return title_case(text) if text.isupper() else text[0].upper() + text[1:]
 
 
 def _minute_headings(lines: list[Line]) -> list[tuple[int, str, str]]:

@@ -428,3 +428,19 @@ def test_attendance_one_name_a_line_under_a_heading():
         ("Dee Quinn", "absent", ""),
         ("Eve Ross", "in_attendance", "Harbor Master"),
     ]
+
+
+def test_a_minutes_header_in_capitals_names_the_body_as_a_title():
+    text = (
+        "MINUTES OF THE MEETING OF THE PLANNING COMMITTEE\n"
+        "HELD ON WEDNESDAY 5 MARCH 2031 AT 7.00PM IN THE COUNCIL CHAMBER\n"
+        "PRESENT: Councillor A Reid (Chair)\n"
+        "1. Apologies\nNone.\n2. Minutes\nRESOLVED that the minutes be signed.\n"
+    )
+    (minutes,) = parse_pack([text]).minutes
+    assert (minutes.meeting.body, minutes.meeting.date, minutes.meeting.start_time) == (
+        "Planning Committee",
+        datetime.date(2031, 3, 5),
+        datetime.time(19, 0),
+    )
+    assert [m.number for m in minutes.minutes] == ["1", "2"]
