@@ -417,15 +417,11 @@ class Minute(models.Model):
     @property
     def discussion(self) -> str:
         """The minute's text without the paragraphs its decision already shows."""
-        decision = getattr(self, "decision", None) if hasattr(self, "decision") else None
+        decision = getattr(self, "decision", None)
         if decision is None:
             return self.text
-        shown = [
-            fold(part)
-            for part in (decision.resolved, decision.reasons, decision.alternatives)
-            + (decision.interests,)
-            if part and fold(part)
-        ]
+        parts = (decision.resolved, decision.reasons, decision.alternatives, decision.interests)
+        shown = [fold(part) for part in parts if part and fold(part)]
         kept = [p for p in self.text.split("\n\n") if not _repeats(fold(p), shown)]
         return "\n\n".join(kept)
 
