@@ -384,6 +384,16 @@ class _Loader:
         )
 
     def minutes(self, meeting: Meeting, record: MinutesRecord, document: Document) -> None:
+        """The meeting's minutes and attendance, from the best document that prints them.
+
+        A meeting's own minutes beat a copy printed in another meeting's pack, a text layer
+        beats OCR, and the smaller SHA-256 breaks a tie: whichever is imported first, the
+        archive ends the same.
+        """
+        other = Minute.objects.filter(meeting=meeting).exclude(document=document).first()
+        if other and minutes_rank(other.document, meeting) < minutes_rank(document, meeting):
+            return
+        self.remove(Minute.objects.filter(meeting=meeting).exclude(document=document))
         numbers = []
         for position, minute in enumerate(record.minutes, start=1):
             numbers.append(minute.number)
@@ -450,6 +460,12 @@ class _Loader:
         for record in people:
             person = self.person(record.key, record.name)
             self.upsert(model, {**owner, "person": person}, values(record))
+
+
+def minutes_rank(document: Document, meeting: Meeting) -> tuple:
+    """How good a source of `meeting`'s minutes `document` is: smaller is better."""
+    read_by_ocr = document.pages.filter(ocr_confidence__isnull=False).exists()
+    return (document.meeting_id != meeting.pk, read_by_ocr, document.sha256)
 
 
 def attendee_named(name: str, attendance):

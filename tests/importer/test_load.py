@@ -240,3 +240,26 @@ def test_two_seeds_in_either_order_give_the_same_archive(import_file, seed):
     import_file(seed("001"))
     assert export_archive() == one_way
     assert Person.objects.get(key="mrs-d-taylor").name == "Mrs. D. Taylor CC"
+
+
+def test_minutes_printed_twice_come_from_the_meetings_own_document_in_either_order(
+    import_file, tmp_path
+):
+    """A pack prints the draft minutes of the last meeting; that meeting's own minutes differ."""
+    from tests.importer.test_proceedings import CITY_MINUTES, HAND_MADE_AGENDA
+
+    pack = tmp_path / "pack.txt"
+    pack.write_text(HAND_MADE_AGENDA + "\f" + CITY_MINUTES.replace("Budget Calendar", "Calendar"))
+    own = tmp_path / "minutes.txt"
+    own.write_text(CITY_MINUTES)
+    import_file(pack)
+    import_file(own)
+    one_way = export_archive()
+    Document.objects.all().delete()
+    Meeting.objects.all().delete()
+    Person.objects.all().delete()
+    import_file(own)
+    import_file(pack)
+    assert export_archive() == one_way
+    minutes = next(m for m in one_way["meetings"] if m["date"] == "2031-06-02")["minutes"]
+    assert minutes[-1]["title"] == "Adoption of the Budget Calendar"
