@@ -142,6 +142,7 @@ ROLE_WORDS = re.compile(
     r"Council\s+Members?|Councillors?|Councilors?|Cllrs?\.?|Commissioners?|Aldermen|Alderman|"
     r"Alderpersons?|Trustees?|Supervisors?|Directors?|Members?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
 )
+NAME_LIST = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s*&\s*")  # "A, B and C"
 SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%][.!?])\s+(?=[A-Z(\"“‘])")
 
 
@@ -282,8 +283,7 @@ def _count_named_votes(motion: Motion) -> None:
 
 def split_names(text: str) -> list[str]:
     """'Councilmembers Daysog, Knox White and Mayor Ezzy Ashcraft' -> three names."""
-    parts = re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s*&\s*", text)
-    return [name for part in parts if (name := _name(part))]
+    return [name for part in NAME_LIST.split(text) if (name := _name(part))]
 
 
 def _name(text: str) -> str:

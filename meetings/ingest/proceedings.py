@@ -29,6 +29,7 @@ from meetings.ingest.records import (
 )
 from meetings.ingest.roll import people_in
 from meetings.ingest.text import (
+    LABELLED_LINE,
     continues_title,
     find_any_date,
     find_date,
@@ -63,7 +64,6 @@ MINUTES_WORD = re.compile(r"\bminutes\b", re.IGNORECASE)
 AGENDA_WORD = re.compile(r"\bagenda\b(?!\s+item)", re.IGNORECASE)
 SPECIAL = re.compile(r"\b(?:special|extraordinary|emergency)\b", re.IGNORECASE)
 NOT_THE_DATE = re.compile(r"^(?:Printed|Published|Issued|Posted|Date of next|Next meeting)", re.I)
-LABELLED_LINE = re.compile(r"^[A-Z][\w /]{2,30}:\s")  # "Recommendation: Approve …"
 MAX_TITLE_LINES = 6
 MAX_NOTE = 1000
 

@@ -6,7 +6,7 @@ attendance:", as prose ("Mayor Tom Piper and Councillors Shelly Foote, …") or 
 import re
 
 from meetings.ingest.lines import Line
-from meetings.ingest.motions import split_names
+from meetings.ingest.motions import NAME_LIST, split_names
 from meetings.ingest.records import PersonRecord
 from meetings.ingest.text import clean, display_name, find_people, person_key, slugify
 
@@ -79,7 +79,7 @@ def _prose_names(text: str) -> list[str]:
     text = HEAD_COUNT.sub("", NOTE.sub("", text).strip().rstrip("."))
     if text.strip(" .").lower() in NOBODY:
         return []
-    return re.split(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s*&\s*", text)
+    return NAME_LIST.split(text)
 
 
 def _ended(parts: list[str]) -> bool:
