@@ -83,9 +83,9 @@ def printed_pages(record: PackRecord, count_on: bool) -> list[str]:
     if not count_on:
         return [str(known.get(page, "")) for page in range(1, len(record.pages) + 1)]
     numbers = []
+    anchor = min(known, default=None)  # pages before the first known one count back from it
     for page in range(1, len(record.pages) + 1):
-        before = [p for p in known if p <= page]
-        anchor = max(before) if before else min(known, default=None)
+        anchor = page if page in known else anchor
         number = known[anchor] + page - anchor if anchor else 0
         numbers.append(str(number) if number >= 1 else "")
     return numbers
