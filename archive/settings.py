@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "procrastinate.contrib.django",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "meetings",
 ]
 
@@ -58,6 +61,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "meetings.middleware.reject_invalid_characters",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -125,6 +129,34 @@ RATELIMIT_VIEW = "meetings.views.search.rate_limited"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # Imports: limits on what one file and one upload may hold.
+# The API (/oparl/v1.1/, /api/): public, read-only JSON; no sessions, no browsable pages.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Committee meetings archive API",
+    "DESCRIPTION": "OParl 1.1 objects under /oparl/v1.1/, and search as JSON under /api/search/.",
+    "VERSION": "1.1",
+}
+# Any site may read the API from a browser; nothing else is shared across origins.
+CORS_URLS_REGEX = r"^/(?:oparl|api)/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+
+# Where a document that names no council is filed (the import says so); --council overrides.
+DEFAULT_COUNCIL = os.environ.get("ARCHIVE_DEFAULT_COUNCIL", "Unidentified council")
+# The archive's public address: OParl ids and bulk-data links are built from it, never from
+# the request's Host header.
+BASE_URL = os.environ.get("ARCHIVE_BASE_URL", "http://localhost:8000").rstrip("/")
+
+# Where `make_bulk_data` writes the downloads served at /data/.
+BULK_DATA_DIR = Path(os.environ.get("ARCHIVE_BULK_DATA_DIR", VAR_DIR / "data"))
+
 IMPORT_MAX_FILE_MB = int(os.environ.get("IMPORT_MAX_FILE_MB", 100))
 IMPORT_MAX_PAGES = int(os.environ.get("IMPORT_MAX_PAGES", 2000))
 IMPORT_MAX_FILES = int(os.environ.get("IMPORT_MAX_FILES", 20))

@@ -6,5 +6,7 @@ admin.site.site_title = "Archive admin"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("oparl/v1.1/", include("meetings.api.oparl_urls")),
+    path("api/", include("meetings.api.urls")),
     path("", include("meetings.urls")),
 ]

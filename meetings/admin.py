@@ -11,17 +11,37 @@ from meetings.admin_import import import_packs_view
 from meetings.uploads import queue_reparse
 
 
+class CouncilForm(forms.ModelForm):
+    class Meta:
+        model = models.Council
+        fields = ["name", "short_name", "slug", "tier", "website", "country", "identifier"]
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in models.RESERVED_COUNCIL_SLUGS:
+            raise forms.ValidationError(f"'{slug}' is one of the archive's own addresses.")
+        return slug
+
+
+@admin.register(models.Council)
+class CouncilAdmin(admin.ModelAdmin):
+    form = CouncilForm
+    list_display = ["name", "slug", "tier", "country", "identifier"]
+    search_fields = ["name", "short_name", "slug", "identifier"]
+
+
 @admin.register(models.Body)
 class BodyAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "kind"]
-    list_filter = ["kind"]
-    search_fields = ["name", "slug"]
+    list_display = ["name", "council", "slug", "kind"]
+    list_filter = ["kind", "council"]
+    search_fields = ["name", "slug", "council__name"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(models.Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "key"]
+    list_display = ["name", "council", "key"]
+    list_filter = ["council"]
     search_fields = ["name", "key"]
 
 
@@ -58,7 +78,7 @@ class AttendanceInline(admin.TabularInline):
 @admin.register(models.Meeting)
 class MeetingAdmin(admin.ModelAdmin):
     list_display = ["body", "date", "start_time", "location", "is_special"]
-    list_filter = ["body", "is_special"]
+    list_filter = ["body__council", "body", "is_special"]
     date_hierarchy = "date"
     search_fields = ["body__name", "location"]
     list_select_related = ["body"]
@@ -68,18 +88,18 @@ class MeetingAdmin(admin.ModelAdmin):
 @admin.register(models.AgendaItem)
 class AgendaItemAdmin(admin.ModelAdmin):
     list_display = ["meeting", "number", "title", "report_by", "key_decision", "exempt"]
-    list_filter = ["key_decision", "exempt", "meeting__body"]
+    list_filter = ["key_decision", "exempt", "meeting__body__council"]
     search_fields = ["title", "report_by"]
-    list_select_related = ["meeting__body"]
+    list_select_related = ["meeting__body__council"]
     raw_id_fields = ["meeting"]
 
 
 @admin.register(models.Report)
 class ReportAdmin(admin.ModelAdmin):
     list_display = ["title", "meeting", "agenda_item_number", "report_by", "exempt", "restricted"]
-    list_filter = ["exempt", "restricted", "key_decision", "meeting__body"]
+    list_filter = ["exempt", "restricted", "key_decision", "meeting__body__council"]
     search_fields = ["title", "report_by"]
-    list_select_related = ["meeting__body"]
+    list_select_related = ["meeting__body__council"]
     raw_id_fields = ["meeting", "agenda_item", "document"]
 
 
@@ -91,9 +111,9 @@ class DecisionInline(admin.StackedInline):
 @admin.register(models.Minute)
 class MinuteAdmin(admin.ModelAdmin):
     list_display = ["meeting", "number", "title", "agenda_item_number"]
-    list_filter = ["meeting__body"]
+    list_filter = ["meeting__body__council"]
     search_fields = ["title", "text"]
-    list_select_related = ["meeting__body"]
+    list_select_related = ["meeting__body__council"]
     raw_id_fields = ["meeting", "agenda_item", "document"]
     inlines = [DecisionInline]
 
@@ -101,18 +121,18 @@ class MinuteAdmin(admin.ModelAdmin):
 @admin.register(models.Decision)
 class DecisionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "key_decision"]
-    list_filter = ["key_decision", "minute__meeting__body"]
+    list_filter = ["key_decision", "minute__meeting__body__council"]
     search_fields = ["resolved", "reasons", "minute__title"]
-    list_select_related = ["minute__meeting__body"]
+    list_select_related = ["minute__meeting__body__council"]
     raw_id_fields = ["minute"]
 
 
 @admin.register(models.Attendance)
 class AttendanceAdmin(admin.ModelAdmin):
     list_display = ["person", "meeting", "role", "note"]
-    list_filter = ["role", "meeting__body"]
+    list_filter = ["role", "meeting__body__council"]
     search_fields = ["person__name"]
-    list_select_related = ["person", "meeting__body"]
+    list_select_related = ["person", "meeting__body__council"]
     raw_id_fields = ["meeting", "person"]
 
 
@@ -142,10 +162,10 @@ class SetMeetingForm(forms.Form):
 
 @admin.register(models.Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["file_name", "format", "page_count", "meeting", "imported_at"]
-    list_filter = [RecognisedFilter, "format"]
+    list_display = ["file_name", "council", "format", "page_count", "meeting", "modified"]
+    list_filter = [RecognisedFilter, "council", "format"]
     search_fields = ["file_name", "sha256"]
-    readonly_fields = ["sha256", "page_count", "imported_at"]
+    readonly_fields = ["sha256", "page_count", "modified"]
     raw_id_fields = ["meeting"]
     change_list_template = "admin/meetings/document_changelist.html"
     actions = ["set_meeting_and_parse_again"]

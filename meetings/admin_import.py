@@ -46,6 +46,12 @@ class MultipleFileField(forms.FileField):
 
 class ImportPacksForm(forms.Form):
     packs = MultipleFileField(label="Agenda packs (PDF or text)")
+    council = forms.CharField(
+        required=False,
+        max_length=200,
+        help_text="Leave empty to read it from each document. A council's slug or full name "
+        "(e.g. 'Kent County Council') files them all under it.",
+    )
     body = forms.CharField(required=False, help_text="Only for documents that name no body")
     date = forms.DateField(required=False, help_text="Only for documents that name no date")
     ocr = forms.ChoiceField(
@@ -69,6 +75,7 @@ def import_packs_view(request):
     if request.method == "POST" and form.is_valid():
         date = form.cleaned_data["date"]
         options = {
+            "council": form.cleaned_data["council"].strip(),
             "body": form.cleaned_data["body"],
             "date": date.isoformat() if date else None,
             "force": form.cleaned_data["force"],

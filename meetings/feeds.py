@@ -17,7 +17,7 @@ from django.utils.html import strip_tags
 
 from meetings import search as archive_search
 from meetings.filters import SearchFilter
-from meetings.models import Body, Decision, Meeting, Page
+from meetings.models import Body, Council, Decision, Meeting, Page
 from meetings.views.search import search_busy, search_rate_limit, too_broad
 
 FEED_SIZE = 30
@@ -40,22 +40,37 @@ class TextSummaryAtomFeed(Atom1Feed):
 
 
 class BodyFeedMixin:
+    """A feed of one body (/<council>/<body>/…), one council (?council=) or the archive."""
+
     feed_type = TextSummaryAtomFeed
 
-    def get_object(self, request, slug=None):
-        return get_object_or_404(Body, slug=slug) if slug else None
+    def get_object(self, request, council=None, slug=None):
+        if slug:
+            return get_object_or_404(
+                Body.objects.select_related("council"), council__slug=council, slug=slug
+            )
+        if wanted := request.GET.get("council"):
+            return get_object_or_404(Council, slug=wanted[:100])
+        return None
 
-    def link(self, body):
-        return body.get_absolute_url() if body else "/"
+    def link(self, owner):
+        return owner.get_absolute_url() if owner else "/"
+
+    @staticmethod
+    def owned(queryset, owner, body_path: str):
+        """The rows of the body or council `owner` (all of them when there is none)."""
+        if isinstance(owner, Council):
+            return queryset.filter(**{f"{body_path}__council": owner})
+        return queryset.filter(**{body_path: owner}) if owner else queryset
 
 
 class MeetingsFeed(BodyFeedMixin, Feed):
-    def title(self, body):
-        return f"Meetings of {body}" if body else "New meetings in the archive"
+    def title(self, owner):
+        return f"Meetings of {owner}" if owner else "New meetings in the archive"
 
-    def items(self, body):
-        meetings = Meeting.objects.select_related("body").order_by("-updated_at")
-        return (meetings.filter(body=body) if body else meetings)[:FEED_SIZE]
+    def items(self, owner):
+        meetings = Meeting.objects.select_related("body__council").order_by("-modified")
+        return self.owned(meetings, owner, "body")[:FEED_SIZE]
 
     def item_title(self, meeting):
         return str(meeting)
@@ -67,18 +82,18 @@ class MeetingsFeed(BodyFeedMixin, Feed):
         return as_datetime(meeting.date)
 
     def item_updateddate(self, meeting):
-        return meeting.updated_at
+        return meeting.modified
 
 
 class DecisionsFeed(BodyFeedMixin, Feed):
-    def title(self, body):
-        return f"Decisions of {body}" if body else "New decisions in the archive"
+    def title(self, owner):
+        return f"Decisions of {owner}" if owner else "New decisions in the archive"
 
-    def items(self, body):
-        decisions = Decision.objects.select_related("minute__meeting__body").order_by(
+    def items(self, owner):
+        decisions = Decision.objects.select_related("minute__meeting__body__council").order_by(
             "-minute__meeting__date", "minute__position"
         )
-        return (decisions.filter(minute__meeting__body=body) if body else decisions)[:FEED_SIZE]
+        return self.owned(decisions, owner, "minute__meeting__body")[:FEED_SIZE]
 
     def item_title(self, decision):
         return f"{decision.title} ({decision.citation})"
@@ -155,9 +170,11 @@ def search_feed(request):
         return search_busy(request)
 
 
-def meetings_ical(request, slug):
+def meetings_ical(request, council, slug):
     """An iCalendar feed of a body's meetings, to subscribe to in a calendar app."""
-    body = get_object_or_404(Body, slug=slug)
+    body = get_object_or_404(
+        Body.objects.select_related("council"), council__slug=council, slug=slug
+    )
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Committee meetings archive//EN")
     calendar.add("version", "2.0")
@@ -172,7 +189,8 @@ def meetings_ical(request, slug):
 
 def _event(request, body: Body, meeting: Meeting, stamp: datetime.datetime) -> icalendar.Event:
     event = icalendar.Event()
-    event.add("uid", f"{body.slug}-{meeting.date.isoformat()}@{request.get_host()}")
+    uid = f"{body.council.slug}-{body.slug}-{meeting.date.isoformat()}@{request.get_host()}"
+    event.add("uid", uid)
     event.add("sequence", meeting.sequence)
     event.add("dtstamp", stamp)
     if meeting.start_time is None:

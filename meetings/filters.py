@@ -1,8 +1,30 @@
 import django_filters
 from django import forms
 
-from meetings.models import Body, Decision, Meeting, Page
+from meetings.models import Body, Council, Decision, Meeting, Page
 from meetings.search import KINDS, SORTS, Filters
+
+
+def body_choices():
+    """Bodies by slug: 'cabinet' is the Cabinet of every council, or of the council chosen."""
+    return list(Body.objects.order_by("slug").values_list("slug", "name").distinct("slug"))
+
+
+def council_filter(field_name: str, **extra):
+    return django_filters.ModelChoiceFilter(
+        label="Council",
+        field_name=field_name,
+        queryset=Council.objects.all(),
+        to_field_name="slug",
+        empty_label="All councils",
+        **extra,
+    )
+
+
+def body_filter(field_name: str, **extra):
+    return django_filters.ChoiceFilter(
+        label="Body", field_name=field_name, choices=body_choices, empty_label="All bodies", **extra
+    )
 
 
 def year_choices():
@@ -15,9 +37,8 @@ class DateInput(forms.DateInput):
 
 
 class MeetingFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(
-        label="Body", queryset=Body.objects.all(), to_field_name="slug", empty_label="All bodies"
-    )
+    council = council_filter("body__council")
+    body = body_filter("body__slug")
     year = django_filters.ChoiceFilter(
         field_name="date__year", choices=year_choices, empty_label="Any year", label="Year"
     )
@@ -36,17 +57,12 @@ class MeetingFilter(django_filters.FilterSet):
 
     class Meta:
         model = Meeting
-        fields = ["body", "year", "date_from", "date_to", "has_minutes", "has_reports"]
+        fields = ["council", "body", "year", "date_from", "date_to", "has_minutes", "has_reports"]
 
 
 class DecisionFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(
-        label="Body",
-        field_name="minute__meeting__body",
-        queryset=Body.objects.all(),
-        to_field_name="slug",
-        empty_label="All bodies",
-    )
+    council = council_filter("minute__meeting__body__council")
+    body = body_filter("minute__meeting__body__slug")
     date_from = django_filters.DateFilter(
         field_name="minute__meeting__date", lookup_expr="gte", label="From", widget=DateInput
     )
@@ -57,7 +73,7 @@ class DecisionFilter(django_filters.FilterSet):
 
     class Meta:
         model = Decision
-        fields = ["body", "date_from", "date_to", "key_decision"]
+        fields = ["council", "body", "date_from", "date_to", "key_decision"]
 
 
 class SearchFilter(django_filters.FilterSet):
@@ -70,13 +86,8 @@ class SearchFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         method="by_search_module",
     )
-    body = django_filters.ModelChoiceFilter(
-        label="Body",
-        queryset=Body.objects.all(),
-        to_field_name="slug",
-        empty_label="All bodies",
-        method="by_search_module",
-    )
+    council = council_filter("", method="by_search_module")
+    body = body_filter("", method="by_search_module")
     year = django_filters.ChoiceFilter(
         label="Year", choices=year_choices, empty_label="Any year", method="by_search_module"
     )
@@ -100,7 +111,8 @@ class SearchFilter(django_filters.FilterSet):
         data = self.form.cleaned_data
         return Filters(
             kinds=data.get("kind") or [],
-            body=data.get("body"),
+            council=data.get("council"),
+            body=data.get("body") or "",
             year=int(data["year"]) if data.get("year") else None,
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),

@@ -10,17 +10,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
 
+from meetings.councils import council_called, council_for, default_council
 from meetings.ingest.describe import describe_pack, document_kind
 from meetings.ingest.read import SourceFile
 from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord
 from meetings.ingest.text import fold, slugify, strip_markup
 from meetings.models import (
+    RESERVED_BODY_SLUGS,
     AgendaItem,
     Attendance,
     Body,
     BodyKind,
+    Council,
     Decision,
     Document,
     Meeting,
@@ -64,8 +68,13 @@ class LoadResult:
         return f"{self.file_name}: {self.recognised}. Changes: {counts}"
 
 
-def load_source(source: SourceFile, *, force: bool = False, dry_run: bool = False) -> LoadResult:
-    """Write one parsed pack to the database in one transaction (rolled back for a dry run)."""
+def load_source(
+    source: SourceFile, *, force: bool = False, dry_run: bool = False, council: str = ""
+) -> LoadResult:
+    """Write one parsed pack to the database in one transaction (rolled back for a dry run).
+
+    `council` (a slug or a name) files it under that council, whatever the document says.
+    """
     result = LoadResult(
         source.path.name,
         source.sha256,
@@ -81,7 +90,7 @@ def load_source(source: SourceFile, *, force: bool = False, dry_run: bool = Fals
                 if not dry_run:
                     result.repaired = restore_file(existing, source, check_hash=False)
                 return result
-            _Loader(source, result, store_files=not dry_run).load(existing)
+            _Loader(source, result, store_files=not dry_run, council=council).load(existing)
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:
@@ -121,13 +130,46 @@ def restore_file(document: Document, source: SourceFile, check_hash: bool = True
 
 
 class _Loader:
-    def __init__(self, source: SourceFile, result: LoadResult, store_files: bool = True):
+    def __init__(
+        self, source: SourceFile, result: LoadResult, store_files: bool = True, council: str = ""
+    ):
         self.source = source
         self.pack: PackRecord = source.pack
         self.result = result
         self.counts = result.counts
         self.store_files = store_files
         self.people: dict[str, Person] = {}
+        self.council = self.find_council(council)
+
+    def find_council(self, given: str) -> Council:
+        """The council named by the admin, else by the document, else by a meeting it shares.
+
+        A document that names none goes to the default council, and the import says so.
+        """
+        _lock("councils")
+        if given:
+            return council_called(given)
+        if self.pack.council:
+            return council_for(self.pack.council)
+        if known := self.council_of_known_meeting():
+            return known
+        council = default_council()
+        self.result.warnings.append(
+            f"names no council: filed under the default council, {council.name} "
+            "(give --council to choose)"
+        )
+        return council
+
+    def council_of_known_meeting(self) -> Council | None:
+        """The one council that already holds a meeting of this body on this date."""
+        records = [self.pack.meeting, *(minutes.meeting for minutes in self.pack.minutes)]
+        named = Q()
+        for record in filter(None, records):
+            named |= Q(body__slug=slugify(record.body), date=record.date)
+        if not named:
+            return None
+        councils = set(Meeting.objects.filter(named).values_list("body__council", flat=True))
+        return Council.objects.get(pk=councils.pop()) if len(councils) == 1 else None
 
     def load(self, existing: Document | None) -> None:
         earlier_meeting = existing.meeting if existing else None
@@ -143,10 +185,14 @@ class _Loader:
         self.reports(pack_meeting, document)
         for record, meeting in zip(self.pack.minutes, minuted, strict=True):
             self.minutes(meeting, record, document)
-        link_agenda_items([meeting.pk for meeting in [pack_meeting, *minuted] if meeting])
+        meetings = [meeting.pk for meeting in [pack_meeting, *minuted] if meeting]
+        link_agenda_items(meetings)
         self.remove_superseded(document)
         if earlier_meeting and earlier_meeting != pack_meeting:
             self.remove_if_empty(earlier_meeting)
+        if any(self.counts[change] for change in ("created", "updated", "removed")):
+            # A meeting's published record embeds its items and files: it changed too.
+            Meeting.objects.filter(pk__in=meetings).update(modified=timezone.now())
 
     def remove_if_empty(self, meeting: Meeting) -> None:
         """A meeting a document no longer names goes if nothing else holds it up."""
@@ -197,10 +243,13 @@ class _Loader:
 
     def body(self, name: str) -> Body:
         slug = slugify(name)
+        if slug in RESERVED_BODY_SLUGS:
+            slug = f"{slug}-body"
         Body.objects.bulk_create(
-            [Body(name=name, slug=slug, kind=body_kind(name))], ignore_conflicts=True
+            [Body(council=self.council, name=name, slug=slug, kind=body_kind(name))],
+            ignore_conflicts=True,
         )
-        return Body.objects.get(slug=slug)
+        return Body.objects.get(council=self.council, slug=slug)
 
     def person(self, key: str, name: str) -> Person:
         """The person with this key, named by the fullest spelling seen in any document.
@@ -209,8 +258,10 @@ class _Loader:
         first, the name kept is the same, so the archive does not depend on import order.
         """
         if key not in self.people:
-            Person.objects.bulk_create([Person(key=key, name=name)], ignore_conflicts=True)
-            self.people[key] = Person.objects.get(key=key)
+            Person.objects.bulk_create(
+                [Person(council=self.council, key=key, name=name)], ignore_conflicts=True
+            )
+            self.people[key] = Person.objects.get(council=self.council, key=key)
         person = self.people[key]
         if preferred_name(name, person.name) != person.name:
             person.name = name
@@ -219,7 +270,7 @@ class _Loader:
 
     def meeting(self, record: MeetingRecord, fill_only: bool = False) -> Meeting:
         body = self.body(record.body)
-        _lock(f"meeting:{body.slug}:{record.date}")
+        _lock(f"meeting:{body.pk}:{record.date}")
         candidates = Meeting.objects.filter(body=body, date=record.date)
         if record.start_time:
             timed = candidates.filter(start_time=record.start_time).first()
@@ -249,6 +300,7 @@ class _Loader:
     def document(self, existing: Document | None, meeting: Meeting | None) -> Document:
         source = self.source
         values = {
+            "council": self.council,
             "file_name": source.path.name,
             "format": source.format,
             "page_count": len(self.pack.pages),
@@ -499,4 +551,7 @@ def link_agenda_items(meeting_ids: list[int]) -> None:
         item = AgendaItem.objects.filter(
             meeting=OuterRef("meeting"), number=OuterRef("agenda_item_number")
         ).values("pk")[:1]
-        model.objects.filter(meeting__in=meeting_ids).update(agenda_item=Subquery(item))
+        rows = model.objects.filter(meeting__in=meeting_ids).annotate(named=Subquery(item))
+        for pk, linked, named in rows.values_list("pk", "agenda_item", "named"):
+            if linked != named:
+                model.objects.filter(pk=pk).update(agenda_item=named, modified=timezone.now())

@@ -35,6 +35,58 @@ def search_vector(**weighted_fields: str) -> models.GeneratedField:
     )
 
 
+class Timestamped(models.Model):
+    """When a row was first imported and last changed: for harvesters (OParl) and caches."""
+
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "modified"}
+        super().save(*args, **kwargs)
+
+
+# Slugs a council cannot take: the archive's own top-level paths.
+RESERVED_COUNCIL_SLUGS = frozenset({
+    "admin", "api", "bodies", "councils", "data", "decisions", "documents", "feeds", "healthz",
+    "media", "meetings", "oparl", "people", "search", "static",
+})  # fmt: skip
+# Slugs a body cannot take: the council's own paths.
+RESERVED_BODY_SLUGS = frozenset(["people", "meetings", "decisions"])
+
+
+class Council(Timestamped):
+    """A local authority: every body, person, meeting and document belongs to one."""
+
+    name = models.CharField(max_length=200, help_text="'Kent County Council', 'City of Alameda'")
+    slug = models.SlugField(max_length=100, help_text="The first part of its pages' addresses")
+    short_name = models.CharField(max_length=100, help_text="'Kent', 'Alameda'")
+    tier = models.CharField(
+        max_length=20, blank=True, help_text="county, city, district, town, parish, township, …"
+    )
+    website = models.URLField(blank=True)
+    country = models.CharField(max_length=100, blank=True)
+    identifier = models.CharField(
+        max_length=50, blank=True, help_text="An official code where known: a UK GSS code"
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug"], name="council_unique_slug"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:council_detail", args=[self.slug])
+
+
 class BodyKind(models.TextChoices):
     COUNCIL = "council", "Full council"
     CABINET = "cabinet", "Cabinet"
@@ -42,9 +94,10 @@ class BodyKind(models.TextChoices):
     OTHER = "other", "Other body"
 
 
-class Body(models.Model):
+class Body(Timestamped):
     Kind = BodyKind
 
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="bodies")
     name = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.COMMITTEE)
@@ -53,7 +106,7 @@ class Body(models.Model):
         ordering = ["name"]
         verbose_name_plural = "bodies"
         constraints = [
-            models.UniqueConstraint(fields=["slug"], name="body_unique_slug"),
+            models.UniqueConstraint(fields=["council", "slug"], name="body_unique_council_slug"),
             choices_check("kind", BodyKind, "body_kind_valid"),
         ]
 
@@ -61,12 +114,13 @@ class Body(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("meetings:body_detail", args=[self.slug])
+        return reverse("meetings:body_detail", args=[self.council.slug, self.slug])
 
 
-class Person(models.Model):
-    """A councillor or officer, matched across documents by a normalised key."""
+class Person(Timestamped):
+    """A councillor or officer of one council, matched across its documents by a normalised key."""
 
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="people")
     name = models.CharField(max_length=200)
     key = models.SlugField(
         max_length=200, help_text="Normalised name: 'Mrs. D. Taylor CC' -> mrs-d-taylor"
@@ -75,13 +129,15 @@ class Person(models.Model):
     class Meta:
         ordering = ["key"]
         verbose_name_plural = "people"
-        constraints = [models.UniqueConstraint(fields=["key"], name="person_unique_key")]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "key"], name="person_unique_council_key")
+        ]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("meetings:person_detail", args=[self.key])
+        return reverse("meetings:person_detail", args=[self.council.slug, self.key])
 
 
 class MembershipRole(models.TextChoices):
@@ -90,7 +146,7 @@ class MembershipRole(models.TextChoices):
     MEMBER = "member", "Member"
 
 
-class Membership(models.Model):
+class Membership(Timestamped):
     """Membership of a body, as printed on its latest front sheet."""
 
     Role = MembershipRole
@@ -116,7 +172,7 @@ class Membership(models.Model):
         return self.person.get_absolute_url()
 
 
-class Meeting(models.Model):
+class Meeting(Timestamped):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
     date = models.DateField()
     start_time = models.TimeField(null=True, blank=True)
@@ -127,7 +183,6 @@ class Meeting(models.Model):
     sequence = models.PositiveIntegerField(
         default=0, help_text="iCalendar SEQUENCE: one more each time the time or place changes"
     )
-    updated_at = models.DateTimeField(auto_now=True)
     search_vector = search_vector(title="A", location="C")
 
     class Meta:
@@ -154,7 +209,12 @@ class Meeting(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("meetings:meeting_detail", args=[self.body.slug, self.date.isoformat()])
+        return reverse("meetings:meeting_detail", args=self.path_args)
+
+    @property
+    def path_args(self) -> list[str]:
+        """The council, body and date that name the meeting in its pages' addresses."""
+        return [self.body.council.slug, self.body.slug, self.date.isoformat()]
 
 
 class DocumentFormat(models.TextChoices):
@@ -162,11 +222,12 @@ class DocumentFormat(models.TextChoices):
     TEXT = "text", "Text"
 
 
-class Document(models.Model):
+class Document(Timestamped):
     """A stored source file (agenda pack, minutes, report) and its extracted pages."""
 
     Format = DocumentFormat
 
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="documents")
     file = models.FileField(upload_to="documents/%Y/")
     file_name = models.CharField(max_length=300)
     sha256 = models.CharField(max_length=64)
@@ -192,7 +253,6 @@ class Document(models.Model):
     kind = models.CharField(
         max_length=30, blank=True, help_text="What it is: agenda pack, minutes, report, …"
     )
-    imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["file_name"]
@@ -288,7 +348,7 @@ def page_range_label(document: "Document", first: int, last: int) -> str:
     return f"pages {first}–{last} of the file (no numbers printed)"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(Timestamped):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     number = models.CharField(max_length=20)
     position = models.PositiveIntegerField()
@@ -327,7 +387,7 @@ class AgendaItem(models.Model):
         return f"{self.meeting.get_absolute_url()}#item-{self.number}"
 
 
-class Report(models.Model):
+class Report(Timestamped):
     """An officer report considered at a meeting, with its appendices."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="reports")
@@ -369,10 +429,7 @@ class Report(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse(
-            "meetings:report_detail",
-            args=[self.meeting.body.slug, self.meeting.date.isoformat(), self.slug],
-        )
+        return reverse("meetings:report_detail", args=[*self.meeting.path_args, self.slug])
 
     @property
     def withheld(self) -> bool:
@@ -380,7 +437,7 @@ class Report(models.Model):
         return self.restricted or self.exempt
 
 
-class Minute(models.Model):
+class Minute(Timestamped):
     """A numbered minute of a meeting, as printed in its minutes."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes")
@@ -450,7 +507,7 @@ def _repeats(paragraph: str, shown: list[str]) -> bool:
     return rest != core and len(rest.split()) <= LEFT_OVER_WORDS
 
 
-class Decision(models.Model):
+class Decision(Timestamped):
     """What a minute resolved, with its reasons, its outcome, its mover and seconder and votes."""
 
     Outcome = Outcome
@@ -479,10 +536,8 @@ class Decision(models.Model):
         return self.citation
 
     def get_absolute_url(self):
-        meeting = self.minute.meeting
         return reverse(
-            "meetings:decision_detail",
-            args=[meeting.body.slug, meeting.date.isoformat(), self.minute.number],
+            "meetings:decision_detail", args=[*self.minute.meeting.path_args, self.minute.number]
         )
 
     @property

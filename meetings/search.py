@@ -25,6 +25,7 @@ from meetings.models import (
     SEARCH_CONFIG,
     AgendaItem,
     Body,
+    Council,
     Decision,
     Meeting,
     Minute,
@@ -57,13 +58,34 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
 @dataclass
 class Filters:
     kinds: list[str] = field(default_factory=list)
-    body: Body | None = None
+    council: Council | None = None
+    body: str = ""  # a body's slug: that body of the council, or of every council
     year: int | None = None
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
     key_decision: bool = False
     sort: str = "relevance"
     public_only: bool = True  # leave out restricted and exempt content (admins see it)
+
+    def body_ids(self) -> list[int] | None:
+        """The bodies the council and body filters allow; None when they allow every one."""
+        if not (self.council or self.body):
+            return None
+        bodies = Body.objects.all()
+        if self.council:
+            bodies = bodies.filter(council=self.council)
+        if self.body:
+            bodies = bodies.filter(slug=self.body)
+        return list(bodies.values_list("pk", flat=True))
+
+    def allows(self, body: Body | None) -> tuple[bool, bool]:
+        """Whether the council filter and the body filter each let `body`'s rows through."""
+        if body is None:
+            return not self.council, not self.body
+        return (
+            not self.council or body.council_id == self.council.pk,
+            not self.body or body.slug == self.body,
+        )
 
 
 class SearchTooBroad(Exception):
@@ -91,6 +113,7 @@ class Hit:
     snippet: SafeString = mark_safe("")
     detail: str = ""
     key_decision: bool = False
+    council: str = ""
 
     @property
     def kind_label(self) -> str:
@@ -105,6 +128,7 @@ class Results:
     capped: bool
     kind_counts: dict[str, int]
     body_counts: list[tuple[Body, int]]
+    council_counts: list[tuple[Council, int]]
     year_counts: list[tuple[int, int]]
     references: list[Hit] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
@@ -158,10 +182,10 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
     references = reference_hits(text)
     words = _REFERENCE.sub(" ", text).strip() if references else text
     if not words:
-        return Results(text, [], 0, False, {}, [], [], references=references)
+        return Results(text, [], 0, False, {}, [], [], [], references=references)
     query = SearchQuery(words, search_type="websearch", config=SEARCH_CONFIG)
     shown, facet_rows = _run(query, filters, offset, limit)
-    kind_counts, body_counts, year_counts = _facets(facet_rows, filters)
+    kind_counts, body_counts, council_counts, year_counts = _facets(facet_rows, filters)
     kinds = filters.kinds or list(KINDS)
     results = Results(
         query=text,
@@ -170,6 +194,7 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
         capped=kind_counts.get("page", 0) >= PAGE_CANDIDATES,
         kind_counts=kind_counts,
         body_counts=body_counts,
+        council_counts=council_counts,
         year_counts=year_counts,
         references=references,
     )
@@ -234,8 +259,8 @@ def _candidates(kind: str, query: SearchQuery, filters: Filters):
 
 
 def _apply(queryset, filters: Filters):
-    if filters.body:
-        queryset = queryset.filter(hit_body=filters.body.pk)
+    if (body_ids := filters.body_ids()) is not None:
+        queryset = queryset.filter(hit_body__in=body_ids)
     if filters.year:
         queryset = queryset.filter(hit_date__year=filters.year)
     if filters.date_from:
@@ -273,9 +298,9 @@ def _run(query: SearchQuery, filters: Filters, offset: int, limit: int):
     if filters.kinds:
         where.append("hit_kind = ANY(%s)")
         where_params.append(list(filters.kinds))
-    if filters.body:
-        where.append("hit_body = %s")
-        where_params.append(filters.body.pk)
+    if (body_ids := filters.body_ids()) is not None:
+        where.append("hit_body = ANY(%s)")
+        where_params.append(body_ids)
     if filters.year:
         where.append("EXTRACT(YEAR FROM hit_date) = %s")
         where_params.append(filters.year)
@@ -299,24 +324,31 @@ def _run(query: SearchQuery, filters: Filters, offset: int, limit: int):
 
 def _facets(rows, filters: Filters):
     """Counts for each facet, each with the other facets' filters applied."""
-    body_id = filters.body.pk if filters.body else None
-    kinds, bodies, years = {}, {}, {}
-    for kind, body, year, count in rows:
+    bodies = Body.objects.select_related("council").in_bulk({row[1] for row in rows} - {None})
+    kinds, by_body, by_council, years = {}, {}, {}, {}
+    for kind, body_id, year, count in rows:
+        body = bodies.get(body_id)
+        council_ok, slug_ok = filters.allows(body)
         kind_ok = not filters.kinds or kind in filters.kinds
-        body_ok = body_id is None or body == body_id
         year_ok = filters.year is None or year == filters.year
-        if body_ok and year_ok:
+        if council_ok and slug_ok and year_ok:
             kinds[kind] = kinds.get(kind, 0) + count
-        if kind_ok and year_ok and body is not None:
-            bodies[body] = bodies.get(body, 0) + count
-        if kind_ok and body_ok and year is not None:
+        if kind_ok and year_ok and council_ok and body is not None:
+            by_body[body] = by_body.get(body, 0) + count
+        if kind_ok and year_ok and slug_ok and body is not None:
+            by_council[body.council] = by_council.get(body.council, 0) + count
+        if kind_ok and council_ok and slug_ok and year is not None:
             years[year] = years.get(year, 0) + count
-    names = Body.objects.in_bulk(list(bodies))
-    body_counts = sorted(
-        ((names[pk], count) for pk, count in bodies.items()),
-        key=lambda pair: (-pair[1], pair[0].name),
+    return (
+        kinds,
+        _by_count(by_body),
+        _by_count(by_council),
+        sorted(years.items(), reverse=True),
     )
-    return kinds, body_counts, sorted(years.items(), reverse=True)
+
+
+def _by_count(counts: dict) -> list[tuple]:
+    return sorted(counts.items(), key=lambda pair: (-pair[1], str(pair[0])))
 
 
 # -- the rows shown: titles, links and highlighted snippets -----------------------------------
@@ -358,7 +390,7 @@ def _hydrate(rows: list[tuple[str, int]], query: SearchQuery) -> list[Hit]:
 # describe a row as (title, meeting, detail, key decision).
 HIT_SOURCES = {
     "decision": (
-        "minute__meeting__body",
+        "minute__meeting__body__council",
         ("title", "resolved"),
         lambda row: (
             row.title,
@@ -368,7 +400,7 @@ HIT_SOURCES = {
         ),
     ),
     "report": (
-        "meeting__body",
+        "meeting__body__council",
         ("title", "purpose", "recommendations"),
         lambda row: (
             row.title,
@@ -378,13 +410,13 @@ HIT_SOURCES = {
         ),
     ),
     "item": (
-        "meeting__body",
+        "meeting__body__council",
         ("title", "note"),
         lambda row: (row.title, row.meeting, f"agenda item {row.number}", row.key_decision),
     ),
-    "meeting": ("body", ("title", "location"), lambda row: (row.title, row, "", False)),
+    "meeting": ("body__council", ("title", "location"), lambda row: (row.title, row, "", False)),
     "page": (
-        "document__meeting__body",
+        "document__meeting__body__council",
         ("text",),
         lambda row: (
             f"{row.report_title or row.document.title}, {row.label}",
@@ -415,6 +447,7 @@ def _load(kind: str, ids: list[int], query: SearchQuery) -> dict[int, Hit]:
             highlight(row.snippet),
             detail,
             key_decision,
+            meeting.body.council.name if meeting else "",
         )
     return hits
 
@@ -453,11 +486,11 @@ def reference_hits(text: str, limit: int = 10) -> list[Hit]:
         else:
             rows = AgendaItem.objects.filter(number=number)
             kind, label = "item", "agenda item"
-        for row in rows.select_related("meeting__body").order_by("-meeting__date")[:limit]:
+        for row in rows.select_related("meeting__body__council").order_by("-meeting__date")[:limit]:
             meeting = row.meeting
             hits.append(
                 Hit(kind, row.title, row.get_absolute_url(), meeting.body.name, meeting.date,
-                    detail=f"{label} {row.number}")
+                    detail=f"{label} {row.number}", council=meeting.body.council.name)
             )  # fmt: skip
     return hits[:limit]
 

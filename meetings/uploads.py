@@ -26,7 +26,13 @@ def queue_uploads(uploads, options: dict, user) -> list[ImportJob]:
 
 def queue_reparse(document: Document, body: str, date: datetime.date, user) -> ImportJob:
     """Import a stored document again as the meeting of `body` on `date` (a forced re-import)."""
-    options = {"body": body, "date": date.isoformat(), "force": True, "dry_run": False}
+    options = {
+        "council": document.council.slug,
+        "body": body,
+        "date": date.isoformat(),
+        "force": True,
+        "dry_run": False,
+    }
     with transaction.atomic():
         return _queue(document.file_name, media_path(document.file.name), options, user)
 

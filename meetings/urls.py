@@ -1,38 +1,54 @@
 from django.urls import path, register_converter
 
 from meetings import converters, feeds
-from meetings.views import browse, documents, search
+from meetings.views import browse, bulk, documents, legacy, search
 
 register_converter(converters.IsoDateConverter, "isodate")
 
 app_name = "meetings"
 
+# A meeting's address: /<council>/<body>/<date>/
+MEETING = "<slug:council>/<slug:body>/<isodate:date>/"
+
 urlpatterns = [
     path("", browse.home, name="home"),
     path("bodies/", browse.body_list, name="body_list"),
-    path("bodies/<slug:slug>/", browse.body_detail, name="body_detail"),
     path("meetings/", browse.meeting_list, name="meeting_list"),
-    path("meetings/<slug:body>/<isodate:date>/", browse.meeting_detail, name="meeting_detail"),
-    path(
-        "meetings/<slug:body>/<isodate:date>/reports/<slug:slug>/",
-        browse.report_detail,
-        name="report_detail",
-    ),
-    path(
-        "meetings/<slug:body>/<isodate:date>/minutes/<str:number>/",
-        browse.decision_detail,
-        name="decision_detail",
-    ),
     path("decisions/", browse.decision_list, name="decision_list"),
     path("search/", search.search, name="search"),
     path("search/feed/", feeds.search_feed, name="search_feed"),
     path("feeds/meetings/", feeds.MeetingsFeed(), name="meetings_feed"),
     path("feeds/decisions/", feeds.DecisionsFeed(), name="decisions_feed"),
-    path("bodies/<slug:slug>/meetings.atom", feeds.MeetingsFeed(), name="body_meetings_feed"),
-    path("bodies/<slug:slug>/decisions.atom", feeds.DecisionsFeed(), name="body_decisions_feed"),
-    path("bodies/<slug:slug>/meetings.ics", feeds.meetings_ical, name="body_ical"),
-    path("people/<slug:key>/", browse.person_detail, name="person_detail"),
     path("documents/<str:sha256>/", documents.document_detail, name="document_detail"),
     path("documents/<str:sha256>/download/", documents.document_download, name="document_download"),
     path("documents/<str:sha256>/page/<int:number>/", documents.page_detail, name="page_detail"),
+    path("data/", bulk.data_index, name="data_index"),
+    path("data/<str:name>", bulk.data_file, name="data_file"),
+    # Addresses published before the archive held more than one council: 301 to their place.
+    path("bodies/<slug:slug>/", legacy.body_detail),
+    path("bodies/<slug:slug>/meetings.atom", legacy.body_meetings_feed),
+    path("bodies/<slug:slug>/decisions.atom", legacy.body_decisions_feed),
+    path("bodies/<slug:slug>/meetings.ics", legacy.body_ical),
+    path("meetings/<slug:body>/<isodate:date>/", legacy.meeting_detail),
+    path("meetings/<slug:body>/<isodate:date>/reports/<slug:slug>/", legacy.report_detail),
+    path("meetings/<slug:body>/<isodate:date>/minutes/<str:number>/", legacy.decision_detail),
+    path("people/<slug:key>/", legacy.person_detail),
+    # A council's own pages.
+    path("<slug:council>/", browse.council_detail, name="council_detail"),
+    path("<slug:council>/people/<slug:key>/", browse.person_detail, name="person_detail"),
+    path("<slug:council>/<slug:slug>/", browse.body_detail, name="body_detail"),
+    path(
+        "<slug:council>/<slug:slug>/meetings.atom",
+        feeds.MeetingsFeed(),
+        name="body_meetings_feed",
+    ),
+    path(
+        "<slug:council>/<slug:slug>/decisions.atom",
+        feeds.DecisionsFeed(),
+        name="body_decisions_feed",
+    ),
+    path("<slug:council>/<slug:slug>/meetings.ics", feeds.meetings_ical, name="body_ical"),
+    path(MEETING, browse.meeting_detail, name="meeting_detail"),
+    path(f"{MEETING}reports/<slug:slug>/", browse.report_detail, name="report_detail"),
+    path(f"{MEETING}minutes/<str:number>/", browse.decision_detail, name="decision_detail"),
 ]

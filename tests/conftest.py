@@ -112,7 +112,7 @@ def archive_snapshot() -> dict:
     from django.apps import apps
     from django.conf import settings
 
-    skipped = {"imported_at", "updated_at", "search_vector", "created_at"}
+    skipped = {"created", "modified", "search_vector", "created_at"}
     rows = {}
     for model in apps.get_app_config("meetings").get_models():
         fields = [f.attname for f in model._meta.concrete_fields if f.attname not in skipped]

@@ -74,7 +74,7 @@ def on_a_phone(browser, url: str, screenshot: str):
 def test_meeting_page_fits_a_phone(browser, live_server, import_file, seed):
     import_file(seed("000"))
     page = on_a_phone(
-        browser, f"{live_server.url}/meetings/cabinet/2026-03-24/", "meeting-phone.png"
+        browser, f"{live_server.url}/leicestershire/cabinet/2026-03-24/", "meeting-phone.png"
     )
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
@@ -130,15 +130,15 @@ def test_pages_pass_an_automated_wcag_audit(browser, live_server, import_file, s
     sha = Document.objects.get().sha256
     paths = [
         "/",
-        "/bodies/cabinet/",
+        "/leicestershire/cabinet/",
         "/meetings/?year=2026",
-        "/meetings/cabinet/2026-03-24/",
-        "/meetings/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/",
-        "/meetings/cabinet/2026-02-03/minutes/88/",
+        "/leicestershire/cabinet/2026-03-24/",
+        "/leicestershire/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/",
+        "/leicestershire/cabinet/2026-02-03/minutes/88/",
         "/decisions/",
         "/search/?q=school+term+dates",
         f"/documents/{sha}/page/26/",
-        "/people/mr-d-harrison/",
+        "/leicestershire/people/mr-d-harrison/",
     ]
     axe = Axe()
     problems = []
@@ -168,11 +168,11 @@ VISIBLE_TEXT = """() => {
   };
 }"""
 RECORD_PAGES = {
-    "meeting": "/meetings/cabinet/2026-02-03/",
-    "pack meeting": "/meetings/cabinet/2026-03-24/",
-    "person": "/people/mr-d-harrison/",
-    "decision": "/meetings/cabinet/2026-02-03/minutes/88/",
-    "report": "/meetings/cabinet/2026-03-24/reports/"
+    "meeting": "/leicestershire/cabinet/2026-02-03/",
+    "pack meeting": "/leicestershire/cabinet/2026-03-24/",
+    "person": "/leicestershire/people/mr-d-harrison/",
+    "decision": "/leicestershire/cabinet/2026-02-03/minutes/88/",
+    "report": "/leicestershire/cabinet/2026-03-24/reports/"
     "leicestershire-school-term-dates-autumn-2027-to-summer-2032/",
     "search": "/search/?q=school+term+dates",
 }

@@ -68,13 +68,13 @@ def test_interrupted_first_start_is_not_reused(tmp_path):
 
 
 @pytest.mark.django_db
-def test_home_page_lists_bodies_and_meetings(client, import_file, seed):
+def test_home_page_lists_councils_and_meetings(client, import_file, seed):
     import_file(seed("000"))
     response = client.get("/")
     assert response.status_code == 200
     page = response.content.decode()
-    assert '<a href="/bodies/cabinet/">Cabinet</a>' in page
-    assert "/meetings/cabinet/2026-03-24/" in page
+    assert '<a href="/leicestershire/">Leicestershire County Council</a>' in page
+    assert "/leicestershire/cabinet/2026-03-24/" in page
     assert "Content-Security-Policy" in response.headers
     assert response.headers["X-Frame-Options"] == "DENY"
 

@@ -9,7 +9,7 @@ import pytest
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from meetings.models import Body, Decision, Document, Meeting, Minute, SearchWord
+from meetings.models import Body, Council, Decision, Document, Meeting, Minute, SearchWord
 from meetings.search import MAX_QUERY_TERMS, Filters, search
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def test_nul_in_any_url_is_a_4xx(client, route):
     [
         "/documents/%00/",
         "/documents/%00/page/1/",
-        "/meetings/cabinet/2026-02-03/minutes/4%006/",
+        "/leicestershire/cabinet/2026-02-03/minutes/4%006/",
         "/search/?q=council%00tax",
         "/meetings/?body=%00",
         "/search/?q=x&kind=%00",
@@ -61,14 +61,17 @@ def test_control_characters_are_a_400(client, url):
 
 @pytest.fixture
 def hostile_decision():
-    body = Body.objects.create(name="Cabinet", slug="cabinet", kind="cabinet")
+    council = Council.objects.create(name="Kent County Council", slug="kent", short_name="Kent")
+    body = Body.objects.create(council=council, name="Cabinet", slug="cabinet", kind="cabinet")
     meeting = Meeting.objects.create(
         body=body,
         date=datetime.date(2026, 3, 24),
         start_time=datetime.time(14),
         location="Room 1, County Hall; Glenfield, " + "Leicestershire " * 8,
     )
-    document = meeting.documents.create(file_name="x.txt", sha256="a" * 64, format="text")
+    document = meeting.documents.create(
+        council=council, file_name="x.txt", sha256="a" * 64, format="text"
+    )
     minute = Minute.objects.create(
         meeting=meeting, number="88", position=1, title=HOSTILE, text="", document=document
     )
@@ -99,7 +102,7 @@ def test_search_feed_carries_its_query_and_filters(client, import_file, seed):
 
 
 def test_icalendar_is_folded_escaped_and_stable(client, hostile_decision):
-    first = client.get("/bodies/cabinet/meetings.ics")
+    first = client.get("/kent/cabinet/meetings.ics")
     assert first["Content-Type"] == "text/calendar; charset=utf-8"
     assert all(len(line) <= 75 for line in first.content.split(b"\r\n"))
     calendar = icalendar.Calendar.from_ical(first.content)
@@ -110,7 +113,7 @@ def test_icalendar_is_folded_escaped_and_stable(client, hostile_decision):
     )
     assert str(event.decoded("dtstart").tzinfo) == "Europe/London"
     assert calendar.walk("VTIMEZONE")
-    again = icalendar.Calendar.from_ical(client.get("/bodies/cabinet/meetings.ics").content)
+    again = icalendar.Calendar.from_ical(client.get("/kent/cabinet/meetings.ics").content)
     repeat = next(iter(again.walk("VEVENT")))
     assert (repeat["uid"], repeat["sequence"]) == (event["uid"], event["sequence"])
 

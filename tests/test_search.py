@@ -29,7 +29,7 @@ def test_term_dates_finds_the_school_term_dates_report_first(archive):
         "Leicestershire School Term Dates Autumn 2027 to Summer 2032",
     )
     assert hit.url.endswith(
-        "/meetings/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/"
+        "/leicestershire/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/"
     )
 
 
@@ -167,10 +167,13 @@ def test_relevance_puts_the_best_match_first_even_in_the_oldest_meeting():
     """The title hit is in 2019; 2024 and 2025 only mention the words in passing."""
     import datetime
 
-    from meetings.models import Body, Document, Meeting, Report
+    from meetings.models import Body, Council, Document, Meeting, Report
 
-    body = Body.objects.create(name="Cabinet", slug="cabinet", kind="cabinet")
-    document = Document.objects.create(file_name="x.txt", sha256="b" * 64, format="text")
+    council = Council.objects.create(name="Kent County Council", slug="kent", short_name="Kent")
+    body = Body.objects.create(council=council, name="Cabinet", slug="cabinet", kind="cabinet")
+    document = Document.objects.create(
+        council=council, file_name="x.txt", sha256="b" * 64, format="text"
+    )
     for year, title, purpose in [
         (2019, "Flood Risk Management Strategy", "To approve the new strategy."),
         (2024, "Library Opening Hours", "The flood risk at one library was noted in passing."),

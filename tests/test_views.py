@@ -12,16 +12,16 @@ def archive(import_file, seed):
 
 def test_meeting_page(client, archive, django_assert_max_num_queries):
     with django_assert_max_num_queries(15):
-        response = client.get("/meetings/cabinet/2026-03-24/")
+        response = client.get("/leicestershire/cabinet/2026-03-24/")
     page = response.content.decode()
     assert response.status_code == 200
     assert "Sparkenhoe Committee Room, County Hall, Glenfield" in page
     assert "Leicestershire School Term Dates Autumn 2027 to Summer 2032" in page
-    assert 'href="/meetings/cabinet/2026-02-03/"' in page  # the previous meeting
+    assert 'href="/leicestershire/cabinet/2026-02-03/"' in page  # the previous meeting
 
 
 def test_decision_page_cites_the_minute(client, archive):
-    response = client.get("/meetings/cabinet/2026-02-03/minutes/88/")
+    response = client.get("/leicestershire/cabinet/2026-02-03/minutes/88/")
     page = response.content.decode()
     assert "Cabinet, 3 February 2026, minute 88" in page
     assert "2.99%" in page
@@ -29,7 +29,7 @@ def test_decision_page_cites_the_minute(client, archive):
 
 def test_report_page(client, archive):
     response = client.get(
-        "/meetings/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/"
+        "/leicestershire/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/"
     )
     assert response.status_code == 200
     assert "Director of Children and Family Services" in response.content.decode()
@@ -46,8 +46,8 @@ def test_decisions_register_filters(client, archive, django_assert_max_num_queri
     "url",
     [
         "/bodies/no-such-body/",
-        "/meetings/cabinet/2026-02-30/",
-        "/meetings/cabinet/1999-01-01/",
+        "/leicestershire/cabinet/2026-02-30/",
+        "/leicestershire/cabinet/1999-01-01/",
         "/meetings/?page=99999",
         "/documents/0000/page/1/",
     ],
@@ -80,29 +80,29 @@ def test_confirmation_of_minutes_links_both_ways(client, import_file, tmp_path):
         write_pack(meeting, previous, path)
         import_file(path)
     # The June pack prints the May minutes, whose minute 36 confirms the April minutes.
-    may_page = client.get("/meetings/cabinet/2026-05-12/").content.decode()
-    assert 'Confirms the minutes of <a href="/meetings/cabinet/2026-04-07/">' in may_page
-    april_page = client.get("/meetings/cabinet/2026-04-07/").content.decode()
+    may_page = client.get("/wessex-vale/cabinet/2026-05-12/").content.decode()
+    assert 'Confirms the minutes of <a href="/wessex-vale/cabinet/2026-04-07/">' in may_page
+    april_page = client.get("/wessex-vale/cabinet/2026-04-07/").content.decode()
     assert "confirmed as a correct record at" in april_page
-    assert 'href="/meetings/cabinet/2026-05-12/#minute-36"' in april_page
-    june_page = client.get("/meetings/cabinet/2026-06-16/").content.decode()
-    assert 'href="/meetings/cabinet/2026-05-12/#minutes-heading"' in june_page
+    assert 'href="/wessex-vale/cabinet/2026-05-12/#minute-36"' in april_page
+    june_page = client.get("/wessex-vale/cabinet/2026-06-16/").content.decode()
+    assert 'href="/wessex-vale/cabinet/2026-05-12/#minutes-heading"' in june_page
 
 
 def test_feeds_and_calendar(client, archive):
-    for url in ("/feeds/meetings/", "/feeds/decisions/", "/bodies/cabinet/decisions.atom"):
+    for url in ("/feeds/meetings/", "/feeds/decisions/", "/leicestershire/cabinet/decisions.atom"):
         response = client.get(url)
         assert response.status_code == 200, url
         assert response["Content-Type"].startswith("application/atom+xml")
     decisions = client.get("/feeds/decisions/").content.decode()
     assert "Cabinet, 3 February 2026, minute 88" in decisions
-    calendar = client.get("/bodies/cabinet/meetings.ics")
+    calendar = client.get("/leicestershire/cabinet/meetings.ics")
     text = calendar.content.decode()
     assert calendar["Content-Type"].startswith("text/calendar")
     assert "DTSTART;TZID=Europe/London:20260324T140000" in text
     assert "DTSTART;VALUE=DATE:20260203" in text
     assert "LOCATION:Sparkenhoe Committee Room\\, County Hall\\, Glenfield" in text
-    assert client.get("/bodies/nobody/meetings.ics").status_code == 404
+    assert client.get("/leicestershire/nobody/meetings.ics").status_code == 404
 
 
 def test_every_page_runs_a_bounded_number_of_queries(
@@ -114,13 +114,13 @@ def test_every_page_runs_a_bounded_number_of_queries(
     urls = [
         "/",
         "/bodies/",
-        "/bodies/cabinet/",
+        "/leicestershire/cabinet/",
         "/meetings/",
         "/decisions/",
-        "/meetings/cabinet/2026-02-03/minutes/88/",
+        "/leicestershire/cabinet/2026-02-03/minutes/88/",
         f"/documents/{sha}/",
         f"/documents/{sha}/page/3/",
-        "/people/mr-d-harrison/",
+        "/leicestershire/people/mr-d-harrison/",
     ]
     for url in urls:
         with django_assert_max_num_queries(12, info=url):
@@ -162,7 +162,7 @@ def test_odd_page_numbers_are_404(client, archive, page):
 
 
 def test_attendance_lists_the_chair_then_members_then_others(client, archive):
-    page = client.get("/meetings/cabinet/2026-02-03/").content.decode()
+    page = client.get("/leicestershire/cabinet/2026-02-03/").content.decode()
     section = page[page.index('id="attendance-heading"') :]
     chair = section.index("Mr. D. Harrison CC")
     member = section.index("Mr. C. Abbott CC")
@@ -185,6 +185,6 @@ def test_a_page_is_cited_by_its_printed_number_or_says_it_has_none(client, archi
 
 def test_a_report_gives_its_pages_as_printed(client, archive):
     page = client.get(
-        "/meetings/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/"
+        "/leicestershire/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/"
     ).content.decode()
     assert ">pp. 121–140</a> of the <a" in page

@@ -93,12 +93,22 @@ class ReportRecord:
     recommendations: str = ""
 
 
+@dataclass(frozen=True)
+class CouncilName:
+    """The council a document names: 'Kent County Council', place 'Kent', tier 'county'."""
+
+    name: str
+    place: str
+    tier: str  # county, city, district, borough, town, parish, township, …
+
+
 @dataclass
 class PackRecord:
     """Everything parsed from one source file."""
 
     pages: list[str]
     printed_pages: list[str] = field(default_factory=list)  # each page's printed number, or ''
+    council: CouncilName | None = None
     meeting: MeetingRecord | None = None
     minutes: list[MinutesRecord] = field(default_factory=list)
     reports: list[ReportRecord] = field(default_factory=list)

@@ -1,7 +1,19 @@
-"""Browsing pages: home, bodies, meetings, reports, decisions, people. Thin views."""
+"""Browsing pages: home, councils, bodies, meetings, reports, decisions, people. Thin views."""
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, IntegerField, Max, Min, Prefetch, Sum, When
+from django.db.models import (
+    Case,
+    Count,
+    Exists,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Prefetch,
+    Q,
+    Sum,
+    When,
+)
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -13,6 +25,7 @@ from meetings.models import (
     Attendance,
     AttendanceRole,
     Body,
+    Council,
     Decision,
     Document,
     Meeting,
@@ -48,14 +61,24 @@ def by_role(queryset, roles: type):
         *(When(role=role, then=position) for position, role in enumerate(roles.values)),
         output_field=IntegerField(),
     )
-    return queryset.select_related("person").order_by(order, "person__key")
+    return queryset.select_related("person__council").order_by(order, "person__key")
+
+
+def councils_with_coverage():
+    """Every council with its counts of bodies and meetings and the years its meetings span."""
+    return Council.objects.annotate(
+        body_count=Count("bodies", distinct=True),
+        meeting_count=Count("bodies__meetings"),
+        first_meeting=Min("bodies__meetings__date"),
+        last_meeting=Max("bodies__meetings__date"),
+    ).order_by("name")
 
 
 def home(request):
     today = timezone.localdate()
-    meetings = Meeting.objects.select_related("body")
+    meetings = Meeting.objects.select_related("body__council")
     context = {
-        "bodies": Body.objects.annotate(meeting_count=Count("meetings")).order_by("name"),
+        "councils": councils_with_coverage(),
         "recent_meetings": meetings.filter(date__lte=today).order_by("-date")[:8],
         "upcoming_meetings": meetings.filter(date__gt=today).order_by("date")[:8],
         "totals": {
@@ -65,20 +88,59 @@ def home(request):
             "pages": Document.objects.aggregate(pages=Sum("page_count"))["pages"] or 0,
         },
         "span": Meeting.objects.aggregate(first=Min("date"), last=Max("date")),
-        "last_import": Document.objects.aggregate(at=Max("imported_at"))["at"],
+        "last_import": Document.objects.aggregate(at=Max("modified"))["at"],
     }
     return render(request, "meetings/home.html", context)
 
 
-def body_list(request):
-    bodies = Body.objects.annotate(
-        meeting_count=Count("meetings"), last_meeting=Max("meetings__date")
+def council_detail(request, council):
+    council = get_object_or_404(Council, slug=council)
+    bodies = council.bodies.annotate(
+        meeting_count=Count("meetings"),
+        first_meeting=Min("meetings__date"),
+        last_meeting=Max("meetings__date"),
     ).order_by("name")
+    documents = council.documents.all()
+    with_text = Page.objects.filter(document=OuterRef("pk")).exclude(text="")
+    read_by_ocr = Page.objects.filter(document=OuterRef("pk"), ocr_confidence__isnull=False)
+    coverage = documents.aggregate(
+        documents=Count("pk"),
+        pages=Sum("page_count"),
+        last_import=Max("modified"),
+        without_text=Count("pk", filter=~Q(Exists(with_text))),
+        read_by_ocr=Count("pk", filter=Q(Exists(read_by_ocr))),
+    )
+    span = Meeting.objects.filter(body__council=council).aggregate(
+        first=Min("date"), last=Max("date"), meetings=Count("pk")
+    )
+    recent = (
+        Meeting.objects.filter(body__council=council)
+        .select_related("body__council")
+        .order_by("-date")[:10]
+    )
+    context = {
+        "council": council,
+        "bodies": bodies,
+        "coverage": coverage,
+        "span": span,
+        "recent_meetings": recent,
+    }
+    return render(request, "meetings/council_detail.html", context)
+
+
+def body_list(request):
+    bodies = (
+        Body.objects.select_related("council")
+        .annotate(meeting_count=Count("meetings"), last_meeting=Max("meetings__date"))
+        .order_by("council__name", "name")
+    )
     return render(request, "meetings/body_list.html", {"bodies": bodies})
 
 
-def body_detail(request, slug):
-    body = get_object_or_404(Body, slug=slug)
+def body_detail(request, council, slug):
+    body = get_object_or_404(
+        Body.objects.select_related("council"), council__slug=council, slug=slug
+    )
     meetings = body.meetings.annotate(
         report_count=Count("reports", distinct=True), minute_count=Count("minutes", distinct=True)
     ).order_by("-date")
@@ -88,7 +150,7 @@ def body_detail(request, slug):
     memberships = by_role(body.memberships, MembershipRole)
     decisions = (
         Decision.objects.filter(minute__meeting__body=body)
-        .select_related("minute__meeting__body")
+        .select_related("minute__meeting__body__council")
         .order_by("-minute__meeting__date", "minute__position")[:10]
     )
     context = {"body": body, "years": years, "memberships": memberships, "decisions": decisions}
@@ -96,7 +158,7 @@ def body_detail(request, slug):
 
 
 def meeting_list(request):
-    meetings = Meeting.objects.select_related("body").order_by("-date", "-start_time")
+    meetings = Meeting.objects.select_related("body__council").order_by("-date", "-start_time")
     meeting_filter = MeetingFilter(request.GET, queryset=meetings)
     page = paginate(request, meeting_filter.qs) if meeting_filter.is_valid() else None
     return render(
@@ -107,10 +169,10 @@ def meeting_list(request):
     )
 
 
-def get_meeting(body_slug, date):
+def get_meeting(council_slug, body_slug, date):
     meeting = (
-        Meeting.objects.select_related("body")
-        .filter(body__slug=body_slug, date=date)
+        Meeting.objects.select_related("body__council")
+        .filter(body__council__slug=council_slug, body__slug=body_slug, date=date)
         .order_by("start_time")
         .first()
     )
@@ -119,35 +181,39 @@ def get_meeting(body_slug, date):
     return meeting
 
 
-def meeting_detail(request, body, date):
-    meeting = get_meeting(body, date)
+def meeting_detail(request, council, body, date):
+    meeting = get_meeting(council, body, date)
     minutes = list(
         Minute.objects.filter(meeting=meeting)
-        .select_related("decision", "meeting__body")
+        .select_related("decision", "meeting__body__council")
         .prefetch_related(
             Prefetch(
-                "agenda_item__reports", queryset=Report.objects.select_related("meeting__body")
+                "agenda_item__reports",
+                queryset=Report.objects.select_related("meeting__body__council"),
             )
         )
     )
     link_confirmed_meetings(meeting.body, minutes)
     items = list(
         AgendaItem.objects.filter(meeting=meeting)
-        .select_related("meeting__body")
+        .select_related("meeting__body__council")
         .prefetch_related(
-            Prefetch("reports", queryset=Report.objects.select_related("meeting__body")),
+            Prefetch("reports", queryset=Report.objects.select_related("meeting__body__council")),
             Prefetch(
-                "minutes", queryset=Minute.objects.select_related("decision", "meeting__body")
+                "minutes",
+                queryset=Minute.objects.select_related("decision", "meeting__body__council"),
             ),
         )
     )
     link_minutes_items(meeting.body, items)
-    siblings = Meeting.objects.filter(body=meeting.body)
+    siblings = Meeting.objects.filter(body=meeting.body).select_related("body__council")
     context = {
         "meeting": meeting,
         "agenda_items": items,
         "minutes": minutes,
-        "reports": meeting.reports.filter(agenda_item__isnull=True).select_related("meeting__body"),
+        "reports": meeting.reports.filter(agenda_item__isnull=True).select_related(
+            "meeting__body__council"
+        ),
         "attendance": by_role(meeting.attendance, AttendanceRole),
         "documents": meeting.documents.all(),
         "minutes_documents": Document.objects.filter(minutes__meeting=meeting)
@@ -156,7 +222,7 @@ def meeting_detail(request, body, date):
         "confirmed_at": Minute.objects.filter(
             meeting__body=meeting.body, confirms_date=meeting.date
         )
-        .select_related("meeting__body")
+        .select_related("meeting__body__council")
         .first(),
         "previous": siblings.filter(date__lt=meeting.date).order_by("-date").first(),
         "next": siblings.filter(date__gt=meeting.date).order_by("date").first(),
@@ -169,7 +235,8 @@ def meetings_held(body, dates) -> dict:
     wanted = {day for day in dates if day}
     if not wanted:
         return {}
-    return {m.date: m for m in Meeting.objects.filter(body=body, date__in=wanted)}
+    held = Meeting.objects.filter(body=body, date__in=wanted).select_related("body__council")
+    return {meeting.date: meeting for meeting in held}
 
 
 def link_confirmed_meetings(body, minutes) -> None:
@@ -200,8 +267,8 @@ def printed_range(report: Report) -> str:
     return ""
 
 
-def report_detail(request, body, date, slug):
-    meeting = get_meeting(body, date)
+def report_detail(request, council, body, date, slug):
+    meeting = get_meeting(council, body, date)
     report = get_object_or_404(
         Report.objects.select_related("agenda_item", "document"), meeting=meeting, slug=slug
     )
@@ -213,7 +280,7 @@ def report_detail(request, body, date, slug):
         ).only("document_id", "number", "text", "printed_number")
     page_range = printed_range(report)
     decisions = Decision.objects.filter(minute__agenda_item__reports=report).select_related(
-        "minute__meeting__body"
+        "minute__meeting__body__council"
     )
     context = {
         "meeting": meeting,
@@ -226,19 +293,25 @@ def report_detail(request, body, date, slug):
     return render(request, "meetings/report_detail.html", context)
 
 
-def decision_detail(request, body, date, number):
-    meeting = get_meeting(body, date)
+def decision_detail(request, council, body, date, number):
+    meeting = get_meeting(council, body, date)
     minute = get_object_or_404(
         Minute.objects.select_related("decision", "agenda_item", "document"),
         meeting=meeting,
         number=number,
     )
-    reports = Report.objects.filter(agenda_item=minute.agenda_item) if minute.agenda_item else []
+    reports = (
+        Report.objects.filter(agenda_item=minute.agenda_item).select_related(
+            "meeting__body__council"
+        )
+        if minute.agenda_item
+        else []
+    )
     link_confirmed_meetings(meeting.body, [minute])
     decision = getattr(minute, "decision", None)
-    votes = decision.votes.select_related("person") if decision else []
+    votes = decision.votes.select_related("person__council") if decision else []
     source = (
-        Page.objects.select_related("document__meeting")
+        Page.objects.select_related("document__meeting__body__council")
         .filter(document=minute.document, number=minute.page)
         .first()
     )
@@ -253,7 +326,7 @@ def decision_detail(request, body, date, number):
 
 
 def decision_list(request):
-    decisions = Decision.objects.select_related("minute__meeting__body").order_by(
+    decisions = Decision.objects.select_related("minute__meeting__body__council").order_by(
         "-minute__meeting__date", "minute__position"
     )
     decision_filter = DecisionFilter(request.GET, queryset=decisions)
@@ -266,20 +339,22 @@ def decision_list(request):
     )
 
 
-def person_detail(request, key):
-    person = get_object_or_404(Person, key=key)
+def person_detail(request, council, key):
+    person = get_object_or_404(
+        Person.objects.select_related("council"), council__slug=council, key=key
+    )
     attendance = (
         Attendance.objects.filter(person=person)
-        .select_related("meeting__body")
+        .select_related("meeting__body__council")
         .order_by("-meeting__date")
     )
     context = {
         "person": person,
-        "memberships": person.memberships.select_related("body"),
+        "memberships": person.memberships.select_related("body__council"),
         "attendance": attendance,
         "roles": attendance.values("role").annotate(count=Count("id")).order_by("role"),
         "votes": Vote.objects.filter(person=person)
-        .select_related("decision__minute__meeting__body")
+        .select_related("decision__minute__meeting__body__council")
         .order_by("-decision__minute__meeting__date", "decision__minute__position")[
             :PERSON_VOTES_SHOWN
         ],

@@ -17,7 +17,9 @@ class DocumentReplaced(Exception):
 
 def get_document(sha256):
     """The document with this hash; a replaced version's hash leads to its replacement."""
-    document = Document.objects.select_related("meeting__body").filter(sha256=sha256).first()
+    document = (
+        Document.objects.select_related("meeting__body__council").filter(sha256=sha256).first()
+    )
     if document:
         return document
     replaced = ReplacedDocument.objects.filter(sha256=sha256).select_related("document").first()

@@ -7,111 +7,29 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.db.models import Prefetch
 
+from meetings.exports import export_meeting, with_everything
 from meetings.loader import one_line
-from meetings.models import AgendaItem, Body, Document, Meeting, Minute, Page, Report
-
-
-def pages_of(row) -> list[int] | None:
-    return [row.first_page, row.last_page] if row.first_page is not None else None
-
-
-def export_decision(minute: Minute) -> dict:
-    decision = getattr(minute, "decision", None)
-    if decision is None:
-        empty = dict.fromkeys(
-            [
-                "resolved",
-                "reasons",
-                "outcome",
-                "mover",
-                "seconder",
-                "alternatives",
-                "interests",
-                "votes",
-            ]
-        )
-        return {**empty, "key_decision": False}
-    return {
-        "resolved": decision.resolved,
-        "reasons": decision.reasons or None,
-        "key_decision": decision.key_decision,
-        "outcome": decision.outcome or None,
-        "mover": decision.mover or None,
-        "seconder": decision.seconder or None,
-        "alternatives": decision.alternatives or None,
-        "interests": decision.interests or None,
-        "votes": {
-            "for": decision.votes_for,
-            "against": decision.votes_against,
-            "abstained": decision.votes_abstained,
-            "named": [{"name": vote.name, "vote": vote.vote} for vote in decision.votes.all()],
-        },
-    }
-
-
-def export_meeting(meeting: Meeting) -> dict:
-    return {
-        "body": meeting.body.name,
-        "date": meeting.date.isoformat(),
-        "start_time": meeting.start_time.strftime("%H:%M") if meeting.start_time else None,
-        "location": meeting.location,
-        "url": meeting.get_absolute_url(),
-        "agenda_items": [
-            {
-                "number": item.number,
-                "title": item.title,
-                "report_by": item.report_by,
-                "pages": pages_of(item),
-                "key_decision": item.key_decision,
-                "exempt": item.exempt,
-            }
-            for item in meeting.agenda_items.all()
-        ],
-        "minutes": [
-            {"number": minute.number, "title": minute.title, **export_decision(minute)}
-            for minute in meeting.minutes.all()
-        ],
-        "attendance": [
-            {"name": row.person.name, "role": row.role, "note": row.note}
-            for row in meeting.attendance.all()
-        ],
-        "reports": [
-            {
-                "title": report.title,
-                "report_by": report.report_by,
-                "agenda_item": report.agenda_item_number or None,
-                "pages": pages_of(report),
-                "exempt": report.exempt,
-            }
-            for report in meeting.reports.all()
-        ],
-    }
+from meetings.models import Body, Council, Document, Meeting, Page
 
 
 def export_archive() -> dict:
-    meetings = (
-        Meeting.objects.select_related("body")
-        .order_by("body__slug", "date", "start_time")
-        .prefetch_related(
-            Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "number")),
-            Prefetch(
-                "minutes",
-                queryset=Minute.objects.select_related("decision")
-                .prefetch_related("decision__votes")
-                .order_by("position"),
-            ),
-            Prefetch("reports", queryset=Report.objects.order_by("position", "slug")),
-            "attendance__person",
-        )
+    meetings = with_everything(
+        Meeting.objects.order_by("body__council__slug", "body__slug", "date", "start_time")
     )
     return {
+        "councils": [
+            {"name": council.name, "slug": council.slug}
+            for council in Council.objects.order_by("slug")
+        ],
         "bodies": [
-            {"name": body.name, "slug": body.slug} for body in Body.objects.order_by("slug")
+            {"name": body.name, "slug": body.slug, "council": body.council.slug}
+            for body in Body.objects.select_related("council").order_by("council__slug", "slug")
         ],
         "meetings": [export_meeting(meeting) for meeting in meetings],
         "documents": [
             {
                 "file_name": doc.file_name,
+                "council": doc.council.slug,
                 "sha256": doc.sha256,
                 "pages": doc.page_count,
                 "ocr_pages": [
@@ -119,7 +37,9 @@ def export_archive() -> dict:
                     for page in doc.pages.all()
                 ],
             }
-            for doc in Document.objects.order_by("sha256").prefetch_related(
+            for doc in Document.objects.select_related("council")
+            .order_by("sha256")
+            .prefetch_related(
                 Prefetch(
                     "pages",
                     queryset=Page.objects.filter(ocr_confidence__isnull=False)

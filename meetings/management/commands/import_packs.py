@@ -46,7 +46,13 @@ def import_one(path: Path, options: dict, progress=None) -> tuple[LoadResult | N
         source = read_source(
             path, options["body"], options["date"], on_page, settings.IMPORT_MAX_PAGES, ocr
         )
-        return load_source(source, force=options["force"], dry_run=options["dry_run"]), ""
+        result = load_source(
+            source,
+            force=options["force"],
+            dry_run=options["dry_run"],
+            council=options.get("council") or "",
+        )
+        return result, ""
     except PackError as error:
         return None, f"{path}: {error}"
     except DatabaseError as error:
@@ -82,6 +88,12 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="files, directories or glob patterns")
         parser.add_argument("--dry-run", action="store_true", help="do everything, then roll back")
         parser.add_argument("--force", action="store_true", help="re-import packs already imported")
+        parser.add_argument(
+            "--council",
+            default="",
+            help="file the documents under this council (a slug or a name such as "
+            "'Kent County Council'), whatever they name",
+        )
         parser.add_argument("--body", default="", help="the body, for a document that names none")
         parser.add_argument("--date", default=None, help="the meeting date (YYYY-MM-DD), likewise")
         parser.add_argument("--jobs", type=int, default=1, help="packs imported in parallel")

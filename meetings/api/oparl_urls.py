@@ -1,0 +1,42 @@
+"""/oparl/v1.1/: the System, each council (Body) with its lists, and every object by id."""
+
+from django.urls import path, re_path
+
+from meetings.api.views import BODY_LISTS, ListView, NotFoundView, ObjectView, SystemView
+from meetings.models import Body
+
+app_name = "oparl"
+
+OBJECTS = [
+    "body",
+    "organization",
+    "person",
+    "membership",
+    "meeting",
+    "location",
+    "agendaitem",
+    "minute",
+    "paper",
+    "consultation",
+    "file",
+]
+
+urlpatterns = [
+    path("", SystemView.as_view(), name="system"),
+    path("bodies", ListView.as_view(kind="body"), name="body_list"),
+    *[path(f"{kind}/<int:pk>", ObjectView.as_view(kind=kind), name=kind) for kind in OBJECTS],
+    *[
+        path(
+            f"body/<int:pk>/{name}s",
+            ListView.as_view(kind=kind, owner_lookup=lookup),
+            name=f"body_{name}",
+        )
+        for name, (kind, lookup) in BODY_LISTS.items()
+    ],
+    path(
+        "organization/<int:pk>/meetings",
+        ListView.as_view(kind="meeting", owner_lookup="body", owner_model=Body),
+        name="organization_meeting",
+    ),
+    re_path(r"^(?P<rest>.*)$", NotFoundView.as_view()),
+]

@@ -1,0 +1,114 @@
+"""/api/search/: the search page's query syntax and filters, answered as JSON."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django_ratelimit.decorators import ratelimit
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import NotFound, ParseError, Throttled
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from meetings import search as archive_search
+from meetings.filters import SearchFilter
+from meetings.models import Page
+from meetings.views.search import MAX_SEARCH_PAGES, SEARCH_PAGE_SIZE
+
+PARAMETERS = [
+    OpenApiParameter("q", str, description='words, "phrases", OR, -exclusions', required=True),
+    OpenApiParameter("kind", str, many=True, description="decision, report, item, meeting, page"),
+    OpenApiParameter("council", str, description="a council's slug"),
+    OpenApiParameter("body", str, description="a body's slug"),
+    OpenApiParameter("year", int),
+    OpenApiParameter("date_from", OpenApiTypes.DATE),
+    OpenApiParameter("date_to", OpenApiTypes.DATE),
+    OpenApiParameter("key_decision", bool),
+    OpenApiParameter("sort", str, description="relevance, newest or oldest"),
+    OpenApiParameter("page", int),
+]
+
+
+class SearchView(APIView):
+    authentication_classes = []
+    permission_classes = []
+
+    @extend_schema(summary="Search", parameters=PARAMETERS, responses=OpenApiTypes.OBJECT)
+    @method_decorator(
+        ratelimit(key="ip", rate=lambda group, request: settings.SEARCH_RATE_LIMIT, block=False)
+    )
+    def get(self, request):
+        if getattr(request, "limited", False):
+            raise Throttled(wait=60)
+        search_filter = SearchFilter(request.GET, queryset=Page.objects.none())
+        if not search_filter.is_valid():
+            errors = "; ".join(
+                f"{name}: {' '.join(messages)}" for name, messages in search_filter.errors.items()
+            )
+            raise ParseError(errors)
+        query = archive_search.tidy_query(search_filter.form.cleaned_data.get("q") or "")
+        if not query:
+            raise ParseError("q: give the words to search for")
+        number = page_number(request.GET.get("page", "1"))
+        filters = search_filter.search_filters()
+        try:
+            results = archive_search.search(
+                query, filters, offset=(number - 1) * SEARCH_PAGE_SIZE, limit=SEARCH_PAGE_SIZE
+            )
+        except archive_search.SearchTooBroad:
+            return Response({"detail": "This search took too long: narrow it."}, status=422)
+        except archive_search.SearchBusy:
+            return Response(
+                {"detail": "Search is busy: try again."}, status=503, headers={"Retry-After": "5"}
+            )
+        return Response(as_json(request, results, number))
+
+
+def page_number(text: str) -> int:
+    if not (text.isdecimal() and len(text) < 7 and 1 <= int(text) <= MAX_SEARCH_PAGES):
+        raise NotFound(f"page: there is no page {text[:20]!r} of these results")
+    return int(text)
+
+
+def as_json(request, results: archive_search.Results, number: int) -> dict:
+    pages = -(-results.total // SEARCH_PAGE_SIZE)
+    following = None
+    if number < min(pages, MAX_SEARCH_PAGES):
+        params = request.GET.copy()
+        params["page"] = str(number + 1)
+        following = f"{settings.BASE_URL}{reverse('api:search')}?{params.urlencode()}"
+    return {
+        "query": results.query,
+        "total": results.total,
+        "page": number,
+        "next": following,
+        "counts": {
+            "kind": results.kind_counts,
+            "council": [
+                {"council": council.slug, "name": council.name, "count": count}
+                for council, count in results.council_counts
+            ],
+            "body": [
+                {"council": body.council.slug, "body": body.slug, "name": body.name, "count": count}
+                for body, count in results.body_counts
+            ],
+            "year": [{"year": year, "count": count} for year, count in results.year_counts],
+        },
+        "results": [hit_json(hit) for hit in results.hits],
+        "references": [hit_json(hit) for hit in results.references],
+        "suggestions": results.suggestions,
+    }
+
+
+def hit_json(hit: archive_search.Hit) -> dict:
+    return {
+        "kind": hit.kind,
+        "title": hit.title,
+        "url": settings.BASE_URL + hit.url,
+        "council": hit.council,
+        "body": hit.body,
+        "date": hit.date.isoformat() if hit.date else None,
+        "detail": hit.detail,
+        "key_decision": hit.key_decision,
+        "snippet_html": str(hit.snippet),
+    }

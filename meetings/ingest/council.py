@@ -1,0 +1,215 @@
+"""Which council a document belongs to, from the names of councils it prints.
+
+A council is named two ways: "Kent County Council" (the place, then the tier) and
+"City of Alameda" (the tier, then the place). Each name a document prints is a vote for
+a council: a name in the first page's heading counts most, then one elsewhere on the
+first page, then one anywhere. "The County Council" is a vote for every county council
+it names most, since a document calls its own council that. The clear winner is the council;
+a tie or a passing mention names none, and the loader falls back (`meetings.loader`).
+"""
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from meetings.ingest.lines import Line
+from meetings.ingest.records import CouncilName
+from meetings.ingest.text import fold, title_case
+
+HEADING_LINES = 12  # of the first page: the letterhead and the meeting's heading
+HEADING_VOTES, FIRST_PAGE_VOTES, OTHER_VOTES = 10, 3, 1
+MIN_VOTES = 2  # one passing mention in the text is not enough
+MARGIN = 1.5  # the winner has this many times the runner-up's votes
+
+# Tier words as printed -> the tier they mean.
+TIERS = {
+    "county borough": "borough",
+    "metropolitan borough": "borough",
+    "london borough": "borough",
+    "royal borough": "borough",
+    "borough": "borough",
+    "county": "county",
+    "city": "city",
+    "city and county": "city",
+    "district": "district",
+    "town": "town",
+    "parish": "parish",
+    "community": "community",
+    "township": "township",
+    "village": "village",
+    "municipality": "municipality",
+    "municipal": "municipality",
+    "region": "region",
+    "regional": "region",
+}
+_TIER = "|".join(sorted((re.escape(tier) for tier in TIERS), key=len, reverse=True))
+_PLACE_WORD = r"[A-Z][\w'’.-]*"
+# "Kent County Council", "ROYAL SUTTON COLDFIELD TOWN COUNCIL", "The County Council".
+PLACE_THEN_TIER = re.compile(
+    rf"((?:{_PLACE_WORD}\s+(?:upon\s+|on\s+|in\s+)?){{0,4}})({_TIER})\s+Council\b", re.IGNORECASE
+)
+# "City of Alameda", "TOWNSHIP OF NIPISSING", "London Borough of Camden".
+TIER_THEN_PLACE = re.compile(
+    rf"\b({_TIER})\s+of\s+(?:the\s+)?((?:{_PLACE_WORD}(?:\s+upon)?\s*){{1,4}})", re.IGNORECASE
+)
+# Capitalised words that are not part of a place's name.
+NOT_PLACE = frozenset({
+    "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with",
+    "during", "before", "after", "since", "this", "that", "these", "those", "each", "all",
+    "any", "every", "our", "your", "their", "its", "special", "regular", "annual",
+    "extraordinary", "ordinary", "adjourned", "joint", "full", "reconvened", "emergency",
+    "virtual", "minutes", "minute", "agenda", "meeting", "meetings", "notice", "summons",
+    "report", "item", "items", "approve", "approved", "resolved", "members", "member", "public",
+    "council", "councils", "various", "other", "another", "next", "last", "previous", "said",
+    "same", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})  # fmt: skip
+# Words that end a place named after its tier: "City of Omaha Public Works".
+PLACE_ENDS = frozenset({
+    "council", "councils", "community", "centre", "center", "hall", "public", "fire", "police",
+    "department", "staff", "offices", "office", "planning", "youtube", "channel", "website",
+    "web", "library", "park", "parks", "school", "schools", "board", "commission", "committee",
+    "symphony", "orchestra", "museum",
+})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Mention:
+    tier: str
+    printed_tier: str  # "London Borough"
+    words: tuple[str, ...]  # the place, as printed
+    place_first: bool  # "Kent County Council" rather than "City of Alameda"
+    votes: int
+
+
+def council_named(lines: list[Line]) -> CouncilName | None:
+    """The council whose document this is, or None when its names do not say clearly."""
+    mentions, generic = _mentions(lines)
+    if not mentions:
+        return None
+    votes: Counter = Counter()
+    forms: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for (tier, place), group in _places(mentions).items():
+        votes[(tier, place)] += sum(mention.votes for mention in group)
+        for mention in group:
+            forms[(tier, place)][_form(place, mention)] += mention.votes
+    for tier, count in generic.items():
+        leader = max((key for key in votes if key[0] == tier), key=votes.get, default=None)
+        if leader:
+            votes[leader] += count
+    ranked = votes.most_common(2)
+    (winner, top), runner_up = ranked[0], ranked[1][1] if len(ranked) > 1 else 0
+    if top < MIN_VOTES or top < MARGIN * runner_up:
+        return None
+    tier, place = winner
+    return CouncilName(name=forms[winner].most_common(1)[0][0], place=place, tier=tier)
+
+
+def parse_council_name(name: str) -> CouncilName | None:
+    """One council's name as written: 'City of Alameda' is Alameda's city council."""
+    mentions, _ = _mentions([Line(1, name, name)])
+    places = _places(mentions)
+    return next((CouncilName(name, place, tier) for tier, place in places), None)
+
+
+def _mentions(lines: list[Line]) -> tuple[list[_Mention], Counter]:
+    mentions, generic = [], Counter()
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        votes = (
+            HEADING_VOTES
+            if line.page == 1 and index < HEADING_LINES
+            else FIRST_PAGE_VOTES
+            if line.page == 1
+            else OTHER_VOTES
+        )
+        for match in PLACE_THEN_TIER.finditer(line.text):
+            printed_tier = " ".join(match[2].split())
+            tier = TIERS[printed_tier.lower()]
+            words = _trailing_place(match[1].split())
+            if words:
+                mentions.append(_Mention(tier, printed_tier, words, True, votes))
+            else:
+                generic[tier] += OTHER_VOTES
+        for match in TIER_THEN_PLACE.finditer(line.text):
+            words = _leading_place(match[2].split())
+            if words:
+                printed_tier = " ".join(match[1].split())
+                tier = TIERS[printed_tier.lower()]
+                mentions.append(_Mention(tier, printed_tier, words, False, votes))
+    return mentions, generic
+
+
+def _trailing_place(words: list[str]) -> tuple[str, ...]:
+    """The place's words just before the tier: 'MINUTES OF KENT' -> ('KENT',)."""
+    kept = []
+    for word in reversed(words):
+        if word.lower() in ("upon", "on", "in") and kept:
+            kept.append(word)
+            continue
+        if word.lower().strip(".,") in NOT_PLACE or not word[:1].isupper():
+            break
+        kept.append(word)
+    while kept and kept[-1].lower() in ("upon", "on", "in"):
+        kept.pop()
+    return tuple(reversed(kept))
+
+
+def _leading_place(words: list[str]) -> tuple[str, ...]:
+    """The place's words just after the tier: 'Omaha Public Works' -> ('Omaha',)."""
+    kept = []
+    for word in words:
+        bare = word.lower().strip(".,'’")
+        if bare == "upon" and kept:
+            kept.append(word)
+            continue
+        if bare in PLACE_ENDS or bare in NOT_PLACE or not word[:1].isupper():
+            break
+        kept.append(word.rstrip(".,"))
+    while kept and kept[-1].lower() == "upon":
+        kept.pop()
+    return tuple(kept)
+
+
+def _places(mentions: list[_Mention]) -> dict[tuple[str, str], list[_Mention]]:
+    """Mentions grouped by council, each place cut to the words all its mentions share.
+
+    "Township of Nipissing Fire" and "Township of Nipissing YouTube" share "Nipissing";
+    "Since Kent County Council" and "Kent County Council" share "Kent".
+    """
+    groups: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+    for mention in mentions:
+        anchor = mention.words[-1] if mention.place_first else mention.words[0]
+        groups[(mention.tier, fold(anchor), mention.place_first)].append(mention)
+    places: dict[tuple[str, str], list[_Mention]] = defaultdict(list)
+    for (tier, _, place_first), group in groups.items():
+        place = _shared_words(group, place_first)
+        places[(tier, place)].extend(group)
+    return dict(places)
+
+
+def _shared_words(group: list[_Mention], place_first: bool) -> str:
+    """The longest run of words, from the anchor outwards, that every mention prints."""
+    sequences = [
+        [fold(word) for word in (reversed(m.words) if place_first else m.words)] for m in group
+    ]
+    shared = []
+    for words in zip(*sequences, strict=False):
+        if len(set(words)) > 1:
+            break
+        shared.append(words[0])
+    printed = group[0].words
+    printed = printed[len(printed) - len(shared) :] if place_first else printed[: len(shared)]
+    return _readable(" ".join(printed))
+
+
+def _form(place: str, mention: _Mention) -> str:
+    """The council's name in the form this mention prints it."""
+    printed_tier = title_case(mention.printed_tier)
+    if mention.place_first:
+        return f"{place} {printed_tier} Council"
+    return f"{printed_tier} of {place}"
+
+
+def _readable(place: str) -> str:
+    return title_case(place) if place.isupper() else place
