@@ -12,6 +12,8 @@ from meetings.uploads import queue_reparse
 
 
 class CouncilForm(forms.ModelForm):
+    website = forms.URLField(required=False, assume_scheme="https")
+
     class Meta:
         model = models.Council
         fields = ["name", "short_name", "slug", "tier", "website", "country", "identifier"]

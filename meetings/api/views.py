@@ -115,7 +115,6 @@ class ObjectView(OParlView):
 class ListView(OParlView):
     """A paged list of one kind of object, optionally only those changed in a time window."""
 
-    pagination_class = OParlPagination
     kind = ""
     owner_lookup = ""  # how the kind's rows name their council ('body__council')
     owner_model = Council
@@ -135,9 +134,12 @@ class ListView(OParlView):
         summary = rows.order_by().aggregate(last=Max("modified"), count=Count("pk"))
 
         def render():
-            self.paginator.total = summary["count"]
-            page = self.paginate_queryset(rows)
-            return self.get_paginated_response([oparl.SERIALISERS[self.kind](row) for row in page])
+            paginator = OParlPagination()
+            paginator.total = summary["count"]
+            page = paginator.paginate_queryset(rows, request, view=self)
+            return paginator.get_paginated_response(
+                [oparl.SERIALISERS[self.kind](row) for row in page]
+            )
 
         version = f"{summary['count']}:{summary['last'] and summary['last'].isoformat()}"
         return conditional(

@@ -3,7 +3,7 @@
 A council is named two ways: "Kent County Council" (the place, then the tier) and
 "City of Alameda" (the tier, then the place). Each name a document prints is a vote for
 a council: a name in the first page's heading counts most, then one elsewhere on the
-first page, then one anywhere. "The County Council" is a vote for every county council
+first page or atop a later page (a report's letterhead), then one anywhere. "The County Council" is a vote for every county council
 it names most, since a document calls its own council that. The clear winner is the council;
 a tie or a passing mention names none, and the loader falls back (`meetings.loader`).
 """
@@ -17,8 +17,9 @@ from meetings.ingest.records import CouncilName
 from meetings.ingest.text import fold, title_case
 
 HEADING_LINES = 12  # of the first page: the letterhead and the meeting's heading
-HEADING_VOTES, FIRST_PAGE_VOTES, OTHER_VOTES = 10, 3, 1
-MIN_VOTES = 2  # one passing mention in the text is not enough
+PAGE_TOP_LINES = 3  # of a later page: a report's or a letter's letterhead
+HEADING_VOTES, FIRST_PAGE_VOTES, PAGE_TOP_VOTES, OTHER_VOTES = 10, 3, 3, 1
+MIN_VOTES = 4  # a passing mention, even on the first page, is not enough
 MARGIN = 1.5  # the winner has this many times the runner-up's votes
 
 # Tier words as printed -> the tier they mean.
@@ -113,16 +114,7 @@ def parse_council_name(name: str) -> CouncilName | None:
 
 def _mentions(lines: list[Line]) -> tuple[list[_Mention], Counter]:
     mentions, generic = [], Counter()
-    for index, line in enumerate(lines):
-        if not line.text:
-            continue
-        votes = (
-            HEADING_VOTES
-            if line.page == 1 and index < HEADING_LINES
-            else FIRST_PAGE_VOTES
-            if line.page == 1
-            else OTHER_VOTES
-        )
+    for line, votes in _weighed(lines):
         for match in PLACE_THEN_TIER.finditer(line.text):
             printed_tier = " ".join(match[2].split())
             tier = TIERS[printed_tier.lower()]
@@ -138,6 +130,21 @@ def _mentions(lines: list[Line]) -> tuple[list[_Mention], Counter]:
                 tier = TIERS[printed_tier.lower()]
                 mentions.append(_Mention(tier, printed_tier, words, False, votes))
     return mentions, generic
+
+
+def _weighed(lines: list[Line]):
+    """Each line with text, and what a council named in it counts for."""
+    page, shown_on_page = 0, 0
+    for index, line in enumerate(lines):
+        if not line.text:
+            continue
+        if line.page != page:
+            page, shown_on_page = line.page, 0
+        shown_on_page += 1
+        if page == 1:
+            yield line, HEADING_VOTES if index < HEADING_LINES else FIRST_PAGE_VOTES
+        else:
+            yield line, PAGE_TOP_VOTES if shown_on_page <= PAGE_TOP_LINES else OTHER_VOTES
 
 
 def _trailing_place(words: list[str]) -> tuple[str, ...]:

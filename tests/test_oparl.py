@@ -1,0 +1,233 @@
+"""The OParl 1.1 API: every object valid against OParl's own schemas, a harvester that
+walks it from the System finds every meeting once, incremental harvesting, and answers
+that caches and other sites can use."""
+
+import datetime
+import json
+from urllib.parse import urlsplit
+
+import jsonschema
+import pytest
+from django.utils import timezone
+
+from meetings.demo import DemoMeeting, write_pack
+from meetings.models import Meeting
+from tests.conftest import SHARED, shared_file
+
+pytestmark = pytest.mark.django_db
+
+API = "/oparl/v1.1/"
+SCHEMAS = SHARED / "oparl-1.1-schema"
+# Properties whose value is an object of another type, or a list of them.
+EMBEDDED = {
+    "location": "Location",
+    "invitation": "File",
+    "resultsProtocol": "File",
+    "verbatimProtocol": "File",
+    "mainFile": "File",
+    "auxiliaryFile": "File",
+    "agendaItem": "AgendaItem",
+    "consultation": "Consultation",
+    "membership": "Membership",
+}
+
+
+@pytest.fixture
+def archive(import_file, seed, tmp_path):
+    """Two councils: Leicestershire (two seeds, minutes and votes) and Wessex Vale (a pack)."""
+    import_file(seed("000"))
+    import_file(seed("001"))
+    for number, day in enumerate((12, 19), start=1):
+        path = tmp_path / f"wessex-{day}.pdf"
+        topics = ["Youth Services Review", "Carers Support Strategy"]
+        write_pack(DemoMeeting("Cabinet", datetime.date(2026, 5, day), topics, number), None, path)
+        import_file(path)
+
+
+def path_of(url: str) -> str:
+    parts = urlsplit(url)
+    assert f"{parts.scheme}://{parts.netloc}" == "http://localhost:8000", url
+    return parts.path + (f"?{parts.query}" if parts.query else "")
+
+
+def get_json(client, url: str, **headers):
+    response = client.get(path_of(url) if url.startswith("http") else url, **headers)
+    assert response.status_code == 200, (url, response.content[:300])
+    assert response["Content-Type"] == "application/json"
+    return response.json()
+
+
+def validator(type_name: str):
+    shared_file(SCHEMAS, f"{type_name}.json")
+    schema = json.loads((SCHEMAS / f"{type_name}.json").read_text())
+    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
+def check(obj: dict, validators: dict) -> None:
+    """The object and every object embedded in it are valid OParl of their type."""
+    type_name = obj["type"].rsplit("/", 1)[1]
+    validators.setdefault(type_name, validator(type_name)).validate(obj)
+    for stamp in ("created", "modified"):
+        if stamp in obj:
+            assert datetime.datetime.fromisoformat(obj[stamp]).tzinfo is not None
+    for name, value in obj.items():
+        if name in EMBEDDED:
+            for inner in value if isinstance(value, list) else [value]:
+                if isinstance(inner, dict):
+                    assert inner["type"].endswith(EMBEDDED[name])
+                    check(inner, validators)
+
+
+def walk(client, start: str = API, limit: int = 2):
+    """What a harvester does: follow every list's links.next; return each object by type."""
+    system = get_json(client, start)
+    found: dict[str, list[dict]] = {}
+    bodies = list(pages(client, system["body"], limit))
+    for body in bodies:
+        found.setdefault("Body", []).append(body)
+        for key in ("organization", "person", "meeting", "paper", "file", "membership"):
+            for obj in pages(client, body[key], limit):
+                found.setdefault(obj["type"].rsplit("/", 1)[1], []).append(obj)
+    return system, found
+
+
+def pages(client, url: str, limit: int):
+    url = f"{url}?limit={limit}"
+    while url:
+        page = get_json(client, url)
+        assert set(page) == {"data", "pagination", "links"}
+        yield from page["data"]
+        url = page["links"].get("next")
+
+
+def test_every_object_a_harvester_finds_is_valid_oparl(client, archive):
+    system, found = walk(client)
+    validators = {}
+    check(system, validators)
+    assert sorted(found) == [
+        "Body", "File", "Meeting", "Membership", "Organization", "Paper", "Person",
+    ]  # fmt: skip
+    for objects in found.values():
+        for obj in objects:
+            check(obj, validators)
+    assert {"AgendaItem", "Consultation", "File", "Location"} <= set(validators)
+
+
+def test_a_harvester_finds_every_meeting_exactly_once(client, archive):
+    _, found = walk(client, limit=2)
+    ids = [meeting["id"] for meeting in found["Meeting"]]
+    assert len(ids) == len(set(ids)) == Meeting.objects.count() == 7
+    names = sorted(meeting["name"] for meeting in found["Meeting"])
+    assert names == [
+        "Cabinet, 12 May 2026",
+        "Cabinet, 19 May 2026",
+        "Cabinet, 24 March 2026",
+        "Cabinet, 3 February 2026",
+        "Scrutiny Commission, 11 March 2026",
+        "Scrutiny Commission, 18 March 2026",
+        "Scrutiny Commission, 22 April 2026",
+    ]
+
+
+def test_each_id_is_a_permanent_address_that_answers_with_the_same_object(client, archive):
+    _, found = walk(client, limit=100)
+    for type_name in ("Meeting", "Paper", "Person", "Organization", "File", "Body"):
+        listed = found[type_name][0]
+        assert get_json(client, listed["id"]) == listed
+    item = found["Meeting"][0]["agendaItem"][0]
+    assert get_json(client, item["id"]) == item
+
+
+def test_a_meeting_carries_its_items_decisions_files_and_people(client, archive):
+    meeting = Meeting.objects.get(body__council__slug="leicestershire", date="2026-02-03")
+    obj = get_json(client, f"{API}meeting/{meeting.pk}")
+    assert obj["name"] == "Cabinet, 3 February 2026"
+    assert obj["start"].startswith("2026-02-03T")
+    assert obj["web"] == "http://localhost:8000/leicestershire/cabinet/2026-02-03/"
+    decided = [item for item in obj["agendaItem"] if "resolutionText" in item]
+    assert decided and all(item["resolutionText"] for item in decided)
+    assert "resultsProtocol" in obj
+    assert len(obj["participant"]) >= 5
+
+
+def test_modified_since_returns_only_what_changed(client, archive):
+    body = get_json(client, f"{API}bodies")["data"][0]
+    before = get_json(client, body["meeting"])["pagination"]["totalElements"]
+    later = timezone.now() + datetime.timedelta(seconds=1)
+    Meeting.objects.filter(pk=Meeting.objects.filter(body__council__slug=body["shortName"].lower())
+                           .order_by("pk").values("pk")[:1]).update(modified=later)  # fmt: skip
+    since = (later - datetime.timedelta(microseconds=1)).isoformat()
+    changed = get_json(client, f"{body['meeting']}?modified_since={since.replace('+', '%2B')}")
+    assert before >= 2
+    assert changed["pagination"]["totalElements"] == 1
+    assert "modified_since=" in changed["links"]["first"]
+    none_yet = get_json(client, f"{body['meeting']}?created_since=2999-01-01")
+    assert none_yet["data"] == [] and "next" not in none_yet["links"]
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "says"),
+    [
+        (f"{API}bodies?modified_since=yesterday", 400, "modified_since"),
+        (f"{API}bodies?created_until=2026-13-45", 400, "created_until"),
+        (f"{API}meeting/999999", 404, "no meeting 999999"),
+        (f"{API}body/999999/meetings", 404, "no council 999999"),
+        (f"{API}bodies?cursor=not-a-cursor", 404, "cursor"),
+        (f"{API}no/such/thing", 404, "no OParl object"),
+        ("/api/search/?q=budget&year=abc", 400, "year"),
+        ("/api/search/?q=", 400, "q:"),
+        ("/api/search/?q=budget&page=0", 404, "page"),
+        ("/api/nothing-here", 404, "no OParl object"),
+    ],
+)
+def test_bad_requests_are_a_json_4xx(client, archive, url, status, says):
+    response = client.get(url)
+    assert response.status_code == status
+    assert response["Content-Type"] == "application/json"
+    assert says in response.json()["detail"]
+
+
+def test_a_conditional_get_of_an_unchanged_object_or_list_is_a_304(client, archive):
+    meeting = Meeting.objects.first()
+    for url in (f"{API}meeting/{meeting.pk}", f"{API}bodies", "/oparl/v1.1/bodies?limit=1"):
+        first = client.get(url)
+        assert first["Cache-Control"] == "public, max-age=300"
+        assert first["Last-Modified"]
+        again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert (again.status_code, again.content) == (304, b"")
+        dated = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+        assert dated.status_code == 304
+    url = f"{API}meeting/{meeting.pk}"
+    etag = client.get(url)["ETag"]
+    meeting.save(update_fields=["location"])  # a change moves `modified` on
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200
+
+
+def test_other_sites_may_read_the_api_but_not_the_pages(client, archive):
+    origin = {"HTTP_ORIGIN": "https://example.org"}
+    assert client.get(f"{API}bodies", **origin)["Access-Control-Allow-Origin"] == "*"
+    assert client.get("/api/search/?q=budget", **origin)["Access-Control-Allow-Origin"] == "*"
+    assert "Access-Control-Allow-Origin" not in client.get("/", **origin)
+    preflight = client.options(f"{API}bodies", HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST", **origin)
+    assert "POST" not in preflight.get("Access-Control-Allow-Methods", "")
+    assert client.post(f"{API}bodies").status_code == 405
+
+
+def test_json_search_matches_the_search_page(client, archive):
+    found = client.get("/api/search/", {"q": "school term dates", "kind": "report"}).json()
+    assert found["total"] == 1
+    hit = found["results"][0]
+    assert hit["title"] == "Leicestershire School Term Dates Autumn 2027 to Summer 2032"
+    assert hit["url"].startswith("http://localhost:8000/leicestershire/cabinet/2026-03-24/")
+    assert "<mark>" in hit["snippet_html"]
+    page = client.get("/search/", {"q": "school term dates", "kind": "report"}).content.decode()
+    assert '<h2 id="results-heading" class="count" role="status">1 result</h2>' in page
+
+
+def test_the_openapi_description_is_served_at_a_stable_address(client):
+    response = client.get("/api/openapi.yaml")
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "/oparl/v1.1/meeting/{id}:" in text
+    assert "/api/search/:" in text
+    assert "modified_since" in text
