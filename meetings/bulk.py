@@ -14,6 +14,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.db.models import Max
+from django.db.models.functions import Greatest
 
 from meetings.exports import export_meeting, with_everything
 from meetings.models import Council, Decision, Meeting
@@ -64,6 +66,19 @@ def make_council_files(council: Council) -> list[DataFile]:
     _write_atomically(meetings, lambda path: _write_meetings(council, path))
     _write_atomically(decisions, lambda path: _write_decisions(council, path))
     return [data_file(meetings.name), data_file(decisions.name)]
+
+
+def refresh_stale() -> list[Council]:
+    """Remake the files of each council changed since its files were made; returns those."""
+    remade = []
+    for council in Council.objects.annotate(
+        changed=Greatest(Max("documents__modified"), Max("bodies__meetings__modified"))
+    ):
+        files = council_files(council)
+        if len(files) < 2 or (council.changed and min(f.made for f in files) < council.changed):
+            make_council_files(council)
+            remade.append(council)
+    return remade
 
 
 def _write_atomically(target: Path, write) -> None:

@@ -4,6 +4,7 @@ from django.db import InterfaceError, OperationalError
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
+from meetings import bulk
 from meetings.uploads import run_import_job
 
 # A lost database connection is worth another try; a pack the importer refuses is not
@@ -16,6 +17,13 @@ TRANSIENT = RetryStrategy(
 @app.task(queue="imports", name="import_upload", retry=TRANSIENT)
 def import_upload(job_id: int) -> None:
     run_import_job(job_id)
+
+
+@app.periodic(cron="17 * * * *")
+@app.task(queue="maintenance", name="refresh_bulk_data", queueing_lock="refresh_bulk_data")
+def refresh_bulk_data(timestamp: int) -> None:
+    """Each hour, remake the bulk downloads of the councils imported into since."""
+    bulk.refresh_stale()
 
 
 STALLED_AFTER = 60  # seconds without a heartbeat from the worker running a job

@@ -37,12 +37,17 @@ def browser():
         chromium.close()
 
 
-def test_home_to_body_to_meeting_to_report_to_page(browser, live_server, import_file, seed):
+def test_home_to_council_to_body_to_meeting_to_report_to_page(
+    browser, live_server, import_file, seed
+):
     import_file(seed("000"))
     ARTIFACTS.mkdir(exist_ok=True)
     page = browser.new_page()
     page.goto(live_server.url)
     assert page.locator("h1").inner_text() == "Committee meetings archive"
+    page.get_by_role("link", name="Leicestershire County Council", exact=True).click()
+    assert page.locator("h1").inner_text() == "Leicestershire County Council"
+    page.screenshot(path=str(ARTIFACTS / "council.png"), full_page=False)
     page.get_by_role("link", name="Cabinet", exact=True).first.click()
     assert page.locator("h1").inner_text() == "Cabinet"
     page.get_by_role("link", name="Tuesday 24 March 2026").click()
@@ -130,7 +135,10 @@ def test_pages_pass_an_automated_wcag_audit(browser, live_server, import_file, s
     sha = Document.objects.get().sha256
     paths = [
         "/",
+        "/leicestershire/",
         "/leicestershire/cabinet/",
+        "/bodies/",
+        "/data/",
         "/meetings/?year=2026",
         "/leicestershire/cabinet/2026-03-24/",
         "/leicestershire/cabinet/2026-03-24/reports/leicestershire-school-term-dates-autumn-2027-to-summer-2032/",

@@ -10,6 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.template.defaultfilters import filesizeformat
 
+from meetings.bulk import refresh_stale
 from meetings.models import Decision
 from tests.test_councils import two_cabinets  # noqa: F401 (a fixture)
 
@@ -88,3 +89,14 @@ def test_an_unknown_download_is_a_404(client, made, name):
 def test_an_unknown_council_is_a_clear_error():
     with pytest.raises(CommandError, match="--council nowhere: no such council"):
         call_command("make_bulk_data", "--council", "nowhere")
+
+
+def test_the_worker_remakes_only_the_files_of_councils_that_changed(
+    made, import_file, seed, settings
+):
+    assert refresh_stale() == []
+    import_file(seed("001"))  # more Leicestershire meetings
+    assert [council.slug for council in refresh_stale()] == ["leicestershire"]
+    with gzip.open(made / "leicestershire-meetings.ndjson.gz", "rt") as lines:
+        assert len(lines.readlines()) == 5
+    assert refresh_stale() == []

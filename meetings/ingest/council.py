@@ -3,9 +3,10 @@
 A council is named two ways: "Kent County Council" (the place, then the tier) and
 "City of Alameda" (the tier, then the place). Each name a document prints is a vote for
 a council: a name in the first page's heading counts most, then one elsewhere on the
-first page or atop a later page (a report's letterhead), then one anywhere. "The County Council" is a vote for every county council
-it names most, since a document calls its own council that. The clear winner is the council;
-a tie or a passing mention names none, and the loader falls back (`meetings.loader`).
+first page or atop a later page (a report's letterhead), then one anywhere. "The County
+Council" is a vote for the county council the document names most, since a document
+calls its own council that. The clear winner is the council; a tie or a passing mention
+names none, and the loader falls back (`meetings.loader`).
 """
 
 import re

@@ -1,0 +1,124 @@
+"""The open-data API and bulk downloads on an archive of 1,000+ meetings.
+
+    .venv/bin/python bench/api.py [--samples 60]
+
+Uses the archive bench/pages.py builds (generated packs, meetings/demo.py; built here if
+it is missing) in its embedded PostgreSQL under var/bench-pages-<code key>. Then:
+1. OParl over HTTP from gunicorn (as the Dockerfile runs it), one request at a time:
+   median and 95th percentile of list pages (100 objects each, sampled across a full
+   harvest of the meeting, paper and person lists) and of single objects;
+2. the bulk downloads: `make_bulk_data` for every council, in its own process: seconds,
+   peak memory (max RSS), and the files' sizes.
+"""
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, archive_dir, environment, print_header, serve  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+VAR = archive_dir("bench-pages")
+ENVIRONMENT = environment(VAR, ARCHIVE_BASE_URL="http://127.0.0.1:8766")
+os.environ.update(ENVIRONMENT)
+PORT = 8766
+
+
+def fetch(url: str) -> tuple[float, dict]:
+    started = time.perf_counter()
+    with urllib.request.urlopen(url, timeout=30) as response:
+        body = response.read()
+        assert response.status == 200, (url, response.status)
+    return (time.perf_counter() - started) * 1000, json.loads(body)
+
+
+def harvest(url: str) -> list[str]:
+    """Every page's address of a list, by following links.next."""
+    pages = []
+    while url:
+        pages.append(url)
+        url = fetch(url)[1]["links"].get("next")
+    return pages
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+
+
+def report(name: str, urls: list[str]) -> None:
+    fetch(urls[0])  # warm caches
+    times = [fetch(url)[0] for url in urls]
+    median, p95 = statistics.median(times), percentile(times, 0.95)
+    print(f"{name:<22} {len(times):>5} {median:>10.1f} {p95:>8.1f}")
+
+
+def api_times(samples: int) -> None:
+    from meetings.models import Council, Document, Meeting, Person, Report
+
+    rng = random.Random(1)
+    base = f"http://127.0.0.1:{PORT}/oparl/v1.1"
+    council = max(
+        Council.objects.all(), key=lambda c: Meeting.objects.filter(body__council=c).count()
+    )
+    print(f"{council.name}: {Meeting.objects.filter(body__council=council).count():,} meetings")
+    print(f"{'request':<22} {'n':>5} {'median ms':>10} {'p95 ms':>8}")
+    for kind in ("meetings", "papers", "persons"):
+        pages = harvest(f"{base}/body/{council.pk}/{kind}")
+        report(f"list: {kind} (100)", [rng.choice(pages) for _ in range(samples)])
+
+    def some(model, name):
+        ids = list(model.objects.values_list("pk", flat=True))
+        return [f"{base}/{name}/{pk}" for pk in rng.sample(ids, min(samples, len(ids)))]
+
+    for model, name in ((Meeting, "meeting"), (Report, "paper"), (Person, "person"),
+                        (Document, "file")):  # fmt: skip
+        report(f"object: {name}", some(model, name))
+
+
+def bulk_export() -> None:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "manage.py", "make_bulk_data"], cwd=ROOT, check=True,
+        env={**os.environ, **ENVIRONMENT}, stdout=subprocess.DEVNULL,
+    )  # fmt: skip
+    elapsed = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    folder = VAR / "data"
+    sizes = {path.name: path.stat().st_size for path in sorted(folder.iterdir())}
+    print(f"\nmake_bulk_data: {elapsed:.1f} s, peak memory {peak:.0f} MiB")
+    for name, size in sizes.items():
+        print(f"  {name}: {size / 1024 / 1024:.1f} MiB")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--samples", type=int, default=60)
+    options = parser.parse_args()
+    import django
+
+    django.setup()
+    print_header("bench/api.py")
+    from pages import build
+
+    build(340)
+    server = serve(PORT, ENVIRONMENT)
+    try:
+        api_times(options.samples)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    bulk_export()
+
+
+if __name__ == "__main__":
+    main()
