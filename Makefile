@@ -25,6 +25,7 @@ ifeq ($(PACKS),)
 else
 	DEBUG=1 $(BIN)/python manage.py import_packs $(PACKS)
 endif
+	DEBUG=1 $(BIN)/python manage.py make_bulk_data
 	# The worker (queued imports, retries) runs beside the server and stops with it.
 	DEBUG=1 $(BIN)/python manage.py procrastinate worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

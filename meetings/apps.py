@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = "Committee meetings"
+
+    def ready(self):
+        from meetings import tombstones
+
+        tombstones.connect()

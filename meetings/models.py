@@ -11,6 +11,7 @@ from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from meetings.ingest.text import fold
 
@@ -209,6 +210,11 @@ class Meeting(Timestamped):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        return self.url
+
+    @cached_property
+    def url(self) -> str:
+        """Its page's address, worked out once: every item and minute of it links from it."""
         return reverse("meetings:meeting_detail", args=self.path_args)
 
     @property
@@ -348,6 +354,15 @@ def page_range_label(document: "Document", first: int, last: int) -> str:
     return f"pages {first}–{last} of the file (no numbers printed)"
 
 
+def item_anchor(number: str) -> str:
+    """Where an agenda item is on its meeting's page."""
+    return f"#item-{number}"
+
+
+def minute_anchor(number: str) -> str:
+    return f"#minute-{number}"
+
+
 class AgendaItem(Timestamped):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     number = models.CharField(max_length=20)
@@ -384,7 +399,7 @@ class AgendaItem(Timestamped):
         return f"{self.meeting}, item {self.number}: {self.title}"
 
     def get_absolute_url(self):
-        return f"{self.meeting.get_absolute_url()}#item-{self.number}"
+        return f"{self.meeting.get_absolute_url()}{item_anchor(self.number)}"
 
 
 class Report(Timestamped):
@@ -469,7 +484,7 @@ class Minute(Timestamped):
         return f"{self.meeting}, minute {self.number}"
 
     def get_absolute_url(self):
-        return f"{self.meeting.get_absolute_url()}#minute-{self.number}"
+        return f"{self.meeting.get_absolute_url()}{minute_anchor(self.number)}"
 
     @property
     def discussion(self) -> str:
@@ -612,6 +627,29 @@ class Attendance(models.Model):
 
     def get_absolute_url(self):
         return self.person.get_absolute_url()
+
+
+class DeletedObject(models.Model):
+    """A published object an import removed, kept so harvesters learn it is gone (OParl)."""
+
+    kind = models.CharField(max_length=20, help_text="Its API kind: meeting, agendaitem, paper…")
+    object_id = models.BigIntegerField()
+    council = models.ForeignKey(
+        Council, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    body_id = models.BigIntegerField(null=True, blank=True, help_text="A meeting's body")
+    created = models.DateTimeField(help_text="When the object was first imported")
+    deleted_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "object_id"], name="deletedobject_unique_kind_object"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}, deleted {self.deleted_at:%Y-%m-%d %H:%M}"
 
 
 class SearchWord(models.Model):

@@ -152,14 +152,15 @@ def test_a_meeting_carries_its_items_decisions_files_and_people(client, archive)
 
 def test_modified_since_returns_only_what_changed(client, archive):
     body = get_json(client, f"{API}bodies")["data"][0]
-    before = get_json(client, body["meeting"])["pagination"]["totalElements"]
+    assert len(get_json(client, body["meeting"])["data"]) == 5
     later = timezone.now() + datetime.timedelta(seconds=1)
-    Meeting.objects.filter(pk=Meeting.objects.filter(body__council__slug=body["shortName"].lower())
-                           .order_by("pk").values("pk")[:1]).update(modified=later)  # fmt: skip
+    touched = Meeting.objects.filter(body__council__slug="leicestershire").order_by("pk").first()
+    Meeting.objects.filter(pk=touched.pk).update(modified=later)
     since = (later - datetime.timedelta(microseconds=1)).isoformat()
     changed = get_json(client, f"{body['meeting']}?modified_since={since.replace('+', '%2B')}")
-    assert before >= 2
-    assert changed["pagination"]["totalElements"] == 1
+    assert [meeting["id"] for meeting in changed["data"]] == [
+        f"http://localhost:8000/oparl/v1.1/meeting/{touched.pk}"
+    ]
     assert "modified_since=" in changed["links"]["first"]
     none_yet = get_json(client, f"{body['meeting']}?created_since=2999-01-01")
     assert none_yet["data"] == [] and "next" not in none_yet["links"]
@@ -172,7 +173,8 @@ def test_modified_since_returns_only_what_changed(client, archive):
         (f"{API}bodies?created_until=2026-13-45", 400, "created_until"),
         (f"{API}meeting/999999", 404, "no meeting 999999"),
         (f"{API}body/999999/meetings", 404, "no council 999999"),
-        (f"{API}bodies?cursor=not-a-cursor", 404, "cursor"),
+        (f"{API}bodies?after=not-an-id", 400, "after"),
+        (f"{API}bodies?limit=-3", 400, "limit"),
         (f"{API}no/such/thing", 404, "no OParl object"),
         ("/api/search/?q=budget&year=abc", 400, "year"),
         ("/api/search/?q=", 400, "q:"),
@@ -231,3 +233,33 @@ def test_the_openapi_description_is_served_at_a_stable_address(client):
     assert "/oparl/v1.1/meeting/{id}:" in text
     assert "/api/search/:" in text
     assert "modified_since" in text
+
+
+def test_what_an_import_removes_is_listed_as_deleted_to_a_harvester(client, import_file, tmp_path):
+    from meetings.models import Council, Document, Minute
+    from tests.test_councils import UNNAMED
+
+    (tmp_path / "first").mkdir()
+    (tmp_path / "second").mkdir()
+    first, second = tmp_path / "first" / "planning.txt", tmp_path / "second" / "planning.txt"
+    first.write_text(UNNAMED)
+    second.write_text(UNNAMED.split("2. Land at Mill Lane")[0])  # re-issued without item 2
+    import_file(first, council="Kent County Council")
+    council = Council.objects.get()
+    dropped = Minute.objects.get(number="2")
+    replaced = Document.objects.get()
+    since = timezone.now().isoformat().replace("+", "%2B")
+    import_file(second, council="kent")
+    files = get_json(client, f"{API}body/{council.pk}/files?modified_since={since}")["data"]
+    assert [(f["id"].rsplit("/", 1)[1], f.get("deleted", False)) for f in files] == [
+        (str(replaced.pk), True),
+        (str(Document.objects.get().pk), False),
+    ]
+    assert all(
+        "deleted" not in f for f in get_json(client, f"{API}body/{council.pk}/files")["data"]
+    )
+    gone = get_json(client, f"{API}minute/{dropped.pk}")
+    assert (gone["type"], gone["deleted"]) == ("https://schema.oparl.org/1.1/AgendaItem", True)
+    check(gone, {})
+    meeting = get_json(client, f"{API}body/{council.pk}/meetings?modified_since={since}")["data"]
+    assert [item["number"] for item in meeting[0]["agendaItem"]] == ["1"]

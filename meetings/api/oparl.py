@@ -7,11 +7,14 @@ Ids are permanent URLs built from settings.BASE_URL and the row's primary key.
 """
 
 import datetime
+import functools
 import re
 import zoneinfo
+from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -21,12 +24,16 @@ from meetings.models import (
     AttendanceRole,
     Body,
     Council,
+    DeletedObject,
     Document,
     Meeting,
     Membership,
     Minute,
+    Outcome,
     Person,
     Report,
+    item_anchor,
+    minute_anchor,
 )
 
 SCHEMA = "https://schema.oparl.org/1.1/"
@@ -35,7 +42,15 @@ PRESENT = (AttendanceRole.CHAIR, AttendanceRole.MEMBER, AttendanceRole.IN_ATTEND
 
 
 def api_url(name: str, *args) -> str:
+    """An object's id ('meeting', 12) or a list's address ('body_meeting', 1)."""
+    if name in SERIALISERS and len(args) == 1:
+        return f"{settings.BASE_URL}{api_root()}{name}/{args[0]}"  # as oparl_urls names them
     return settings.BASE_URL + reverse(f"oparl:{name}", args=args)
+
+
+@functools.cache
+def api_root() -> str:
+    return reverse("oparl:system")
 
 
 def web_url(row) -> str:
@@ -43,8 +58,8 @@ def web_url(row) -> str:
 
 
 def stamp(moment: datetime.datetime) -> str:
-    """'2026-03-24T14:00:00+00:00': seconds are enough, and some harvesters reject more."""
-    return timezone.localtime(moment).replace(microsecond=0).isoformat()
+    """'2026-03-24T13:00:00Z', in UTC: seconds are enough, and some harvesters reject more."""
+    return moment.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def common(row, oparl_type: str, name: str) -> dict:
@@ -132,8 +147,64 @@ def membership(row: Membership) -> dict:
     }
 
 
-def meeting(row: Meeting) -> dict:
-    minutes = list(row.minutes.all())
+@dataclass
+class Rows:
+    """Rows read as plain values, grouped by the meeting they belong to."""
+
+    by_meeting: dict[int, list[dict]]
+
+    @classmethod
+    def read(cls, queryset, *fields: str) -> "Rows":
+        grouped = defaultdict(list)
+        for row in queryset.values("meeting_id", *fields):
+            grouped[row["meeting_id"]].append(row)
+        return cls(grouped)
+
+    def of(self, meeting_id: int) -> list[dict]:
+        return self.by_meeting.get(meeting_id, [])
+
+
+class MeetingParts:
+    """What a page of meetings embeds, read in five queries for the whole page.
+
+    Plain values, not model instances: a page of meetings holds hundreds of items.
+    """
+
+    def __init__(self, meetings: list[Meeting]):
+        ids = [meeting.pk for meeting in meetings]
+        stamps = ("id", "created", "modified", "number", "position", "title")
+        self.items = Rows.read(
+            AgendaItem.objects.filter(meeting__in=ids).order_by("position"), *stamps, "exempt"
+        )
+        self.minutes = Rows.read(
+            Minute.objects.filter(meeting__in=ids).order_by("position"),
+            *stamps,
+            "agenda_item_id",
+            "document_id",
+            "decision__resolved",
+            "decision__outcome",
+        )
+        self.present = Rows.read(
+            Attendance.objects.filter(meeting__in=ids, role__in=PRESENT), "person_id"
+        )
+        self.reports = dict(
+            Report.objects.filter(agenda_item__meeting__in=ids)
+            .order_by("-pk")
+            .values_list("agenda_item_id", "pk")
+        )  # each item's first report
+        minuted = {row["document_id"] for rows in self.minutes.by_meeting.values() for row in rows}
+        documents = DOCUMENTS.filter(Q(meeting__in=ids) | Q(pk__in=minuted))
+        self.files = {document.pk: document for document in documents}
+
+
+def meetings(rows: list[Meeting]) -> list[dict]:
+    parts = MeetingParts(rows)
+    return [meeting(row, parts) for row in rows]
+
+
+def meeting(row: Meeting, parts: MeetingParts | None = None) -> dict:
+    parts = parts or MeetingParts([row])
+    minutes = parts.minutes.of(row.pk)
     data = {
         **common(row, "Meeting", "meeting"),
         "name": row.title,
@@ -141,17 +212,15 @@ def meeting(row: Meeting) -> dict:
         "cancelled": False,
         "meetingState": "held" if row.date <= timezone.localdate() else "scheduled",
         "organization": [api_url("organization", row.body_id)],
-        "participant": [
-            api_url("person", a.person_id) for a in row.attendance.all() if a.role in PRESENT
-        ],
-        "agendaItem": meeting_items(row, minutes),
+        "participant": [api_url("person", a["person_id"]) for a in parts.present.of(row.pk)],
+        "agendaItem": meeting_items(row, parts),
         "web": web_url(row),
     }
     if row.location:
         data["location"] = location(row)
-    files = list(row.documents.all())
+    files = [doc for doc in parts.files.values() if doc.meeting_id == row.pk]
     agenda = next((doc for doc in files if "agenda" in doc.kind), None)
-    protocol = next((minute.document for minute in minutes), None)
+    protocol = parts.files.get(minutes[0]["document_id"]) if minutes else None
     if agenda:
         data["invitation"] = file(agenda)
     if protocol:
@@ -177,51 +246,63 @@ def location(row: Meeting) -> dict:
     }
 
 
-def meeting_items(row: Meeting, minutes: list[Minute]) -> list[dict]:
-    items = list(row.agenda_items.all())
-    decided = {minute.agenda_item_id: minute for minute in minutes if minute.agenda_item_id}
-    published = [agenda_item(item, decided.get(item.pk)) for item in items]
-    unlinked = [minute for minute in minutes if not minute.agenda_item_id]
-    return published + [minute_item(minute, len(items)) for minute in unlinked]
+def meeting_items(row: Meeting, parts: MeetingParts) -> list[dict]:
+    """Its agenda items, each with the decision minuted on it, then the minutes on none."""
+    items, minutes = parts.items.of(row.pk), parts.minutes.of(row.pk)
+    decided = {minute["agenda_item_id"]: minute for minute in minutes if minute["agenda_item_id"]}
+    web = web_url(row)
+    published = [
+        item_object(item, "agendaitem", row.pk, f"{web}{item_anchor(item['number'])}")
+        | {"public": not item["exempt"]}
+        | consultation_of(parts.reports.get(item["id"]))
+        | minuted(decided.get(item["id"]))
+        for item in items
+    ]
+    unlinked = [minute for minute in minutes if not minute["agenda_item_id"]]
+    return published + [
+        item_object(minute, "minute", row.pk, f"{web}{minute_anchor(minute['number'])}")
+        | {"order": len(items) + minute["position"], "public": True}
+        | minuted(minute)
+        for minute in unlinked
+    ]
 
 
-def agenda_item(row: AgendaItem, minute: Minute | None) -> dict:
-    data = {
-        **common(row, "AgendaItem", "agendaitem"),
-        "meeting": api_url("meeting", row.meeting_id),
-        "number": row.number,
-        "order": row.position,
-        "name": row.title,
-        "public": not row.exempt,
-        "web": web_url(row),
-    }
-    reports = list(row.reports.all())
-    if reports:
-        data["consultation"] = api_url("consultation", reports[0].pk)
-    return data | resolution(minute)
-
-
-def minute_item(row: Minute, items_before: int) -> dict:
-    """A minute on no agenda item ('R2024-170'), published as an agenda item of its meeting."""
+def item_object(row: dict, kind: str, meeting_id: int, web: str) -> dict:
     return {
-        **common(row, "AgendaItem", "minute"),
-        "meeting": api_url("meeting", row.meeting_id),
-        "number": row.number,
-        "order": items_before + row.position,
-        "name": row.title,
-        "public": True,
-        "web": web_url(row),
-    } | resolution(row)
+        "id": api_url(kind, row["id"]),
+        "type": f"{SCHEMA}AgendaItem",
+        "created": stamp(row["created"]),
+        "modified": stamp(row["modified"]),
+        "meeting": api_url("meeting", meeting_id),
+        "number": row["number"],
+        "order": row["position"],
+        "name": row["title"],
+        "web": web,
+    }
 
 
-def resolution(minute: Minute | None) -> dict:
-    decision = getattr(minute, "decision", None) if minute else None
-    if decision is None:
+def consultation_of(report_id: int | None) -> dict:
+    return {"consultation": api_url("consultation", report_id)} if report_id else {}
+
+
+def minuted(minute: dict | None) -> dict:
+    """The decision a minute records, as an agenda item's resolution."""
+    if not minute or minute["decision__resolved"] is None:
         return {}
-    data = {"resolutionText": decision.resolved}
-    if decision.outcome:
-        data["result"] = decision.get_outcome_display()
+    data = {"resolutionText": minute["decision__resolved"]}
+    if minute["decision__outcome"]:
+        data["result"] = Outcome(minute["decision__outcome"]).label
     return data
+
+
+def embedded_items(rows: list, kind: str) -> list[dict]:
+    """Agenda items (or minutes) as their meetings embed them, their meetings read once."""
+    meetings = {row.meeting_id: row.meeting for row in rows}
+    parts = MeetingParts(list(meetings.values()))
+    published = {
+        item["id"]: item for row in meetings.values() for item in meeting_items(row, parts)
+    }
+    return [published[api_url(kind, row.pk)] for row in rows]
 
 
 def paper(row: Report) -> dict:
@@ -269,10 +350,24 @@ def file(row: Document) -> dict:
 
 # -- what each object needs fetched with it, in a few queries a page -------------------------
 
-DOCUMENT = Document.objects.select_related("meeting__body__council").defer("warnings")
-MINUTES = Minute.objects.select_related("decision", "document__meeting__body__council").defer(
-    "text", "decision__reasons", "decision__alternatives", "decision__interests"
+# Each kind's rows, without the long or derived columns no OParl object shows (a search
+# vector can be longer than the row it indexes).
+MEETINGS = Meeting.objects.select_related("body__council").defer("search_vector", "contact")
+DOCUMENTS = Document.objects.select_related("meeting").defer(
+    "warnings", "recognised", "meeting__search_vector"
 )
+REPORTS = Report.objects.select_related("meeting__body__council").defer(
+    "text", "purpose", "recommendations", "search_vector", "meeting__search_vector"
+)
+
+
+def in_meeting(model):
+    """An item or minute, with only what finds it in its meeting's published items."""
+    return model.objects.select_related("meeting__body__council").only(
+        "pk", "modified", "meeting__title", "meeting__date", "meeting__location",
+        "meeting__start_time", "meeting__created", "meeting__modified", "meeting__body__slug",
+        "meeting__body__council__slug",
+    )  # fmt: skip
 
 
 def rows(kind: str):
@@ -284,54 +379,45 @@ def rows(kind: str):
         ),
         "person": lambda: Person.objects.select_related("council").prefetch_related("memberships"),
         "membership": lambda: Membership.objects.all(),
-        "meeting": lambda: Meeting.objects.select_related("body__council").prefetch_related(
-            Prefetch(
-                "agenda_items",
-                queryset=AgendaItem.objects.select_related("meeting__body__council")
-                .prefetch_related(
-                    Prefetch("reports", queryset=Report.objects.only("pk", "agenda_item_id"))
-                )
-                .order_by("position"),
-            ),
-            Prefetch(
-                "minutes",
-                queryset=MINUTES.select_related("meeting__body__council").order_by("position"),
-            ),
-            Prefetch(
-                "attendance", queryset=Attendance.objects.only("meeting_id", "person_id", "role")
-            ),
-            Prefetch("documents", queryset=DOCUMENT),
+        # A meeting's items, minutes and files: MeetingParts, for a whole page at once.
+        "meeting": lambda: MEETINGS,
+        "location": lambda: MEETINGS.exclude(location=""),
+        "agendaitem": lambda: in_meeting(AgendaItem),
+        "minute": lambda: in_meeting(Minute),
+        "paper": lambda: REPORTS.prefetch_related(Prefetch("document", queryset=DOCUMENTS)).exclude(
+            meeting=None
         ),
-        "location": lambda: Meeting.objects.exclude(location=""),
-        "agendaitem": lambda: AgendaItem.objects.select_related(
-            "meeting__body__council"
-        ).prefetch_related(
-            Prefetch("reports", queryset=Report.objects.only("pk", "agenda_item_id")),
-            Prefetch("minutes", queryset=MINUTES.order_by("position")),
-        ),
-        "minute": lambda: MINUTES.select_related("meeting__body__council"),
-        "paper": lambda: (
-            Report.objects.select_related(
-                "meeting__body__council", "document__meeting__body__council"
-            )
-            .defer("text", "purpose", "recommendations", "document__warnings")
-            .exclude(meeting=None)
-        ),
-        "consultation": lambda: (
-            Report.objects.select_related("meeting__body__council")
-            .defer("text", "purpose", "recommendations")
-            .exclude(meeting=None)
-        ),
-        "file": lambda: DOCUMENT,
+        "consultation": lambda: REPORTS.exclude(meeting=None),
+        "file": lambda: DOCUMENTS,
     }[kind]()
 
 
-def agenda_item_object(row: AgendaItem) -> dict:
-    return agenda_item(row, next(iter(row.minutes.all()), None))
+OPARL_TYPES = {
+    "body": "Body",
+    "organization": "Organization",
+    "person": "Person",
+    "membership": "Membership",
+    "meeting": "Meeting",
+    "agendaitem": "AgendaItem",
+    "minute": "AgendaItem",
+    "paper": "Paper",
+    "consultation": "Consultation",
+    "file": "File",
+}
 
 
-def minute_object(row: Minute) -> dict:
-    return minute_item(row, AgendaItem.objects.filter(meeting_id=row.meeting_id).count())
+def deleted(row: DeletedObject) -> dict:
+    """What is left of an object an import removed: its id, type, dates and `deleted`."""
+    data = {
+        "id": api_url(row.kind, row.object_id),
+        "type": f"{SCHEMA}{OPARL_TYPES[row.kind]}",
+        "created": stamp(row.created),
+        "modified": stamp(row.deleted_at),
+        "deleted": True,
+    }
+    if data["type"].endswith("AgendaItem"):
+        data["order"] = 0  # the schema requires one; a removed item has no place left
+    return data
 
 
 SERIALISERS = {
@@ -341,9 +427,22 @@ SERIALISERS = {
     "membership": membership,
     "meeting": meeting,
     "location": location,
-    "agendaitem": agenda_item_object,
-    "minute": minute_object,
+    "agendaitem": None,
+    "minute": None,
     "paper": paper,
     "consultation": consultation,
     "file": file,
 }
+# Kinds whose objects embed rows of other tables: read for a whole page at once.
+PAGE_SERIALISERS = {
+    "meeting": meetings,
+    "agendaitem": lambda rows: embedded_items(rows, "agendaitem"),
+    "minute": lambda rows: embedded_items(rows, "minute"),
+}
+
+
+def serialise_page(kind: str, rows: list) -> list[dict]:
+    """The OParl objects of a page of one kind's rows."""
+    if kind in PAGE_SERIALISERS:
+        return PAGE_SERIALISERS[kind](rows)
+    return [SERIALISERS[kind](row) for row in rows]

@@ -1,31 +1,33 @@
 """The OParl 1.1 API: read-only, paged for harvesters, cheap to ask again (ETag, 304)."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Max
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import get_current_timezone, is_naive, make_aware
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ParseError
-from rest_framework.pagination import CursorPagination
 from rest_framework.response import Response
-from rest_framework.utils.urls import remove_query_param
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
 from meetings.api import oparl
 from meetings.caching import conditional
-from meetings.models import Council
+from meetings.models import Council, DeletedObject
 
 API_MAX_AGE = 300  # seconds a client or cache may reuse an answer without asking again
+PAGE_SIZE = 20  # objects a page unless `limit` asks otherwise: a meeting embeds ~10 items
+MAX_PAGE_SIZE = 100
+# Each time filter, as a lookup on live rows and on the records of deleted ones.
 DATE_FILTERS = {
-    "created_since": "created__gte",
-    "created_until": "created__lte",
-    "modified_since": "modified__gte",
-    "modified_until": "modified__lte",
+    "created_since": ("created__gte", "created__gte"),
+    "created_until": ("created__lte", "created__lte"),
+    "modified_since": ("modified__gte", "deleted_at__gte"),
+    "modified_until": ("modified__lte", "deleted_at__lte"),
 }
-# A council's lists: /oparl/v1.1/body/<pk>/<list>, each of one kind, found by this lookup.
+# A council's lists: /oparl/v1.1/body/<pk>/<list>s, each of one kind, found by this lookup.
 BODY_LISTS = {
     "organization": ("organization", "council"),
     "person": ("person", "council"),
@@ -37,44 +39,12 @@ BODY_LISTS = {
     "file": ("file", "council"),
 }
 LIST_PARAMETERS = [
-    OpenApiParameter(name, OpenApiTypes.DATETIME, description=f"only objects {lookup}")
-    for name, lookup in DATE_FILTERS.items()
+    OpenApiParameter(name, OpenApiTypes.DATETIME, description=name.replace("_", " "))
+    for name in DATE_FILTERS
 ] + [
-    OpenApiParameter("limit", int, description="objects a page, at most 100 (a hint)"),
-    OpenApiParameter("cursor", str, description="the page: follow links.next"),
+    OpenApiParameter("limit", int, description=f"objects a page, at most {MAX_PAGE_SIZE}"),
+    OpenApiParameter("after", int, description="the page: follow links.next"),
 ]
-
-
-class OParlPagination(CursorPagination):
-    """Pages in primary-key order, so a crawl sees every object once even as rows arrive."""
-
-    ordering = "pk"
-    page_size = 100
-    page_size_query_param = "limit"
-    max_page_size = 100
-    total = 0
-
-    def paginate_queryset(self, queryset, request, view=None):
-        page = super().paginate_queryset(queryset, request, view)
-        self.base_url = settings.BASE_URL + request.get_full_path()
-        return page
-
-    def get_paginated_response(self, data):
-        links = {"first": self.first_link()}
-        if next_link := self.get_next_link():
-            links["next"] = next_link
-        if previous_link := self.get_previous_link():
-            links["prev"] = previous_link
-        return Response(
-            {
-                "data": data,
-                "pagination": {"totalElements": self.total, "elementsPerPage": self.page_size},
-                "links": links,
-            }
-        )
-
-    def first_link(self) -> str:
-        return remove_query_param(self.base_url, self.cursor_query_param)
 
 
 class OParlView(APIView):
@@ -83,9 +53,7 @@ class OParlView(APIView):
 
 
 class SystemView(OParlView):
-    @extend_schema(
-        summary="The OParl System object: where a harvester starts", responses=OpenApiTypes.OBJECT
-    )
+    @extend_schema(summary="The System: where a harvester starts", responses=OpenApiTypes.OBJECT)
     def get(self, request):
         return Response(oparl.system())
 
@@ -98,25 +66,56 @@ class ObjectView(OParlView):
         found = oparl.rows(self.kind).filter(pk=pk)
         modified = found.values_list("modified", flat=True).first()
         if modified is None:
-            raise NotFound(f"There is no {self.kind} {pk}.")
+            return self.deleted(request, pk)
 
         def render():
-            return Response(oparl.SERIALISERS[self.kind](found.get()))
+            return Response(oparl.serialise_page(self.kind, [found.get()])[0])
 
+        version = modified.isoformat()
+        return conditional(
+            request, render, version=version, last_modified=modified, max_age=API_MAX_AGE
+        )
+
+    def deleted(self, request, pk):
+        """An object an import removed still answers, saying it is deleted (OParl 2.8)."""
+        gone = DeletedObject.objects.filter(kind=self.kind, object_id=pk).first()
+        if gone is None:
+            raise NotFound(f"There is no {self.kind} {pk}.")
         return conditional(
             request,
-            render,
-            version=modified.isoformat(),
-            last_modified=modified,
+            lambda: Response(oparl.deleted(gone)),
+            version=gone.deleted_at.isoformat(),
+            last_modified=gone.deleted_at,
             max_age=API_MAX_AGE,
         )
 
 
+@dataclass
+class ListQuery:
+    """What a list request asks for: time filters, the page (`after` an id) and its size."""
+
+    live: dict
+    deleted: dict | None  # lookups on deleted objects; None when they are not listed
+    after: int
+    limit: int
+
+    @classmethod
+    def read(cls, params) -> "ListQuery":
+        live, deleted = {}, {}
+        for name, (live_lookup, deleted_lookup) in DATE_FILTERS.items():
+            if name in params:
+                moment = parse_moment(name, params[name])
+                live[live_lookup], deleted[deleted_lookup] = moment, moment
+        # Deleted objects are listed only to a harvester that asks what changed since.
+        listed = deleted if "modified_since" in params else None
+        return cls(live, listed, whole_number(params, "after", 0), page_size(params))
+
+
 class ListView(OParlView):
-    """A paged list of one kind of object, optionally only those changed in a time window."""
+    """A paged list of one kind of object, in id order, optionally only those changed."""
 
     kind = ""
-    owner_lookup = ""  # how the kind's rows name their council ('body__council')
+    owner_lookup = ""  # how the kind's rows name their owner ('body__council')
     owner_model = Council
 
     @extend_schema(
@@ -125,35 +124,73 @@ class ListView(OParlView):
         responses=OpenApiTypes.OBJECT,
     )
     def get(self, request, pk=None):
-        rows = oparl.rows(self.kind)
+        query = ListQuery.read(request.query_params)
+        rows, gone = self.rows(pk, query)
+        window = self.window(rows, gone, query)
+        last = max((modified for _, modified in window), default=None)
+
+        def render():
+            return Response(self.page(request, rows, gone, window, query))
+
+        # The page changes only when its objects (or which objects it holds) do.
+        version = " ".join(f"{pk}@{modified.timestamp()}" for pk, modified in window)
+        return conditional(
+            request, render, version=version, last_modified=last, max_age=API_MAX_AGE
+        )
+
+    def rows(self, pk, query: ListQuery):
+        """The live rows this list holds, and the records of its deleted ones."""
+        rows = oparl.rows(self.kind).filter(**query.live)
+        gone = DeletedObject.objects.filter(kind=self.kind, **(query.deleted or {}))
+        if query.deleted is None:
+            gone = gone.none()
         if pk is not None:
             if not self.owner_model.objects.filter(pk=pk).exists():
                 raise NotFound(f"There is no {self.owner_model._meta.model_name} {pk}.")
             rows = rows.filter(**{f"{self.owner_lookup}_id": pk})
-        rows = rows.filter(**date_filters(request.query_params))
-        summary = rows.order_by().aggregate(last=Max("modified"), count=Count("pk"))
+            owner = "council_id" if self.owner_model is Council else "body_id"
+            gone = gone.filter(**{owner: pk})
+        return rows, gone
 
-        def render():
-            paginator = OParlPagination()
-            paginator.total = summary["count"]
-            page = paginator.paginate_queryset(rows, request, view=self)
-            return paginator.get_paginated_response(
-                [oparl.SERIALISERS[self.kind](row) for row in page]
-            )
+    @staticmethod
+    def window(rows, gone, query: ListQuery) -> list[tuple[int, datetime.datetime]]:
+        """The ids (and when each last changed) of this page and the next one's first."""
+        live = rows.filter(pk__gt=query.after).order_by("pk").values_list("pk", "modified")
+        dead = gone.filter(object_id__gt=query.after).order_by("object_id")
+        dead = dead.values_list("object_id", "deleted_at")
+        return sorted([*live[: query.limit + 1], *dead[: query.limit + 1]])[: query.limit + 1]
 
-        version = f"{summary['count']}:{summary['last'] and summary['last'].isoformat()}"
-        return conditional(
-            request, render, version=version, last_modified=summary["last"], max_age=API_MAX_AGE
-        )
+    def page(self, request, rows, gone, window, query: ListQuery) -> dict:
+        """The page's objects, live or deleted, in id order, and the link to the next page."""
+        ids = [pk for pk, _ in window[: query.limit]]
+        found = rows.in_bulk(ids)
+        objects = oparl.serialise_page(self.kind, list(found.values()))
+        published = dict(zip(found, objects, strict=True))
+        missing = [pk for pk in ids if pk not in published]
+        deleted = {row.object_id: row for row in gone.filter(object_id__in=missing)}
+        here = settings.BASE_URL + request.get_full_path()
+        links = {"first": remove_query_param(here, "after")}
+        if len(window) > query.limit:
+            links["next"] = replace_query_param(here, "after", ids[-1])
+        return {
+            "data": [published.get(pk) or oparl.deleted(deleted[pk]) for pk in ids],
+            "pagination": {"elementsPerPage": query.limit},
+            "links": links,
+        }
 
 
-def date_filters(params) -> dict:
-    """created_since and the like as ORM lookups; a value that is no date is a 400."""
-    return {
-        lookup: parse_moment(name, params[name])
-        for name, lookup in DATE_FILTERS.items()
-        if name in params
-    }
+def whole_number(params, name: str, default: int) -> int:
+    value = params.get(name)
+    if value is None:
+        return default
+    if not (value.isdecimal() and len(value) < 19):
+        raise ParseError(f"{name}: {value[:40]!r} is not a whole number")
+    return int(value)
+
+
+def page_size(params) -> int:
+    """`limit`, a hint: at least one, at most MAX_PAGE_SIZE."""
+    return max(1, min(MAX_PAGE_SIZE, whole_number(params, "limit", PAGE_SIZE)))
 
 
 def parse_moment(name: str, value: str) -> datetime.datetime:
