@@ -58,6 +58,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "meetings.middleware.server_timing",
     "django.middleware.security.SecurityMiddleware",
     "meetings.middleware.reject_invalid_characters",
     "whitenoise.middleware.WhiteNoiseMiddleware",

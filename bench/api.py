@@ -33,12 +33,14 @@ os.environ.update(ENVIRONMENT)
 PORT = 8766
 
 
-def fetch(url: str) -> tuple[float, dict]:
+def fetch(url: str) -> tuple[float, float, dict]:
+    """Milliseconds over HTTP, the server's own milliseconds (Server-Timing), and the JSON."""
     started = time.perf_counter()
     with urllib.request.urlopen(url, timeout=30) as response:
         body = response.read()
         assert response.status == 200, (url, response.status)
-    return (time.perf_counter() - started) * 1000, json.loads(body)
+        server = float(response.headers["Server-Timing"].split("dur=")[1])
+    return (time.perf_counter() - started) * 1000, server, json.loads(body)
 
 
 def harvest(url: str) -> list[str]:
@@ -46,7 +48,7 @@ def harvest(url: str) -> list[str]:
     pages = []
     while url:
         pages.append(url)
-        url = fetch(url)[1]["links"].get("next")
+        url = fetch(url)[2]["links"].get("next")
     return pages
 
 
@@ -57,9 +59,13 @@ def percentile(values, fraction):
 
 def report(name: str, urls: list[str]) -> None:
     fetch(urls[0])  # warm caches
-    times = [fetch(url)[0] for url in urls]
-    median, p95 = statistics.median(times), percentile(times, 0.95)
-    print(f"{name:<22} {len(times):>5} {median:>10.1f} {p95:>8.1f}")
+    fetched = [fetch(url) for url in urls]
+    http, server = [f[0] for f in fetched], [f[1] for f in fetched]
+    print(
+        f"{name:<22} {len(urls):>5} {statistics.median(server):>10.1f} "
+        f"{percentile(server, 0.95):>8.1f} {statistics.median(http):>10.1f} "
+        f"{percentile(http, 0.95):>8.1f}"
+    )
 
 
 def api_times(samples: int) -> None:
@@ -71,10 +77,14 @@ def api_times(samples: int) -> None:
         Council.objects.all(), key=lambda c: Meeting.objects.filter(body__council=c).count()
     )
     print(f"{council.name}: {Meeting.objects.filter(body__council=council).count():,} meetings")
-    print(f"{'request':<22} {'n':>5} {'median ms':>10} {'p95 ms':>8}")
+    print(f"{'':<28} {'server (Server-Timing)':>19} {'over HTTP':>19}")
+    print(
+        f"{'request':<22} {'n':>5} {'median ms':>10} {'p95 ms':>8} {'median ms':>10} {'p95 ms':>8}"
+    )
     for kind in ("meetings", "papers", "persons"):
-        pages = harvest(f"{base}/body/{council.pk}/{kind}")
-        report(f"list: {kind} (100)", [rng.choice(pages) for _ in range(samples)])
+        for limit in (20, 100):
+            pages = harvest(f"{base}/body/{council.pk}/{kind}?limit={limit}")
+            report(f"list: {kind} ({limit})", [rng.choice(pages) for _ in range(samples)])
 
     def some(model, name):
         ids = list(model.objects.values_list("pk", flat=True))

@@ -263,3 +263,26 @@ def test_addresses_that_did_not_move_still_answer(client, two_cabinets):
 def test_an_old_address_of_nothing_is_still_a_404(client, two_cabinets):
     assert client.get("/bodies/no-such-body/").status_code == 404
     assert client.get("/people/nobody-at-all/").status_code == 404
+
+
+def test_the_api_keeps_each_councils_cabinet_apart(client, two_cabinets):
+    def data(url):
+        return client.get(url.removeprefix("http://localhost:8000")).json()["data"]
+
+    seen = {}
+    for body in data("/oparl/v1.1/bodies"):
+        organizations = data(body["organization"])
+        meetings = data(body["meeting"])
+        seen[body["name"]] = (
+            [organization["name"] for organization in organizations],
+            sorted(meeting["name"] for meeting in meetings),
+            {meeting["organization"][0] for meeting in meetings} == {organizations[0]["id"]},
+        )
+    assert seen == {
+        "Leicestershire County Council": (
+            ["Cabinet"],
+            ["Cabinet, 24 March 2026", "Cabinet, 3 February 2026"],
+            True,
+        ),
+        "Wessex Vale County Council": (["Cabinet"], ["Cabinet, 12 May 2026"], True),
+    }

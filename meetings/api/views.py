@@ -127,6 +127,8 @@ class ListView(OParlView):
         query = ListQuery.read(request.query_params)
         rows, gone = self.rows(pk, query)
         window = self.window(rows, gone, query)
+        if not window and pk is not None and not self.owner_model.objects.filter(pk=pk).exists():
+            raise NotFound(f"There is no {self.owner_model._meta.model_name} {pk}.")
         last = max((modified for _, modified in window), default=None)
 
         def render():
@@ -145,8 +147,6 @@ class ListView(OParlView):
         if query.deleted is None:
             gone = gone.none()
         if pk is not None:
-            if not self.owner_model.objects.filter(pk=pk).exists():
-                raise NotFound(f"There is no {self.owner_model._meta.model_name} {pk}.")
             rows = rows.filter(**{f"{self.owner_lookup}_id": pk})
             owner = "council_id" if self.owner_model is Council else "body_id"
             gone = gone.filter(**{owner: pk})
