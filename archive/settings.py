@@ -92,14 +92,22 @@ TEMPLATES = [
     },
 ]
 
+# Connections are kept for a minute (checked before reuse): opening one costs more than
+# most requests.
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
+        )
+    }
 else:
     DATABASES = {
         "default": {
             "ENGINE": "archive.db_embedded",
             "NAME": "archive",
             "EMBEDDED_PGDATA": VAR_DIR / "pgdata",
+            "CONN_MAX_AGE": 60,
+            "CONN_HEALTH_CHECKS": True,
         }
     }
 if not DATABASES["default"]["ENGINE"].startswith(("django.db.backends.postgresql", "archive.")):
