@@ -6,6 +6,7 @@ from django.db.models import Q
 from meetings.ingest.council import parse_council_name
 from meetings.ingest.records import CouncilName
 from meetings.ingest.text import slugify
+from meetings.locks import transaction_lock
 from meetings.models import RESERVED_COUNCIL_SLUGS, Council
 
 SLUG_LENGTH = 100
@@ -13,9 +14,13 @@ SLUG_LENGTH = 100
 
 def council_for(name: CouncilName) -> Council:
     """The council a document names, created on first sight."""
-    existing = Council.objects.filter(tier=name.tier, short_name__iexact=name.place).first()
-    if existing:
+    known = Council.objects.filter(tier=name.tier, short_name__iexact=name.place)
+    if existing := known.first():
         return existing
+    # Only imports that make a council wait for each other; the others never take this lock.
+    transaction_lock("councils")
+    if existing := known.first():
+        return existing  # made by an import that held the lock first
     return Council.objects.create(
         name=name.name,
         short_name=name.place,
@@ -30,12 +35,15 @@ def council_called(text: str) -> Council:
     An unknown name makes a new council: "Horsley Parish Council" is filed as Horsley's.
     """
     text = " ".join(text.split())
-    existing = Council.objects.filter(Q(slug=text) | Q(name__iexact=text)).first()
-    if existing:
+    known = Council.objects.filter(Q(slug=text) | Q(name__iexact=text))
+    if existing := known.first():
         return existing
     if name := parse_council_name(text):
         return council_for(name)
-    return Council.objects.create(name=text, short_name=text, slug=free_slug(text, ""))
+    transaction_lock("councils")
+    return known.first() or Council.objects.create(
+        name=text, short_name=text, slug=free_slug(text, "")
+    )
 
 
 def default_council() -> Council:

@@ -5,11 +5,10 @@ prints) are replaced as a whole: re-importing a pack updates what changed and
 removes what is no longer there, and importing it twice changes nothing.
 """
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
@@ -18,6 +17,7 @@ from meetings.ingest.describe import describe_pack, document_kind
 from meetings.ingest.read import SourceFile
 from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord
 from meetings.ingest.text import fold, slugify, strip_markup
+from meetings.locks import transaction_lock
 from meetings.models import (
     RESERVED_BODY_SLUGS,
     AgendaItem,
@@ -54,10 +54,12 @@ class LoadResult:
     skipped: bool = False
     repaired: bool = False
     recognised: str = ""  # what the file was found to hold (meetings.ingest.describe)
+    council: str = ""  # the council it was filed under
     warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        """'pack.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report. Changes: 19 created, …'."""
+        """'pack.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report; filed under Kent County
+        Council. Changes: 19 created, …'."""
         if self.skipped and self.repaired:
             return f"{self.file_name}: unchanged; its missing or damaged stored file was restored"
         if self.skipped:
@@ -65,7 +67,7 @@ class LoadResult:
         counts = ", ".join(
             f"{self.counts[kind]} {kind}" for kind in ("created", "updated", "unchanged", "removed")
         )
-        return f"{self.file_name}: {self.recognised}. Changes: {counts}"
+        return f"{self.file_name}: {self.recognised}; filed under {self.council}. Changes: {counts}"
 
 
 def load_source(
@@ -83,7 +85,7 @@ def load_source(
     )
     try:
         with transaction.atomic():
-            _lock(f"document:{source.sha256}")
+            transaction_lock(f"document:{source.sha256}")
             existing = Document.objects.filter(sha256=source.sha256).first()
             if existing and not force:
                 result.skipped = True
@@ -102,13 +104,6 @@ def one_line(error: Exception) -> str:
     """The first line of a database error's message, for a one-line report."""
     message = str(error).strip()
     return message.splitlines()[0] if message else type(error).__name__
-
-
-def _lock(name: str) -> None:
-    """A transaction-scoped lock, so concurrent imports of the same thing queue up."""
-    key = int.from_bytes(hashlib.sha256(name.encode()).digest()[:8], "big", signed=True)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def body_kind(name: str) -> str:
@@ -140,13 +135,13 @@ class _Loader:
         self.store_files = store_files
         self.people: dict[str, Person] = {}
         self.council = self.find_council(council)
+        result.council = self.council.name
 
     def find_council(self, given: str) -> Council:
         """The council named by the admin, else by the document, else by a meeting it shares.
 
         A document that names none goes to the default council, and the import says so.
         """
-        _lock("councils")
         if given:
             return council_called(given)
         if self.pack.council:
@@ -270,7 +265,7 @@ class _Loader:
 
     def meeting(self, record: MeetingRecord, fill_only: bool = False) -> Meeting:
         body = self.body(record.body)
-        _lock(f"meeting:{body.pk}:{record.date}")
+        transaction_lock(f"meeting:{body.pk}:{record.date}")
         candidates = Meeting.objects.filter(body=body, date=record.date)
         if record.start_time:
             timed = candidates.filter(start_time=record.start_time).first()

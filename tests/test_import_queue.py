@@ -48,8 +48,8 @@ def test_an_upload_is_queued_then_imported_by_the_worker(admin_client, cabinet_p
     failed = ImportJob.objects.get(pk=jobs["notes.txt"].pk)
     assert done.status == "done" and done.pages_done == done.pages_total == 3
     assert done.summary == (
-        "cabinet-pack.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report. "
-        "Changes: 19 created, 0 updated, 0 unchanged, 0 removed"
+        "cabinet-pack.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report; filed under "
+        "Wessex Vale County Council. Changes: 19 created, 0 updated, 0 unchanged, 0 removed"
     )
     assert done.document == Document.objects.get()
     page = admin_client.get(done.document.get_absolute_url()).content.decode()

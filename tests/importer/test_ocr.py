@@ -132,7 +132,8 @@ def test_an_imported_scan_says_which_pages_were_read_by_ocr(scanned_pack, client
     result, error = import_one(scanned_pack[1], options)
     assert not error
     assert result.summary().startswith(
-        "scanned.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report; pages 1-3 read by OCR."
+        "scanned.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report; pages 1-3 read by OCR; "
+        "filed under Wessex Vale County Council."
     )
     document = Document.objects.get()
     confidences = list(document.pages.values_list("ocr_confidence", flat=True))
