@@ -45,15 +45,13 @@ TIERS = {
     "regional": "region",
 }
 _TIER = "|".join(sorted((re.escape(tier) for tier in TIERS), key=len, reverse=True))
-_PLACE_WORD = r"[A-Z][\w'’.-]*"
-# "Kent County Council", "ROYAL SUTTON COLDFIELD TOWN COUNCIL", "The County Council".
-PLACE_THEN_TIER = re.compile(
-    rf"((?:{_PLACE_WORD}\s+(?:upon\s+|on\s+|in\s+)?){{0,4}})({_TIER})\s+Council\b", re.IGNORECASE
-)
+# "Kent County Council", "ROYAL SUTTON COLDFIELD TOWN COUNCIL", "The County Council": the
+# words before each "Council" are read back from it (a regex of optional place words
+# before the tier backtracks on every line of a long pack).
+COUNCIL = re.compile(r"\bcouncil\b", re.IGNORECASE)
 # "City of Alameda", "TOWNSHIP OF NIPISSING", "London Borough of Camden".
-TIER_THEN_PLACE = re.compile(
-    rf"\b({_TIER})\s+of\s+(?:the\s+)?((?:{_PLACE_WORD}(?:\s+upon)?\s*){{1,4}})", re.IGNORECASE
-)
+TIER_OF = re.compile(rf"\b({_TIER})\s+of\s+(?:the\s+)?", re.IGNORECASE)
+PLACE_WORDS = 5  # at most, on either side
 # Capitalised words that are not part of a place's name.
 NOT_PLACE = frozenset({
     "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with",
@@ -116,21 +114,33 @@ def parse_council_name(name: str) -> CouncilName | None:
 def _mentions(lines: list[Line]) -> tuple[list[_Mention], Counter]:
     mentions, generic = [], Counter()
     for line, votes in _weighed(lines):
-        for match in PLACE_THEN_TIER.finditer(line.text):
-            printed_tier = " ".join(match[2].split())
+        text = line.text
+        for match in COUNCIL.finditer(text):
+            before = text[: match.start()].split()[-(PLACE_WORDS + 3) :]
+            printed_tier, rest = _tier_at_end(before)
+            if not printed_tier:
+                continue
             tier = TIERS[printed_tier.lower()]
-            words = _trailing_place(match[1].split())
-            if words:
+            if words := _trailing_place(rest):
                 mentions.append(_Mention(tier, printed_tier, words, True, votes))
             else:
                 generic[tier] += OTHER_VOTES
-        for match in TIER_THEN_PLACE.finditer(line.text):
-            words = _leading_place(match[2].split())
-            if words:
+        for match in TIER_OF.finditer(text):
+            if words := _leading_place(text[match.end() :].split()[:PLACE_WORDS]):
                 printed_tier = " ".join(match[1].split())
-                tier = TIERS[printed_tier.lower()]
-                mentions.append(_Mention(tier, printed_tier, words, False, votes))
+                mentions.append(
+                    _Mention(TIERS[printed_tier.lower()], printed_tier, words, False, votes)
+                )
     return mentions, generic
+
+
+def _tier_at_end(words: list[str]) -> tuple[str, list[str]]:
+    """The tier the words end with ('Royal Borough') and the words before it, or ('', [])."""
+    for length in (3, 2, 1):
+        printed = " ".join(words[-length:])
+        if len(words) >= length and printed.lower() in TIERS:
+            return printed, words[:-length]
+    return "", []
 
 
 def _weighed(lines: list[Line]):
