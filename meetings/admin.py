@@ -16,7 +16,16 @@ class CouncilForm(forms.ModelForm):
 
     class Meta:
         model = models.Council
-        fields = ["name", "short_name", "slug", "tier", "website", "country", "identifier"]
+        fields = [
+            "name",
+            "short_name",
+            "slug",
+            "tier",
+            "website",
+            "country",
+            "identifier",
+            "email_domains",
+        ]
 
     def clean_slug(self):
         slug = self.cleaned_data["slug"]

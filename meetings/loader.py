@@ -138,14 +138,17 @@ class _Loader:
         result.council = self.council.name
 
     def find_council(self, given: str) -> Council:
-        """The council named by the admin, else by the document, else by a meeting it shares.
+        """The council named by the admin, else by the document, else by the email domains
+        of its front sheet, else by a meeting it shares.
 
         A document that names none goes to the default council, and the import says so.
         """
-        if given:
-            return council_called(given)
-        if self.pack.council:
-            return council_for(self.pack.council)
+        if given or self.pack.council:
+            council = council_called(given) if given else council_for(self.pack.council)
+            learn_domains(council, self.pack.contact_domains)
+            return council
+        if known := council_of_domains(self.pack.contact_domains):
+            return known
         if known := self.council_of_known_meeting():
             return known
         council = default_council()
@@ -507,6 +510,22 @@ class _Loader:
         for record in people:
             person = self.person(record.key, record.name)
             self.upsert(model, {**owner, "person": person}, values(record))
+
+
+def learn_domains(council: Council, domains: tuple[str, ...]) -> None:
+    """Remember the email domains of a council's front sheet that no other council has."""
+    taken = Council.objects.exclude(pk=council.pk).filter(email_domains__overlap=list(domains))
+    known = {domain for other in taken for domain in other.email_domains}
+    new = set(domains) - known - set(council.email_domains)
+    if new:
+        council.email_domains = sorted({*council.email_domains, *new})
+        council.save(update_fields=["email_domains"])
+
+
+def council_of_domains(domains: tuple[str, ...]) -> Council | None:
+    """The one council whose officers' email domain the front sheet prints."""
+    found = list(Council.objects.filter(email_domains__overlap=list(domains))[:2])
+    return found[0] if domains and len(found) == 1 else None
 
 
 def minutes_rank(document: Document, meeting: Meeting) -> tuple:

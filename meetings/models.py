@@ -6,6 +6,7 @@ the database, not Python, guarantees there are no duplicates.
 
 import re
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
@@ -73,6 +74,13 @@ class Council(Timestamped):
     country = models.CharField(max_length=100, blank=True)
     identifier = models.CharField(
         max_length=50, blank=True, help_text="An official code where known: a UK GSS code"
+    )
+    email_domains = ArrayField(
+        models.CharField(max_length=100),
+        default=list,
+        blank=True,
+        help_text="Its officers' email domains ('kent.gov.uk'), learnt from the front sheets of "
+        "its documents: a document that names no council but prints one is its",
     )
 
     class Meta:

@@ -9,7 +9,7 @@ import pytest
 from django.core.management import call_command
 
 from meetings.demo import DemoMeeting, write_pack
-from meetings.ingest.council import council_named, parse_council_name
+from meetings.ingest.council import contact_domains, council_named, parse_council_name
 from meetings.ingest.lines import page_lines
 from meetings.models import Body, Council, Document, Meeting, Person
 
@@ -286,3 +286,27 @@ def test_the_api_keeps_each_councils_cabinet_apart(client, two_cabinets):
         ),
         "Wessex Vale County Council": (["Cabinet"], ["Cabinet, 12 May 2026"], True),
     }
+
+
+def test_the_front_sheets_email_domains_are_read_without_webmail():
+    first_page = (
+        "Contact: Georgina Little\nEmail: georgina.little@kent\n.gov.uk\n"
+        "Clerk: clerk.horsley@gmail.com. Or write to planning@kent.gov.uk. Thank you"
+    )
+    lines = page_lines([first_page, "Page two: someone@elsewhere.gov.uk"])
+    assert contact_domains(lines) == ("kent.gov.uk",)
+
+
+def test_a_document_naming_no_council_joins_the_council_of_its_email_domain(import_file, tmp_path):
+    named = tmp_path / "named.txt"
+    named.write_text("KENT COUNTY COUNCIL\nContact: democratic.services@kent.gov.uk\n\n" + UNNAMED)
+    import_file(named)
+    assert Council.objects.get().email_domains == ["kent.gov.uk"]
+    unnamed = tmp_path / "unnamed.txt"
+    unnamed.write_text(
+        "Contact: democratic.services@kent.gov.uk\n\n"
+        + UNNAMED.replace("3 March 2026", "7 April 2026")
+    )
+    result = import_file(unnamed)
+    assert [m.body.council.slug for m in Meeting.objects.order_by("date")] == ["kent", "kent"]
+    assert not result.warnings

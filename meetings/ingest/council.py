@@ -18,6 +18,7 @@ from meetings.ingest.records import CouncilName
 from meetings.ingest.text import fold, title_case
 
 HEADING_LINES = 12  # of the first page: the letterhead and the meeting's heading
+CONTACT_LINES = 30  # of the first page: where a front sheet gives its contact
 PAGE_TOP_LINES = 3  # of a later page: a report's or a letter's letterhead
 HEADING_VOTES, FIRST_PAGE_VOTES, PAGE_TOP_VOTES, OTHER_VOTES = 10, 3, 3, 1
 MIN_VOTES = 4  # a passing mention, even on the first page, is not enough
@@ -132,6 +133,27 @@ def _mentions(lines: list[Line]) -> tuple[list[_Mention], Counter]:
                     _Mention(TIERS[printed_tier.lower()], printed_tier, words, False, votes)
                 )
     return mentions, generic
+
+
+# An address's domain, even when a line break falls before its first dot ("@kent\n.gov.uk").
+EMAIL_DOMAIN = re.compile(r"[\w.+-]@([a-z0-9-]+)\s*((?:\.[a-z0-9-]+)+)", re.IGNORECASE)
+WEBMAIL = frozenset({
+    "aol.com", "btinternet.com", "gmail.com", "googlemail.com", "hotmail.co.uk", "hotmail.com",
+    "icloud.com", "live.co.uk", "live.com", "me.com", "msn.com", "ntlworld.com", "outlook.com",
+    "protonmail.com", "sky.com", "talktalk.net", "virginmedia.com", "yahoo.co.uk", "yahoo.com",
+})  # fmt: skip
+
+
+def contact_domains(lines: list[Line]) -> tuple[str, ...]:
+    """The email domains the top of the first page prints ('kent.gov.uk'): the contact of a
+    front sheet or a letterhead, the council's own.
+
+    Addresses at webmail providers say nothing of the council and are left out.
+    """
+    top = [line.text for line in lines[:CONTACT_LINES] if line.page == 1]
+    first_page = "\n".join(top)
+    found = {(m[1] + m[2]).lower() for m in EMAIL_DOMAIN.finditer(first_page)}
+    return tuple(sorted(found - WEBMAIL))
 
 
 def _tier_at_end(words: list[str]) -> tuple[str, list[str]]:

@@ -3,7 +3,7 @@
 from collections import Counter
 
 from meetings.ingest.casing import acronyms_in, readable
-from meetings.ingest.council import council_named
+from meetings.ingest.council import contact_domains, council_named
 from meetings.ingest.frontsheet import body_named, parse_front_sheet
 from meetings.ingest.lines import Line, page_lines, printed_page_numbers
 from meetings.ingest.minutes import find_header, parse_minutes
@@ -36,7 +36,9 @@ def parse_pack(pages: list[str], default_body: str = "", default_date=None) -> P
     `default_body` and `default_date` name the meeting of a document that does not.
     """
     lines = page_lines(pages)
-    record = PackRecord(pages=pages, council=council_named(lines))
+    record = PackRecord(
+        pages=pages, council=council_named(lines), contact_domains=contact_domains(lines)
+    )
     record.meeting, front_end = parse_front_sheet(lines)
     documents = _document_starts(lines, front_end)
     headings = []

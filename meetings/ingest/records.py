@@ -109,6 +109,7 @@ class PackRecord:
     pages: list[str]
     printed_pages: list[str] = field(default_factory=list)  # each page's printed number, or ''
     council: CouncilName | None = None
+    contact_domains: tuple[str, ...] = ()  # email domains of the first page: 'kent.gov.uk'
     meeting: MeetingRecord | None = None
     minutes: list[MinutesRecord] = field(default_factory=list)
     reports: list[ReportRecord] = field(default_factory=list)
