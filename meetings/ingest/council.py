@@ -116,6 +116,9 @@ def _mentions(lines: list[Line]) -> tuple[list[_Mention], Counter]:
     mentions, generic = [], Counter()
     for line, votes in _weighed(lines):
         text = line.text
+        lowered = text.lower()  # most lines name no council: two look-ups rule them out
+        if "council" not in lowered and " of " not in lowered:
+            continue
         for match in COUNCIL.finditer(text):
             before = text[: match.start()].split()[-(PLACE_WORDS + 3) :]
             printed_tier, rest = _tier_at_end(before)
