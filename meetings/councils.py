@@ -13,8 +13,13 @@ SLUG_LENGTH = 100
 
 
 def council_for(name: CouncilName) -> Council:
-    """The council a document names, created on first sight."""
-    known = Council.objects.filter(tier=name.tier, short_name__iexact=name.place)
+    """The council a document names, created on first sight.
+
+    Known by its place and tier, or by its whole name (as an admin or migration 0008 gave it).
+    """
+    known = Council.objects.filter(
+        Q(tier=name.tier, short_name__iexact=name.place) | Q(name__iexact=name.name)
+    )
     if existing := known.first():
         return existing
     # Only imports that make a council wait for each other; the others never take this lock.
