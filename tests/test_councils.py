@@ -87,6 +87,20 @@ def test_a_council_named_by_an_admin_is_read_the_same_way():
         "Kingston upon Thames"
     )
     assert parse_council_name("Alameda City Council").tier == "city"
+    assert parse_council_name("Royal Borough of Kensington and Chelsea").place == (
+        "Kensington and Chelsea"
+    )
+    assert names("BRIGHTON AND HOVE CITY COUNCIL\nCabinet") == (
+        "Brighton and Hove City Council",
+        "Brighton and Hove",
+        "city",
+    )
+    # "and" joins two places' names only: here it joins two councils.
+    assert names("Minutes\n" + "\n" * 20 + "Kent County Council and Medway Council\n" * 4) == (
+        "Kent County Council",
+        "Kent",
+        "county",
+    )
 
 
 def test_each_document_is_filed_under_the_council_it_names(two_cabinets):

@@ -53,6 +53,7 @@ COUNCIL = re.compile(r"\bcouncil\b", re.IGNORECASE)
 # "City of Alameda", "TOWNSHIP OF NIPISSING", "London Borough of Camden".
 TIER_OF = re.compile(rf"\b({_TIER})\s+of\s+(?:the\s+)?", re.IGNORECASE)
 PLACE_WORDS = 5  # at most, on either side
+CONNECTORS = frozenset({"upon", "on", "in", "and", "&"})  # inside a place's name
 # Capitalised words that are not part of a place's name.
 NOT_PLACE = frozenset({
     "the", "a", "an", "of", "and", "or", "to", "in", "on", "at", "by", "for", "from", "with",
@@ -185,31 +186,27 @@ def _weighed(lines: list[Line]):
 
 def _trailing_place(words: list[str]) -> tuple[str, ...]:
     """The place's words just before the tier: 'MINUTES OF KENT' -> ('KENT',)."""
-    kept = []
-    for word in reversed(words):
-        if word.lower() in ("upon", "on", "in") and kept:
-            kept.append(word)
-            continue
-        if word.lower().strip(".,") in NOT_PLACE or not word[:1].isupper():
-            break
-        kept.append(word)
-    while kept and kept[-1].lower() in ("upon", "on", "in"):
-        kept.pop()
-    return tuple(reversed(kept))
+    return tuple(reversed(_place(list(reversed(words)))))
 
 
 def _leading_place(words: list[str]) -> tuple[str, ...]:
     """The place's words just after the tier: 'Omaha Public Works' -> ('Omaha',)."""
+    return _place(words, ends=PLACE_ENDS | set(TIERS))
+
+
+def _place(words: list[str], ends: frozenset | set = frozenset()) -> tuple[str, ...]:
+    """Capitalised words from the tier outwards, joined by 'upon', 'and', 'on', 'in'
+    ("Newcastle upon Tyne", "Brighton and Hove"), up to a word no place holds."""
     kept = []
     for word in words:
         bare = word.lower().strip(".,'’")
-        if bare == "upon" and kept:
+        if bare in CONNECTORS and kept:
             kept.append(word)
             continue
-        if bare in PLACE_ENDS or bare in NOT_PLACE or not word[:1].isupper():
+        if bare in ends or bare in NOT_PLACE or not word[:1].isupper():
             break
-        kept.append(word.rstrip(".,"))
-    while kept and kept[-1].lower() == "upon":
+        kept.append(word.strip(".,"))
+    while kept and kept[-1].lower() in CONNECTORS:
         kept.pop()
     return tuple(kept)
 
