@@ -66,7 +66,8 @@ NOT_PLACE = frozenset({
     "same", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 })  # fmt: skip
 # Words that end a place named after its tier: "City of Omaha Public Works".
-PLACE_ENDS = frozenset({
+# ... and so do tier words: "City of Sunnyvale and Santa Clara County".
+PLACE_ENDS = frozenset(TIERS) | frozenset({
     "council", "councils", "community", "centre", "center", "hall", "public", "fire", "police",
     "department", "staff", "offices", "office", "planning", "youtube", "channel", "website",
     "web", "library", "park", "parks", "school", "schools", "board", "commission", "committee",
@@ -191,10 +192,10 @@ def _trailing_place(words: list[str]) -> tuple[str, ...]:
 
 def _leading_place(words: list[str]) -> tuple[str, ...]:
     """The place's words just after the tier: 'Omaha Public Works' -> ('Omaha',)."""
-    return _place(words, ends=PLACE_ENDS | set(TIERS))
+    return _place(words, ends=PLACE_ENDS)
 
 
-def _place(words: list[str], ends: frozenset | set = frozenset()) -> tuple[str, ...]:
+def _place(words: list[str], ends: frozenset = frozenset()) -> tuple[str, ...]:
     """Capitalised words from the tier outwards, joined by 'upon', 'and', 'on', 'in'
     ("Newcastle upon Tyne", "Brighton and Hove"), up to a word no place holds."""
     kept = []
