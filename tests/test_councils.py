@@ -152,6 +152,11 @@ def test_lists_and_feeds_filter_by_council(client, two_cabinets):
     assert "/wessex-vale/cabinet/2026-05-12/" in body_feed
     assert "/leicestershire/" not in body_feed
     assert client.get("/feeds/meetings/", {"council": "nowhere"}).status_code == 404
+    register = client.get("/decisions/", {"council": "leicestershire"}).content.decode()
+    assert "Cabinet, 3 February 2026, minute 88 · Leicestershire County Council" in register
+    elsewhere = client.get("/decisions/", {"council": "wessex-vale"}).content.decode()
+    assert "· Wessex Vale County Council" in elsewhere
+    assert "· Leicestershire County Council" not in elsewhere
 
 
 def test_the_export_names_each_meetings_council(two_cabinets, tmp_path):
