@@ -154,9 +154,10 @@ def test_lists_and_feeds_filter_by_council(client, two_cabinets):
     assert client.get("/feeds/meetings/", {"council": "nowhere"}).status_code == 404
     register = client.get("/decisions/", {"council": "leicestershire"}).content.decode()
     assert "Cabinet, 3 February 2026, minute 88 · Leicestershire County Council" in register
-    elsewhere = client.get("/decisions/", {"council": "wessex-vale"}).content.decode()
-    assert "· Wessex Vale County Council" in elsewhere
-    assert "· Leicestershire County Council" not in elsewhere
+    # Wessex Vale's pack prints no minutes: an empty register, not a bad request.
+    elsewhere = client.get("/decisions/", {"council": "wessex-vale"})
+    assert elsewhere.status_code == 200
+    assert "No decisions match these filters." in elsewhere.content.decode()
 
 
 def test_the_export_names_each_meetings_council(two_cabinets, tmp_path):

@@ -165,7 +165,7 @@ def meeting_list(request):
         request,
         "meetings/meeting_list.html",
         {"filter": meeting_filter, "page": page},
-        status=200 if page else 400,
+        status=200 if page is not None else 400,
     )
 
 
@@ -335,7 +335,7 @@ def decision_list(request):
         request,
         "meetings/decision_list.html",
         {"filter": decision_filter, "page": page},
-        status=200 if page else 400,
+        status=200 if page is not None else 400,
     )
 
 
