@@ -14,11 +14,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.db.models.functions import Greatest
 
 from meetings.exports import export_meeting, with_everything
-from meetings.models import Council, Decision, Meeting
+from meetings.models import Council, Decision, DeletedObject, Document, Meeting
 
 BATCH = 200  # meetings fetched (with their items, minutes and votes) at a time
 MEETINGS_SUFFIX = "-meetings.ndjson.gz"
@@ -71,14 +71,31 @@ def make_council_files(council: Council) -> list[DataFile]:
 def refresh_stale() -> list[Council]:
     """Remake the files of each council changed since its files were made; returns those."""
     remade = []
-    for council in Council.objects.annotate(
-        changed=Greatest(Max("documents__modified"), Max("bodies__meetings__modified"))
-    ):
+    for council in Council.objects.annotate(changed=Greatest(*last_changes())):
         files = council_files(council)
         if len(files) < 2 or (council.changed and min(f.made for f in files) < council.changed):
             make_council_files(council)
             remade.append(council)
     return remade
+
+
+def last_changes():
+    """When each council's documents, meetings and removed rows last changed (subqueries)."""
+    sources = (
+        (Document.objects, "council", "modified"),
+        (Meeting.objects, "body__council", "modified"),
+        (DeletedObject.objects, "council", "deleted_at"),
+    )
+    return [
+        Subquery(
+            rows.filter(**{owner: OuterRef("pk")})
+            .order_by()
+            .values(owner)
+            .annotate(last=Max(when))
+            .values("last")
+        )
+        for rows, owner, when in sources
+    ]
 
 
 def _write_atomically(target: Path, write) -> None:

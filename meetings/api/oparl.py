@@ -249,7 +249,9 @@ def location(row: Meeting) -> dict:
 def meeting_items(row: Meeting, parts: MeetingParts) -> list[dict]:
     """Its agenda items, each with the decision minuted on it, then the minutes on none."""
     items, minutes = parts.items.of(row.pk), parts.minutes.of(row.pk)
-    decided = {minute["agenda_item_id"]: minute for minute in minutes if minute["agenda_item_id"]}
+    decided = {}  # each item's first minute
+    for minute in minutes:
+        decided.setdefault(minute["agenda_item_id"], minute)
     web = web_url(row)
     published = [
         item_object(item, "agendaitem", row.pk, f"{web}{item_anchor(item['number'])}")
