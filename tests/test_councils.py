@@ -43,7 +43,8 @@ def two_cabinets(import_file, seed, tmp_path):
 
 
 def names(text: str):
-    council = council_named(page_lines([text]))
+    lines = page_lines([text])
+    council = council_named(lines, contact_domains(lines))
     return council and (council.name, council.place, council.tier)
 
 
@@ -74,6 +75,20 @@ def test_the_council_a_document_calls_its_own_wins_over_councils_it_mentions():
         + "the County Council agreed.\n" * 10
     )
     assert names(text) == ("Leicestershire County Council", "Leicestershire", "county")
+
+
+def test_a_name_without_a_tier_counts_when_the_front_sheets_email_bears_it_out():
+    assert names("CORNWALL COUNCIL\nCabinet\nContact: democracy@cornwall.gov.uk") == (
+        "Cornwall Council",
+        "Cornwall",
+        "",
+    )
+    assert names("South Gloucestershire Council\nEmail: committees@southglos.gov.uk")[0] == (
+        "South Gloucestershire Council"
+    )
+    # A body's name in the heading is not a council's.
+    assert names("Youth Council\nAgenda\nEmail: clerk@milburnparishcouncil.com") is None
+    assert names("Cornwall Council\nAgenda") is None
 
 
 def test_a_passing_mention_or_a_tie_names_no_council():

@@ -9,6 +9,7 @@ calls its own council that. The clear winner is the council; a tie or a passing 
 names none, and the loader falls back (`meetings.loader`).
 """
 
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -84,9 +85,12 @@ class _Mention:
     votes: int
 
 
-def council_named(lines: list[Line]) -> CouncilName | None:
-    """The council whose document this is, or None when its names do not say clearly."""
-    mentions, generic = _mentions(lines)
+def council_named(lines: list[Line], domains: tuple[str, ...] = ()) -> CouncilName | None:
+    """The council whose document this is, or None when its names do not say clearly.
+
+    `domains` are the front sheet's email domains (`contact_domains`).
+    """
+    mentions, generic = _mentions(lines, domains)
     if not mentions:
         return None
     votes: Counter = Counter()
@@ -109,12 +113,18 @@ def council_named(lines: list[Line]) -> CouncilName | None:
 
 def parse_council_name(name: str) -> CouncilName | None:
     """One council's name as written: 'City of Alameda' is Alameda's city council."""
-    mentions, _ = _mentions([Line(1, name, name)])
+    mentions, _ = _mentions([Line(1, name, name)], domains=None)
     places = _places(mentions)
     return next((CouncilName(name, place, tier) for tier, place in places), None)
 
 
-def _mentions(lines: list[Line]) -> tuple[list[_Mention], Counter]:
+def _mentions(lines: list[Line], domains: tuple[str, ...] | None) -> tuple[list, Counter]:
+    """The councils the lines name, and the tiers they name without a place.
+
+    A name without a tier ("Cornwall Council") counts only in the heading, and only when the
+    front sheet's email domain bears it out (cornwall.gov.uk): "Youth Council" is a body.
+    With `domains` None (an admin's words) it always counts.
+    """
     mentions, generic = [], Counter()
     for line, votes in _weighed(lines):
         text = line.text
@@ -125,6 +135,11 @@ def _mentions(lines: list[Line]) -> tuple[list[_Mention], Counter]:
             before = text[: match.start()].split()[-(PLACE_WORDS + 3) :]
             printed_tier, rest = _tier_at_end(before)
             if not printed_tier:
+                words = _trailing_place(before)
+                if words and (
+                    domains is None or votes == HEADING_VOTES and borne_out(words, domains)
+                ):
+                    mentions.append(_Mention("", "", words, True, votes))
                 continue
             tier = TIERS[printed_tier.lower()]
             if words := _trailing_place(rest):
@@ -159,6 +174,20 @@ def contact_domains(lines: list[Line]) -> tuple[str, ...]:
     first_page = "\n".join(top)
     found = {(m[1] + m[2]).lower() for m in EMAIL_DOMAIN.finditer(first_page)}
     return tuple(sorted(found - WEBMAIL))
+
+
+def borne_out(words: tuple[str, ...], domains: tuple[str, ...]) -> bool:
+    """Whether an email domain spells the place: cornwall.gov.uk, southglos.gov.uk."""
+    place = fold(" ".join(words)).replace(" ", "")
+    labels = {label for domain in domains for label in domain.split(".")}
+    return any(
+        place in label or _shared_start(place, label) >= max(6, 0.6 * len(label))
+        for label in labels
+    )
+
+
+def _shared_start(a: str, b: str) -> int:
+    return len(os.path.commonprefix([a, b]))
 
 
 def _tier_at_end(words: list[str]) -> tuple[str, list[str]]:
@@ -247,6 +276,8 @@ def _shared_words(group: list[_Mention], place_first: bool) -> str:
 def _form(place: str, mention: _Mention) -> str:
     """The council's name in the form this mention prints it."""
     printed_tier = title_case(mention.printed_tier)
+    if not printed_tier:
+        return f"{place} Council"
     if mention.place_first:
         return f"{place} {printed_tier} Council"
     return f"{printed_tier} of {place}"

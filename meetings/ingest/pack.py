@@ -36,9 +36,8 @@ def parse_pack(pages: list[str], default_body: str = "", default_date=None) -> P
     `default_body` and `default_date` name the meeting of a document that does not.
     """
     lines = page_lines(pages)
-    record = PackRecord(
-        pages=pages, council=council_named(lines), contact_domains=contact_domains(lines)
-    )
+    domains = contact_domains(lines)
+    record = PackRecord(pages=pages, council=council_named(lines, domains), contact_domains=domains)
     record.meeting, front_end = parse_front_sheet(lines)
     documents = _document_starts(lines, front_end)
     headings = []
