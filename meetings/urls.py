@@ -25,13 +25,18 @@ urlpatterns = [
     path("data/", bulk.data_index, name="data_index"),
     path("data/<str:name>", bulk.data_file, name="data_file"),
     # Addresses published before the archive held more than one council: 301 to their place.
-    path("bodies/<slug:slug>/", legacy.body_detail),
-    path("bodies/<slug:slug>/meetings.atom", legacy.body_meetings_feed),
-    path("bodies/<slug:slug>/decisions.atom", legacy.body_decisions_feed),
-    path("bodies/<slug:slug>/meetings.ics", legacy.body_ical),
-    path("meetings/<slug:body>/<isodate:date>/", legacy.meeting_detail),
-    path("meetings/<slug:body>/<isodate:date>/reports/<slug:slug>/", legacy.report_detail),
-    path("meetings/<slug:body>/<isodate:date>/minutes/<str:number>/", legacy.decision_detail),
+    *[
+        path(old, legacy.body_page, {"name": name})
+        for old, name in (
+            ("bodies/<slug:body>/", "body_detail"),
+            ("bodies/<slug:body>/meetings.atom", "body_meetings_feed"),
+            ("bodies/<slug:body>/decisions.atom", "body_decisions_feed"),
+            ("bodies/<slug:body>/meetings.ics", "body_ical"),
+            ("meetings/<slug:body>/<isodate:date>/", "meeting_detail"),
+            ("meetings/<slug:body>/<isodate:date>/reports/<slug:slug>/", "report_detail"),
+            ("meetings/<slug:body>/<isodate:date>/minutes/<str:number>/", "decision_detail"),
+        )
+    ],
     path("people/<slug:key>/", legacy.person_detail),
     # A council's own pages.
     path("<slug:council>/", browse.council_detail, name="council_detail"),

@@ -43,7 +43,7 @@ PRESENT = (AttendanceRole.CHAIR, AttendanceRole.MEMBER, AttendanceRole.IN_ATTEND
 
 def api_url(name: str, *args) -> str:
     """An object's id ('meeting', 12) or a list's address ('body_meeting', 1)."""
-    if name in SERIALISERS and len(args) == 1:
+    if name in OPARL_TYPES and len(args) == 1:
         return f"{settings.BASE_URL}{api_root()}{name}/{args[0]}"  # as oparl_urls names them
     return settings.BASE_URL + reverse(f"oparl:{name}", args=args)
 
@@ -394,6 +394,7 @@ def rows(kind: str):
     }[kind]()
 
 
+# Each object's kind, as its id and oparl_urls name it, and its OParl type.
 OPARL_TYPES = {
     "body": "Body",
     "organization": "Organization",
@@ -405,6 +406,7 @@ OPARL_TYPES = {
     "paper": "Paper",
     "consultation": "Consultation",
     "file": "File",
+    "location": "Location",
 }
 
 
@@ -429,8 +431,6 @@ SERIALISERS = {
     "membership": membership,
     "meeting": meeting,
     "location": location,
-    "agendaitem": None,
-    "minute": None,
     "paper": paper,
     "consultation": consultation,
     "file": file,

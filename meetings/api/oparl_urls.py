@@ -2,29 +2,16 @@
 
 from django.urls import path, re_path
 
+from meetings.api.oparl import OPARL_TYPES
 from meetings.api.views import BODY_LISTS, ListView, NotFoundView, ObjectView, SystemView
 from meetings.models import Body
 
 app_name = "oparl"
 
-OBJECTS = [
-    "body",
-    "organization",
-    "person",
-    "membership",
-    "meeting",
-    "location",
-    "agendaitem",
-    "minute",
-    "paper",
-    "consultation",
-    "file",
-]
-
 urlpatterns = [
     path("", SystemView.as_view(), name="system"),
     path("bodies", ListView.as_view(kind="body"), name="body_list"),
-    *[path(f"{kind}/<int:pk>", ObjectView.as_view(kind=kind), name=kind) for kind in OBJECTS],
+    *[path(f"{kind}/<int:pk>", ObjectView.as_view(kind=kind), name=kind) for kind in OPARL_TYPES],
     *[
         path(
             f"body/<int:pk>/{name}s",

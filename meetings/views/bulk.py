@@ -18,7 +18,9 @@ def data_index(request):
 
 
 def data_file(request, name):
-    found = data_file_or_404(name)
+    found = bulk.data_file(name)
+    if found is None:
+        raise Http404(f"There is no download called {name[:100]!r}.")
     content_type = "text/csv; charset=utf-8" if name.endswith(".csv") else "application/gzip"
 
     def download():
@@ -30,10 +32,3 @@ def data_file(request, name):
     return conditional(
         request, download, version=version, last_modified=found.made, max_age=DOWNLOAD_MAX_AGE
     )
-
-
-def data_file_or_404(name: str):
-    found = bulk.data_file(name)
-    if found is None:
-        raise Http404(f"There is no download called {name[:100]!r}.")
-    return found

@@ -22,37 +22,14 @@ def first_body(slug: str) -> Body:
     return body
 
 
-def body_path(name: str, slug: str, *rest) -> str:
-    body = first_body(slug)
-    return reverse(f"meetings:{name}", args=[body.council.slug, body.slug, *rest])
-
-
-def body_detail(request, slug):
-    return moved(request, body_path("body_detail", slug))
-
-
-def body_meetings_feed(request, slug):
-    return moved(request, body_path("body_meetings_feed", slug))
-
-
-def body_decisions_feed(request, slug):
-    return moved(request, body_path("body_decisions_feed", slug))
-
-
-def body_ical(request, slug):
-    return moved(request, body_path("body_ical", slug))
-
-
-def meeting_detail(request, body, date):
-    return moved(request, body_path("meeting_detail", body, date.isoformat()))
-
-
-def report_detail(request, body, date, slug):
-    return moved(request, body_path("report_detail", body, date.isoformat(), slug))
-
-
-def decision_detail(request, body, date, number):
-    return moved(request, body_path("decision_detail", body, date.isoformat(), number))
+def body_page(request, name: str, body: str, date=None, **rest):
+    """A body's page, feed or calendar, a meeting's page, or one of its reports or minutes."""
+    dated = [date.isoformat()] if date else []
+    first = first_body(body)
+    path = reverse(
+        f"meetings:{name}", args=[first.council.slug, first.slug, *dated, *rest.values()]
+    )
+    return moved(request, path)
 
 
 def person_detail(request, key):
