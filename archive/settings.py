@@ -132,6 +132,9 @@ CACHES = {"default": {"BACKEND": "archive.cache.LockingDatabaseCache", "LOCATION
 SEARCH_STATEMENT_TIMEOUT_MS = int(os.environ.get("SEARCH_STATEMENT_TIMEOUT_MS", 3000))
 SEARCH_RATE_LIMIT = os.environ.get("SEARCH_RATE_LIMIT", "60/m")
 SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", 1))  # searches at once, a process
+# The embedded search index (tantivy): every process of the archive reads it, the importer
+# and the worker write it. Rebuilt from the database by `manage.py rebuild_search_index`.
+SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
 RATELIMIT_VIEW = "meetings.views.search.rate_limited"
 # django-ratelimit officially supports only memcached and Redis; the locking database
 # cache above gives it the atomic increment it needs.

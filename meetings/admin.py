@@ -216,7 +216,6 @@ class PageAdmin(admin.ModelAdmin):
     list_filter = ["restricted"]
     search_fields = ["document__file_name"]
     raw_id_fields = ["document"]
-    readonly_fields = ["search_vector"]
 
 
 @admin.register(models.ReplacedDocument)

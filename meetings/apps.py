@@ -6,6 +6,6 @@ class MeetingsConfig(AppConfig):
     verbose_name = "Committee meetings"
 
     def ready(self):
-        from meetings import tombstones
+        from meetings import checks, tombstones  # noqa: F401 (checks registers itself)
 
         tombstones.connect()

@@ -3,6 +3,7 @@ from django import forms
 
 from meetings.models import Body, Council, Decision, Meeting, Page
 from meetings.search import KINDS, SORTS, Filters
+from meetings.search.engine import parse_group_token
 
 
 def body_choices():
@@ -76,6 +77,14 @@ class DecisionFilter(django_filters.FilterSet):
         fields = ["council", "body", "date_from", "date_to", "key_decision"]
 
 
+def group_token_validator(token: str) -> None:
+    if parse_group_token(token) is None:
+        raise forms.ValidationError("Not a result's pages: use the link under a result.")
+
+
+VIEWS = {"things": "One result per item", "pages": "Every matching page"}
+
+
 class SearchFilter(django_filters.FilterSet):
     """The search page's query and filters: validated here, applied by meetings.search."""
 
@@ -99,6 +108,18 @@ class SearchFilter(django_filters.FilterSet):
     sort = django_filters.ChoiceFilter(
         label="Sort", choices=list(SORTS.items()), empty_label=None, method="by_search_module"
     )
+    view = django_filters.ChoiceFilter(
+        label="Show",
+        choices=list(VIEWS.items()),
+        empty_label=None,
+        method="by_search_module",
+    )
+    within = django_filters.CharFilter(
+        label="Pages of",
+        method="by_search_module",
+        widget=forms.HiddenInput,
+        validators=[group_token_validator],
+    )
 
     class Meta:
         model = Page
@@ -109,6 +130,7 @@ class SearchFilter(django_filters.FilterSet):
 
     def search_filters(self) -> Filters:
         data = self.form.cleaned_data
+        within = parse_group_token(data.get("within") or "")
         return Filters(
             kinds=data.get("kind") or [],
             council=data.get("council"),
@@ -118,4 +140,6 @@ class SearchFilter(django_filters.FilterSet):
             date_to=data.get("date_to"),
             key_decision=bool(data.get("key_decision")),
             sort=data.get("sort") or "relevance",
+            pages_only=data.get("view") == "pages" or within is not None,
+            within=within,
         )

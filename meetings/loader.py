@@ -37,6 +37,7 @@ from meetings.models import (
     Vote,
 )
 from meetings.search import record_words
+from meetings.search.indexing import apply_pending_quietly
 from meetings.storage import file_problem, public_copy, public_name, stored_name, write_durably
 
 CALENDAR_FIELDS = ("start_time", "location")  # a change to either is news to a calendar
@@ -96,7 +97,8 @@ def load_source(
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:
-        pass
+        return result
+    apply_pending_quietly()  # searchable within seconds of the import, not at the worker's turn
     return result
 
 

@@ -7,34 +7,19 @@ the database, not Python, guarantees there are no duplicates.
 import re
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils.functional import cached_property
 
 from meetings.ingest.text import fold
 
-SEARCH_CONFIG = "english"
+SEARCH_CONFIG = "english"  # PostgreSQL's, for the snippets of search results
 
 
 def choices_check(field: str, choices: type[models.TextChoices], name: str):
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
-
-
-def search_vector(**weighted_fields: str) -> models.GeneratedField:
-    """A stored tsvector over this row's fields, each with its weight (A is the highest)."""
-    vectors = [
-        SearchVector(name, config=SEARCH_CONFIG, weight=weight)
-        for name, weight in weighted_fields.items()
-    ]
-    expression = vectors[0]
-    for vector in vectors[1:]:
-        expression = expression + vector
-    return models.GeneratedField(
-        expression=expression, output_field=SearchVectorField(), db_persist=True
-    )
 
 
 class Timestamped(models.Model):
@@ -192,7 +177,6 @@ class Meeting(Timestamped):
     sequence = models.PositiveIntegerField(
         default=0, help_text="iCalendar SEQUENCE: one more each time the time or place changes"
     )
-    search_vector = search_vector(title="A", location="C")
 
     class Meta:
         ordering = ["-date", "-start_time"]
@@ -205,7 +189,6 @@ class Meeting(Timestamped):
         ]
         indexes = [
             models.Index(fields=["date"], name="meeting_date_idx"),
-            GinIndex(fields=["search_vector"], name="meeting_search_idx"),
         ]
 
     def __str__(self):
@@ -322,7 +305,6 @@ class Page(models.Model):
     printed_number = models.CharField(
         max_length=10, blank=True, help_text="The number printed on the page, where known"
     )
-    search_vector = search_vector(text="C")
 
     class Meta:
         ordering = ["document_id", "number"]
@@ -332,7 +314,6 @@ class Page(models.Model):
             ),
             models.CheckConstraint(condition=Q(number__gte=1), name="page_number_positive"),
         ]
-        indexes = [GinIndex(fields=["search_vector"], name="page_search_idx")]
 
     def __str__(self):
         return f"{self.document}, page {self.number}"
@@ -388,7 +369,6 @@ class AgendaItem(Timestamped):
     from_supplement = models.BooleanField(
         default=False, help_text="Listed only in a supplement, not in the main agenda"
     )
-    search_vector = search_vector(title="A", report_by="C", note="C")
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -401,7 +381,6 @@ class AgendaItem(Timestamped):
                 name="agendaitem_pages_ordered",
             ),
         ]
-        indexes = [GinIndex(fields=["search_vector"], name="agendaitem_search_idx")]
 
     def __str__(self):
         return f"{self.meeting}, item {self.number}: {self.title}"
@@ -435,7 +414,6 @@ class Report(Timestamped):
     text = models.TextField(blank=True)
     first_page = models.PositiveIntegerField(null=True, blank=True)
     last_page = models.PositiveIntegerField(null=True, blank=True)
-    search_vector = search_vector(title="A", purpose="B", recommendations="B", report_by="C")
 
     class Meta:
         ordering = ["meeting", "position"]
@@ -446,7 +424,6 @@ class Report(Timestamped):
                 name="report_pages_ordered",
             ),
         ]
-        indexes = [GinIndex(fields=["search_vector"], name="report_search_idx")]
 
     def __str__(self):
         return self.title
@@ -549,11 +526,9 @@ class Decision(Timestamped):
     votes_abstained = models.PositiveSmallIntegerField(null=True, blank=True)
     alternatives = models.TextField(blank=True, help_text="A decision notice's alternatives")
     interests = models.TextField(blank=True, help_text="Interests declared when it was taken")
-    search_vector = search_vector(title="A", resolved="B", reasons="C")
 
     class Meta:
         ordering = ["-minute__meeting__date", "minute__position"]
-        indexes = [GinIndex(fields=["search_vector"], name="decision_search_idx")]
 
     def __str__(self):
         return self.citation
@@ -658,6 +633,18 @@ class DeletedObject(models.Model):
 
     def __str__(self):
         return f"{self.kind} {self.object_id}, deleted {self.deleted_at:%Y-%m-%d %H:%M}"
+
+
+class SearchIndexChange(models.Model):
+    """A unit of the search index to bring up to date, recorded by triggers in the same
+    transaction as the change (an outbox): a meeting with everything under it, or (as minus
+    its id) a document of no meeting. meetings.search.indexing applies and deletes them."""
+
+    unit = models.BigIntegerField()
+    created = models.DateTimeField(db_default=Now())
+
+    def __str__(self):
+        return f"search index unit {self.unit}, changed {self.created:%Y-%m-%d %H:%M:%S}"
 
 
 class SearchWord(models.Model):

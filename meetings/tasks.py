@@ -5,6 +5,7 @@ from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
 from meetings import bulk
+from meetings.search import indexing
 from meetings.uploads import run_import_job
 
 # A lost database connection is worth another try; a pack the importer refuses is not
@@ -43,3 +44,10 @@ async def retry_stalled(worker_app, seconds_since_heartbeat: float) -> int:
     for job in stalled:
         await worker_app.job_manager.retry_job(job)
     return len(stalled)
+
+
+@app.periodic(cron="* * * * *")
+@app.task(queue="maintenance", name="update_search_index", queueing_lock="update_search_index")
+def update_search_index(timestamp: int) -> None:
+    """Each minute, apply the changes an import did not (an admin's edit, a failed write)."""
+    indexing.apply_pending()

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 
 from meetings import converters, feeds
-from meetings.views import browse, bulk, documents, legacy, search
+from meetings.views import browse, bulk, documents, health, legacy, search
 
 register_converter(converters.IsoDateConverter, "isodate")
 
@@ -15,6 +15,7 @@ urlpatterns = [
     path("bodies/", browse.body_list, name="body_list"),
     path("meetings/", browse.meeting_list, name="meeting_list"),
     path("decisions/", browse.decision_list, name="decision_list"),
+    path("healthz/", health.health, name="health"),
     path("search/", search.search, name="search"),
     path("search/feed/", feeds.search_feed, name="search_feed"),
     path("feeds/meetings/", feeds.MeetingsFeed(), name="meetings_feed"),

@@ -24,6 +24,7 @@ from pathlib import Path  # noqa: E402
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="archive-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="archive-test-static-"))
 BULK_DATA_DIR = Path(tempfile.mkdtemp(prefix="archive-test-data-"))
+SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="archive-test-index-"))  # each test: its own
 
 # Rate limits count per client address, and every test client shares one: the tests of
 # rate limiting turn it on for themselves.

@@ -223,7 +223,7 @@ def test_json_search_matches_the_search_page(client, archive):
     assert hit["url"].startswith("http://localhost:8000/leicestershire/cabinet/2026-03-24/")
     assert "<mark>" in hit["snippet_html"]
     page = client.get("/search/", {"q": "school term dates", "kind": "report"}).content.decode()
-    assert '<h2 id="results-heading" class="count" role="status">1 result</h2>' in page
+    assert '<h2 id="results-heading" class="count" role="status">1 match</h2>' in page
 
 
 def test_the_openapi_description_is_served_at_a_stable_address(client):

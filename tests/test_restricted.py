@@ -63,7 +63,7 @@ def test_restricted_pages_are_not_in_public_search_feeds_or_spelling(client, unr
     assert search(SECRET, Filters()).total == 0
     assert search(SECRET, Filters(public_only=False)).total > 0
     page = client.get("/search/", {"q": SECRET}).content.decode()
-    assert "0 results" in page and f"<mark>{SECRET}" not in page.lower()
+    assert "0 matches" in page and f"<mark>{SECRET}" not in page.lower()
     feed = client.get("/search/feed/", {"q": SECRET}).content.decode()
     assert "<entry>" not in feed
     assert not SearchWord.objects.filter(word=SECRET).exists()

@@ -352,14 +352,11 @@ def file(row: Document) -> dict:
 
 # -- what each object needs fetched with it, in a few queries a page -------------------------
 
-# Each kind's rows, without the long or derived columns no OParl object shows (a search
-# vector can be longer than the row it indexes).
-MEETINGS = Meeting.objects.select_related("body__council").defer("search_vector", "contact")
-DOCUMENTS = Document.objects.select_related("meeting").defer(
-    "warnings", "recognised", "meeting__search_vector"
-)
+# Each kind's rows, without the long columns no OParl object shows.
+MEETINGS = Meeting.objects.select_related("body__council").defer("contact")
+DOCUMENTS = Document.objects.select_related("meeting").defer("warnings", "recognised")
 REPORTS = Report.objects.select_related("meeting__body__council").defer(
-    "text", "purpose", "recommendations", "search_vector", "meeting__search_vector"
+    "text", "purpose", "recommendations"
 )
 
 

@@ -25,6 +25,8 @@ PARAMETERS = [
     OpenApiParameter("date_to", OpenApiTypes.DATE),
     OpenApiParameter("key_decision", bool),
     OpenApiParameter("sort", str, description="relevance, newest or oldest"),
+    OpenApiParameter("view", str, description="things (one result each, the default) or pages"),
+    OpenApiParameter("within", str, description="a result's group: every matching page of it"),
     OpenApiParameter("page", int),
 ]
 
@@ -71,9 +73,8 @@ def page_number(text: str) -> int:
 
 
 def as_json(request, results: archive_search.Results, number: int) -> dict:
-    pages = -(-results.total // SEARCH_PAGE_SIZE)
     following = None
-    if number < min(pages, MAX_SEARCH_PAGES):
+    if results.has_next and number < MAX_SEARCH_PAGES:
         params = request.GET.copy()
         params["page"] = str(number + 1)
         following = f"{settings.BASE_URL}{reverse('api:search')}?{params.urlencode()}"
@@ -94,13 +95,14 @@ def as_json(request, results: archive_search.Results, number: int) -> dict:
             ],
             "year": [{"year": year, "count": count} for year, count in results.year_counts],
         },
-        "results": [hit_json(hit) for hit in results.hits],
-        "references": [hit_json(hit) for hit in results.references],
+        "results": [hit_json(request, hit) for hit in results.hits],
+        "references": [hit_json(request, hit) for hit in results.references],
         "suggestions": results.suggestions,
     }
 
 
-def hit_json(hit: archive_search.Hit) -> dict:
+def hit_json(request, hit: archive_search.Hit) -> dict:
+    """A result; a thing's best page, its other matching rows and its count of more pages."""
     return {
         "kind": hit.kind,
         "title": hit.title,
@@ -111,4 +113,16 @@ def hit_json(hit: archive_search.Hit) -> dict:
         "detail": hit.detail,
         "key_decision": hit.key_decision,
         "snippet_html": str(hit.snippet),
+        "page": hit_json(request, hit.page) if hit.page else None,
+        "related": [hit_json(request, row) for row in hit.related],
+        "more_pages": hit.more_pages,
+        "pages_url": pages_url(request, hit) if hit.more_pages else None,
     }
+
+
+def pages_url(request, hit: archive_search.Hit) -> str:
+    """This search's every matching page of the thing `hit` is."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["within"] = hit.group
+    return f"{settings.BASE_URL}{reverse('api:search')}?{params.urlencode()}"

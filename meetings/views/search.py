@@ -11,7 +11,7 @@ from meetings.models import Page
 from meetings.views.browse import page_number
 
 SEARCH_PAGE_SIZE = 20
-MAX_SEARCH_PAGES = 250  # 5,000 hits: narrow the search to see past them
+MAX_SEARCH_PAGES = 250  # 5,000 results: narrow the search to see past them
 
 
 def rate_limited(request, exception):
@@ -57,13 +57,12 @@ def search(request):
             return too_broad(request, query)
         except archive_search.SearchBusy:
             return search_busy(request)
-        pages = min(MAX_SEARCH_PAGES, max(1, -(-results.total // SEARCH_PAGE_SIZE)))
-        if number > pages:
+        if number > 1 and not results.hits:
             raise Http404(f"There is no page {number} of these results.")
         context |= {
             "results": results,
             "page_number": number,
-            "page_count": pages,
+            "has_next": results.has_next and number < MAX_SEARCH_PAGES,
             "kinds": archive_search.KINDS,
         }
     return render(request, "meetings/search.html", context)

@@ -1,0 +1,119 @@
+"""The tantivy index behind search: its schema, where it lives, and opening it.
+
+One index directory under SEARCH_INDEX_DIR, named by the schema's version, so a
+deployment whose code changes the schema starts a new index beside the old one
+(`manage.py check` then says to rebuild it). Each searchable row of PostgreSQL is one
+index document; PostgreSQL stays the source of truth (see indexing.py).
+"""
+
+import threading
+from pathlib import Path
+
+import tantivy
+from django.conf import settings
+
+SCHEMA_VERSION = 1
+# The text fields, each with its boost: a match in a title or a resolution outranks a
+# passing mention, and a page of a long pack ranks below the decision it led to.
+TEXT_FIELDS = {"title": 3.0, "summary": 1.5, "text": 1.0, "page": 0.4}
+# What each index document is, as the integer in its `kind` field.
+KIND_CODES = {"decision": 1, "report": 2, "item": 3, "meeting": 4, "page": 5}
+KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
+# The "thing" a document belongs to, for one result per thing: `group` is code << 40 | id.
+GROUP_CODES = {"meeting": 1, "item": 2, "report": 3, "decision": 4, "document": 5}
+GROUP_NAMES = {code: name for name, code in GROUP_CODES.items()}
+GROUP_SHIFT = 40
+# Integer fields: all indexed (to filter and delete by), most fast (to sort, count, read).
+FAST_FIELDS = ("kind", "id", "group", "council", "body", "year", "day", "key", "private")
+ANALYZER = "archive_english"
+
+
+def group_key(kind: str, pk: int) -> int:
+    return GROUP_CODES[kind] << GROUP_SHIFT | pk
+
+
+def group_token(key: int) -> str:
+    """'report-12': a group as it appears in a search address."""
+    return f"{GROUP_NAMES[key >> GROUP_SHIFT]}-{key & ((1 << GROUP_SHIFT) - 1)}"
+
+
+def parse_group_token(token: str) -> int | None:
+    kind, _, number = token.partition("-")
+    if kind not in GROUP_CODES or not number.isdecimal() or len(number) > 12:
+        return None
+    return group_key(kind, int(number))
+
+
+def build_schema() -> tantivy.Schema:
+    builder = tantivy.SchemaBuilder()
+    for name in TEXT_FIELDS:
+        builder.add_text_field(name, tokenizer_name=ANALYZER)
+    for name in FAST_FIELDS:
+        builder.add_integer_field(name, indexed=True, fast=True)
+    builder.add_integer_field("unit", indexed=True)  # what is deleted and re-added together
+    return builder.build()
+
+
+SCHEMA = build_schema()
+
+
+def analyzer() -> tantivy.TextAnalyzer:
+    """Words as PostgreSQL's `english` configuration sees them: folded, stop words out, stemmed."""
+    return (
+        tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+        .filter(tantivy.Filter.remove_long(40))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+        .filter(tantivy.Filter.stopword("english"))
+        .filter(tantivy.Filter.stemmer("english"))
+        .build()
+    )
+
+
+def index_path() -> Path:
+    return Path(settings.SEARCH_INDEX_DIR) / f"v{SCHEMA_VERSION}"
+
+
+def exists() -> bool:
+    return (index_path() / "meta.json").exists()
+
+
+def open_index() -> tantivy.Index:
+    """The index at index_path(), created empty if there is none yet."""
+    path = index_path()
+    path.mkdir(parents=True, exist_ok=True)
+    index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
+    index.register_tokenizer(ANALYZER, analyzer())
+    return index
+
+
+class Reader:
+    """A process's view of the index, reloaded when another process commits to it."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._path = None
+        self._index = None
+        self._seen = None
+
+    def searcher(self) -> tuple[tantivy.Index, tantivy.Searcher]:
+        with self._lock:
+            path = index_path()
+            if self._path != path:
+                self._index, self._path, self._seen = open_index(), path, None
+            stamp = _meta_stamp(path)
+            if stamp != self._seen:
+                self._index.reload()
+                self._seen = stamp
+            return self._index, self._index.searcher()
+
+
+def _meta_stamp(path: Path):
+    try:
+        status = (path / "meta.json").stat()
+    except FileNotFoundError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+READER = Reader()

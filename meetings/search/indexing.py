@@ -1,0 +1,243 @@
+"""Keeping the index in step with PostgreSQL: the outbox applied, the index rebuilt.
+
+The index is kept by *unit*: a meeting with its agenda items, reports, decisions and
+the pages of its documents, or (as minus its id) a document of no meeting. Triggers
+(migration 0011) record the unit of every row inserted, changed or deleted in the
+`SearchIndexChange` outbox, in the same transaction. `apply_pending()` replaces each
+recorded unit's index documents with what PostgreSQL holds now, commits the index,
+then deletes the outbox rows it read: a crash between the two applies them again, which
+changes nothing. One writer at a time: an advisory lock, then tantivy's own.
+"""
+
+import datetime
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+
+import tantivy
+from django.db import connection, transaction
+from django.db.models import Count, Min
+from django.utils import timezone
+
+from meetings.locks import transaction_lock
+from meetings.models import Document, Meeting, Page, SearchIndexChange
+from meetings.search import engine
+from meetings.search.engine import KIND_CODES, group_key
+
+log = logging.getLogger(__name__)
+
+WRITER_LOCK = "search-index-writer"
+CHANGES_PER_BATCH = 1000  # outbox rows applied, and committed to the index, at a time
+UNITS_PER_READ = 50  # meetings read from PostgreSQL at a time when rebuilding
+WRITER_HEAP = 256_000_000  # bytes, shared by the writer's threads
+EPOCH = datetime.date(1970, 1, 1)
+
+
+@contextmanager
+def index_writer(threads: int = 1):
+    """tantivy's writer, committed and closed when the block ends, rolled back if it fails."""
+    writer = engine.open_index().writer(WRITER_HEAP, threads)
+    try:
+        yield writer
+    except BaseException:
+        writer.rollback()
+        raise
+    writer.commit()
+    writer.wait_merging_threads()
+
+
+def apply_pending() -> int:
+    """Apply every change recorded in the outbox; the number of units brought up to date."""
+    applied = 0
+    while True:
+        with transaction.atomic():
+            transaction_lock(WRITER_LOCK)
+            changes = list(
+                SearchIndexChange.objects.order_by("pk").values_list("pk", "unit")[
+                    :CHANGES_PER_BATCH
+                ]
+            )
+            if not changes:
+                return applied
+            units = sorted({unit for _, unit in changes})
+            with index_writer() as writer:
+                for unit in units:
+                    writer.delete_documents_by_term("unit", unit)
+                for document in index_documents(units):
+                    writer.add_document(document)
+            SearchIndexChange.objects.filter(pk__in=[pk for pk, _ in changes]).delete()
+        applied += len(units)
+
+
+def apply_pending_quietly() -> None:
+    """apply_pending() after an import: a failure is logged, and the outbox keeps the changes
+    for the worker's next run, so the import itself still succeeds."""
+    try:
+        apply_pending()
+    except Exception:
+        log.exception("The search index was not updated; the worker will retry.")
+
+
+def rebuild(progress: Callable[[int], None] = lambda pages: None) -> int:
+    """Replace the whole index with what PostgreSQL holds; the number of documents indexed.
+
+    The outbox rows seen at the start are deleted at the end: the rows read after them
+    include their changes. Rows recorded meanwhile stay for the next apply_pending().
+    """
+    with transaction.atomic():
+        transaction_lock(WRITER_LOCK)
+        seen = list(SearchIndexChange.objects.values_list("pk", flat=True))
+        units = list(Meeting.objects.order_by("pk").values_list("pk", flat=True))
+        units += [
+            -pk
+            for pk in Document.objects.filter(meeting=None)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+        ]
+        indexed = 0
+        with index_writer(threads=2) as writer:
+            writer.delete_all_documents()
+            for start in range(0, len(units), UNITS_PER_READ):
+                pages = 0
+                for document, is_page in _documents(units[start : start + UNITS_PER_READ]):
+                    writer.add_document(document)
+                    indexed += 1
+                    pages += is_page
+                progress(pages)
+        SearchIndexChange.objects.filter(pk__in=seen).delete()
+    return indexed
+
+
+def index_documents(units: list[int]) -> Iterator[tantivy.Document]:
+    return (document for document, _ in _documents(units))
+
+
+def _documents(units: list[int]) -> Iterator[tuple[tantivy.Document, bool]]:
+    """The index documents of these units, read from PostgreSQL, each with whether it is a page."""
+    meeting_ids = [unit for unit in units if unit > 0]
+    loose_documents = [-unit for unit in units if unit < 0]
+    meetings = {row[0]: row for row in _rows(MEETINGS, [meeting_ids])}
+    items = _rows(ITEMS, [meeting_ids])
+    reports = _rows(REPORTS, [meeting_ids])
+    for pk, title, location, *_ in meetings.values():
+        yield _document("meeting", pk, pk, group_key("meeting", pk), meetings[pk],
+                        title=title, text=location), False  # fmt: skip
+    for pk, meeting, title, report_by, note, key, *_ in items:
+        yield _document("item", pk, meeting, group_key("item", pk), meetings[meeting],
+                        title=title, text=f"{report_by}\n{note}", key=key), False  # fmt: skip
+    for pk, meeting, item, title, purpose, recommendations, report_by, key, private, *_ in reports:
+        yield _document("report", pk, meeting, _report_group(pk, item), meetings[meeting],
+                        title=title, summary=f"{purpose}\n{recommendations}", text=report_by,
+                        key=key, private=private), False  # fmt: skip
+    for pk, meeting, item, title, resolved, reasons, key in _rows(DECISIONS, [meeting_ids]):
+        group = group_key("item", item) if item else group_key("decision", pk)
+        yield _document("decision", pk, meeting, group, meetings[meeting],
+                        title=title, summary=resolved, text=reasons, key=key), False  # fmt: skip
+    page_group = _page_grouper(items, reports)
+    for pk, document, number, text, private, meeting, council in _rows(
+        PAGES, [meeting_ids, loose_documents]
+    ):
+        unit = meeting or -document
+        group = page_group(document, number) or (
+            group_key("meeting", meeting) if meeting else group_key("document", document)
+        )
+        context = meetings[meeting] if meeting else None
+        yield _document("page", pk, unit, group, context, council=council,
+                        page=text, private=private), True  # fmt: skip
+
+
+def _document(kind, pk, unit, group, meeting, council=None, key=False, private=False, **text):
+    """One index document; `meeting` is the meeting's row from MEETINGS, or None."""
+    fields = {name: value for name, value in text.items() if value and value.strip()}
+    fields |= {"kind": KIND_CODES[kind], "id": pk, "unit": unit, "group": group}
+    fields |= {"key": int(key), "private": int(private)}
+    if meeting is not None:
+        *_, date, body, meeting_council = meeting
+        fields |= {"body": body, "council": meeting_council, "year": date.year}
+        fields["day"] = (date - EPOCH).days
+    elif council is not None:
+        fields["council"] = council
+    return tantivy.Document(**fields)
+
+
+def _report_group(report: int, item: int | None) -> int:
+    return group_key("item", item) if item else group_key("report", report)
+
+
+def _page_grouper(items, reports) -> Callable[[int, int], int | None]:
+    """For a page (document, number), the group of the report, or else the agenda item, whose
+    pages it is one of."""
+    ranges: dict[int, list[tuple[int, int, int]]] = {}
+    for pk, _, item, *_, document, first, last in reports:
+        if first is not None:
+            ranges.setdefault(document, []).append((first, last, _report_group(pk, item)))
+    for pk, _, *_, document, first, last in items:
+        if document is not None and first is not None:
+            ranges.setdefault(document, []).append((first, last, group_key("item", pk)))
+
+    def group(document: int, number: int) -> int | None:
+        for first, last, key in ranges.get(document, ()):
+            if first <= number <= last:
+                return key
+        return None
+
+    return group
+
+
+def _rows(sql: str, params: Iterable) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(params))
+        return cursor.fetchall()
+
+
+MEETINGS = """
+    SELECT m.id, m.title, m.location, m.date, m.body_id, b.council_id
+      FROM meetings_meeting m JOIN meetings_body b ON b.id = m.body_id
+     WHERE m.id = ANY(%s)"""
+ITEMS = """
+    SELECT id, meeting_id, title, report_by, note, key_decision, document_id, first_page, last_page
+      FROM meetings_agendaitem WHERE meeting_id = ANY(%s) ORDER BY position"""
+REPORTS = """
+    SELECT id, meeting_id, agenda_item_id, title, purpose, recommendations, report_by,
+           key_decision, restricted OR exempt, document_id, first_page, last_page
+      FROM meetings_report WHERE meeting_id = ANY(%s) ORDER BY position"""
+DECISIONS = """
+    SELECT d.id, m.meeting_id, m.agenda_item_id, d.title, d.resolved, d.reasons, d.key_decision
+      FROM meetings_decision d JOIN meetings_minute m ON m.id = d.minute_id
+     WHERE m.meeting_id = ANY(%s)"""
+PAGES = """
+    SELECT p.id, p.document_id, p.number, p.text, p.restricted, d.meeting_id, d.council_id
+      FROM meetings_page p JOIN meetings_document d ON d.id = p.document_id
+     WHERE d.meeting_id = ANY(%s) OR (d.meeting_id IS NULL AND d.id = ANY(%s))"""
+
+
+# -- how the index stands, for `manage.py check --database default` and /healthz/ ------------
+
+BEHIND_AFTER = datetime.timedelta(minutes=5)  # changes waiting longer: the index is stuck
+
+
+def problems() -> list[str]:
+    """What is wrong with the index: missing, behind the database, or not matching it."""
+    if not engine.exists():
+        return [f"{engine.index_path()}: there is no search index (manage.py rebuild_search_index)"]
+    waiting = SearchIndexChange.objects.aggregate(count=Count("pk"), oldest=Min("created"))
+    if waiting["count"]:
+        if timezone.now() - waiting["oldest"] > BEHIND_AFTER:
+            return [
+                f"the search index is behind: {waiting['count']:,} changes waiting since "
+                f"{waiting['oldest']:%Y-%m-%d %H:%M} (is the worker running?)"
+            ]
+        return []
+    _, searcher = engine.READER.searcher()
+    indexed = searcher.search(_kind_query("page"), 1).count
+    stored = Page.objects.count()
+    if indexed != stored:
+        return [
+            f"the search index holds {indexed:,} pages and the database {stored:,} "
+            "(manage.py rebuild_search_index)"
+        ]
+    return []
+
+
+def _kind_query(kind: str) -> tantivy.Query:
+    return tantivy.Query.term_query(engine.SCHEMA, "kind", KIND_CODES[kind])

@@ -1,0 +1,437 @@
+"""A search: the query and filters asked of the index, facets counted, hits grouped and shown.
+
+Every count is exact: the index counts every match (an aggregation by kind, body and
+year), and the top results are the best of all matches by BM25 with field boosts.
+"""
+
+import datetime
+import threading
+from dataclasses import dataclass, field
+
+import tantivy
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
+
+from meetings.models import Body, Council
+from meetings.search import engine
+from meetings.search.engine import KIND_CODES, KIND_NAMES, TEXT_FIELDS, group_token
+from meetings.search.hits import KINDS, REFERENCE, Hit, hydrate, reference_hits
+from meetings.search.query import tantivy_syntax
+from meetings.search.vocabulary import closest_words
+
+SORTS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
+MAX_QUERY_LENGTH = 200  # characters
+MAX_QUERY_TERMS = 12  # words, quoted or not
+MAX_SUGGESTION_QUERIES = 16  # "did you mean" queries tried
+# One result per thing: ranked hits are read in growing batches until the page's things
+# are found, up to this many hits (deep pages of the commonest words stop there).
+FIRST_BATCH = 200
+MAX_HITS_GROUPED = 50_000
+RELATED_SHOWN = 3  # a thing's other matching rows listed under it
+HEAD_PREFERENCE = ["report", "decision", "item", "meeting"]  # what a thing is shown as
+_CONTROL_CHARACTERS = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F, 0xE000, 0xE001], " ")
+
+
+@dataclass
+class Filters:
+    kinds: list[str] = field(default_factory=list)
+    council: Council | None = None
+    body: str = ""  # a body's slug: that body of the council, or of every council
+    year: int | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+    key_decision: bool = False
+    sort: str = "relevance"
+    public_only: bool = True  # leave out restricted and exempt content (admins see it)
+    pages_only: bool = False  # every matching page as its own result, not one per thing
+    within: int | None = None  # only the rows of this group (engine.group_key)
+
+    def body_ids(self) -> list[int] | None:
+        """The bodies the council and body filters allow; None when they allow every one."""
+        if not (self.council or self.body):
+            return None
+        bodies = Body.objects.all()
+        if self.council:
+            bodies = bodies.filter(council=self.council)
+        if self.body:
+            bodies = bodies.filter(slug=self.body)
+        return list(bodies.values_list("pk", flat=True))
+
+    def allows(self, body: Body | None) -> tuple[bool, bool]:
+        """Whether the council filter and the body filter each let `body`'s rows through."""
+        if body is None:
+            return not self.council, not self.body
+        return (
+            not self.council or body.council_id == self.council.pk,
+            not self.body or body.slug == self.body,
+        )
+
+    @property
+    def shown_kinds(self) -> list[str]:
+        return ["page"] if self.pages_only else self.kinds
+
+
+class SearchTooBroad(Exception):
+    """The search hit the statement timeout: the person should narrow it."""
+
+
+class SearchBusy(Exception):
+    """Every search slot of this process stayed taken: the person should try again shortly."""
+
+
+# At most SEARCH_CONCURRENCY searches run at once in a process, so page views never wait
+# for the CPU behind a flood of searches; a search waits this long for a slot.
+SLOT_WAIT_SECONDS = 0.5
+SEARCH_SLOTS = threading.BoundedSemaphore(settings.SEARCH_CONCURRENCY)
+QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement over its timeout
+
+
+@dataclass
+class Results:
+    query: str
+    hits: list[Hit]
+    total: int  # matching rows of the kinds asked for, all of them
+    has_next: bool
+    kind_counts: dict[str, int]
+    body_counts: list[tuple[Body, int]]
+    council_counts: list[tuple[Council, int]]
+    year_counts: list[tuple[int, int]]
+    references: list[Hit] = field(default_factory=list)
+    suggestions: list[str] = field(default_factory=list)
+
+
+def tidy_query(text: str) -> str:
+    """The query as typed, without control characters, cut to the first terms that fit."""
+    terms = (text or "").translate(_CONTROL_CHARACTERS).split()
+    kept, length = [], 0
+    for term in terms[:MAX_QUERY_TERMS]:
+        if length + len(term) > MAX_QUERY_LENGTH:
+            break
+        kept.append(term)
+        length += len(term) + 1
+    if terms and not kept:
+        kept = [terms[0][:MAX_QUERY_LENGTH]]
+    return " ".join(kept)
+
+
+def query_was_shortened(text: str) -> bool:
+    return tidy_query(text) != " ".join((text or "").translate(_CONTROL_CHARACTERS).split())
+
+
+def search(text: str, filters: Filters, offset: int = 0, limit: int = 20) -> Results:
+    """Ranked results, facets and help, each statement bounded by the search timeout.
+
+    `offset` and `limit` count results: things, or pages when `filters.pages_only`.
+    """
+    if not SEARCH_SLOTS.acquire(timeout=SLOT_WAIT_SECONDS):
+        raise SearchBusy(text)
+    try:
+        return _bounded_search(text, filters, offset, limit)
+    finally:
+        SEARCH_SLOTS.release()
+
+
+def _bounded_search(text: str, filters: Filters, offset: int, limit: int) -> Results:
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, true)",
+                    [f"{settings.SEARCH_STATEMENT_TIMEOUT_MS}ms"],
+                )
+            return _search(text, filters, offset, limit)
+    except OperationalError as error:
+        if getattr(error.__cause__, "sqlstate", "") == QUERY_CANCELED:
+            raise SearchTooBroad(text) from error
+        raise
+
+
+def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
+    text = tidy_query(text)
+    references = reference_hits(text)
+    words = REFERENCE.sub(" ", text).strip() if references else text
+    if not words:
+        return Results(text, [], 0, False, {}, [], [], [], references=references)
+    index, searcher = engine.READER.searcher()
+    matching = _parse(index, words)
+    body_ids = filters.body_ids()
+    counted = _with_filters(matching, _unfaceted(filters))
+    kind_counts, body_counts, council_counts, year_counts = _facets(
+        _facet_rows(searcher, counted), filters
+    )
+    shown = _with_filters(counted, _faceted(filters, body_ids))
+    if filters.pages_only:
+        rows, has_next = _ranked(searcher, shown, filters.sort, offset, limit)
+        hits = _shown(rows, words)
+    else:
+        hits, has_next = _one_per_thing(searcher, shown, filters.sort, offset, limit, words)
+    kinds = filters.shown_kinds or list(KINDS)
+    results = Results(
+        query=text,
+        hits=hits,
+        total=sum(count for kind, count in kind_counts.items() if kind in kinds),
+        has_next=has_next,
+        kind_counts=kind_counts,
+        body_counts=body_counts,
+        council_counts=council_counts,
+        year_counts=year_counts,
+        references=references,
+    )
+    if not results.total and not references:
+        results.suggestions = suggestions(words, filters)
+    return results
+
+
+def _parse(index: tantivy.Index, words: str) -> tantivy.Query:
+    syntax = tantivy_syntax(words)
+    if not syntax:
+        return tantivy.Query.empty_query()
+    return index.parse_query(
+        syntax, list(TEXT_FIELDS), field_boosts=TEXT_FIELDS, conjunction_by_default=True
+    )
+
+
+# -- filters, as index queries that match without scoring -------------------------------------
+
+
+def _term(name: str, value: int) -> tantivy.Query:
+    return tantivy.Query.term_query(engine.SCHEMA, name, value)
+
+
+def _any_of(name: str, values: list[int]) -> tantivy.Query:
+    return tantivy.Query.term_set_query(engine.SCHEMA, name, values)
+
+
+def _days(date: datetime.date | None) -> int | None:
+    return (date - datetime.date(1970, 1, 1)).days if date else None
+
+
+def _unfaceted(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
+    """The filters every count obeys: dates, key decisions, what the public may see, and
+    the one thing whose pages are listed."""
+    clauses = []
+    if filters.date_from or filters.date_to:
+        days = tantivy.Query.range_query(
+            engine.SCHEMA,
+            "day",
+            tantivy.FieldType.Integer,
+            _days(filters.date_from),
+            _days(filters.date_to),
+        )
+        clauses.append((tantivy.Occur.Must, days))
+    if filters.key_decision:
+        clauses.append((tantivy.Occur.Must, _term("key", 1)))
+    if filters.public_only:
+        clauses.append((tantivy.Occur.MustNot, _term("private", 1)))
+    if filters.within is not None:
+        clauses.append((tantivy.Occur.Must, _term("group", filters.within)))
+    return clauses
+
+
+def _faceted(filters: Filters, body_ids: list[int] | None):
+    """The filters that each facet counts without its own: type, council and body, year."""
+    clauses = []
+    if filters.shown_kinds:
+        codes = [KIND_CODES[kind] for kind in filters.shown_kinds]
+        clauses.append((tantivy.Occur.Must, _any_of("kind", codes)))
+    if body_ids is not None:
+        clauses.append((tantivy.Occur.Must, _any_of("body", body_ids)))
+    if filters.year:
+        clauses.append((tantivy.Occur.Must, _term("year", filters.year)))
+    return clauses
+
+
+def _with_filters(query: tantivy.Query, clauses) -> tantivy.Query:
+    if not clauses:
+        return query
+    unscored = [(occur, tantivy.Query.const_score_query(q, 0.0)) for occur, q in clauses]
+    return tantivy.Query.boolean_query([(tantivy.Occur.Must, query), *unscored])
+
+
+# -- facets -----------------------------------------------------------------------------------
+
+# Sizes above any archive's number of kinds, bodies and years, so every bucket is counted.
+FACET_AGGREGATION = {
+    "kind": {
+        "terms": {"field": "kind", "size": 10},
+        "aggs": {
+            "body": {
+                "terms": {"field": "body", "size": 1_000_000, "missing": 0},
+                "aggs": {"year": {"terms": {"field": "year", "size": 10_000, "missing": 0}}},
+            }
+        },
+    }
+}
+
+
+def _facet_rows(searcher: tantivy.Searcher, query: tantivy.Query):
+    """(kind, body id or None, year or None, count) for every match of the query."""
+    rows = []
+    for kind in searcher.aggregate(query, FACET_AGGREGATION)["kind"]["buckets"]:
+        for body in kind["body"]["buckets"]:
+            for year in body["year"]["buckets"]:
+                rows.append(
+                    (KIND_NAMES[kind["key"]], body["key"] or None, year["key"] or None,
+                     year["doc_count"])
+                )  # fmt: skip
+    return rows
+
+
+def _facets(rows, filters: Filters):
+    """Counts for each facet, each with the other facets' filters applied."""
+    bodies = Body.objects.select_related("council").in_bulk({row[1] for row in rows} - {None})
+    kinds, by_body, by_council, years = {}, {}, {}, {}
+    for kind, body_id, year, count in rows:
+        body = bodies.get(body_id)
+        council_ok, slug_ok = filters.allows(body)
+        kind_ok = not filters.shown_kinds or kind in filters.shown_kinds
+        year_ok = filters.year is None or year == filters.year
+        if council_ok and slug_ok and year_ok:
+            kinds[kind] = kinds.get(kind, 0) + count
+        if kind_ok and year_ok and council_ok and body is not None:
+            by_body[body] = by_body.get(body, 0) + count
+        if kind_ok and year_ok and slug_ok and body is not None:
+            by_council[body.council] = by_council.get(body.council, 0) + count
+        if kind_ok and council_ok and slug_ok and year is not None:
+            years[year] = years.get(year, 0) + count
+    return (
+        kinds,
+        _by_count(by_body),
+        _by_count(by_council),
+        sorted(years.items(), reverse=True),
+    )
+
+
+def _by_count(counts: dict) -> list[tuple]:
+    return sorted(counts.items(), key=lambda pair: (-pair[1], str(pair[0])))
+
+
+# -- the hits ---------------------------------------------------------------------------------
+
+ORDERS = {
+    "relevance": {},
+    "newest": {"order_by_field": "day", "order": tantivy.Order.Desc},
+    "oldest": {"order_by_field": "day", "order": tantivy.Order.Asc},
+}
+
+
+def _read(searcher, query, sort: str, offset: int, limit: int):
+    """(kind, pk, group) of the hits from `offset`, best first, and how many match in all."""
+    result = searcher.search(query, limit, count=True, offset=offset, **ORDERS[sort])
+    addresses = [address for _, address in result.hits]
+    kinds, ids, groups = (
+        searcher.fast_field_values(name, addresses) for name in ("kind", "id", "group")
+    )
+    rows = [
+        (KIND_NAMES[kind], pk, group) for kind, pk, group in zip(kinds, ids, groups, strict=True)
+    ]
+    return rows, result.count
+
+
+def _ranked(searcher, query, sort: str, offset: int, limit: int):
+    rows, count = _read(searcher, query, sort, offset, limit)
+    return [(kind, pk) for kind, pk, _ in rows], offset + limit < count
+
+
+def _shown(rows: list[tuple[str, int]], words: str) -> list[Hit]:
+    loaded = hydrate(rows, words)
+    return [loaded[row] for row in rows if row in loaded]  # a row deleted since is left out
+
+
+def _one_per_thing(searcher, query, sort: str, offset: int, limit: int, words: str):
+    """The page's things, in the order of each one's best hit, and whether more follow."""
+    groups: dict[int, list[tuple[str, int]]] = {}
+    read, batch = 0, FIRST_BATCH
+    while True:
+        rows, count = _read(searcher, query, sort, read, batch)
+        for kind, pk, group in rows:
+            groups.setdefault(group, []).append((kind, pk))
+        read += len(rows)
+        if len(groups) > offset + limit or read >= min(count, MAX_HITS_GROUPED):
+            break
+        batch = min(read * 3, MAX_HITS_GROUPED - read)
+    keys = list(groups)[offset : offset + limit]
+    has_next = len(groups) > offset + limit
+    if not keys:
+        return [], has_next
+    _add_unread_members(searcher, query, keys, groups)
+    pages = _matching_pages(searcher, query, keys)
+    return _things(keys, groups, pages, words), has_next
+
+
+def _add_unread_members(searcher, query, keys: list[int], groups: dict) -> None:
+    """The shown things' matching rows other than pages ranked below the hits read."""
+    of_these = _with_filters(
+        query,
+        [(tantivy.Occur.Must, _any_of("group", keys)),
+         (tantivy.Occur.MustNot, _term("kind", KIND_CODES["page"]))],
+    )  # fmt: skip
+    rows, _ = _read(searcher, of_these, "relevance", 0, len(keys) * 10)
+    for kind, pk, group in rows:
+        if (kind, pk) not in groups[group]:
+            groups[group].append((kind, pk))
+
+
+def _matching_pages(searcher, query, keys: list[int]) -> dict[int, int]:
+    """How many pages of each shown thing match."""
+    pages = _with_filters(
+        query,
+        [(tantivy.Occur.Must, _any_of("group", keys)),
+         (tantivy.Occur.Must, _term("kind", KIND_CODES["page"]))],
+    )  # fmt: skip
+    aggregation = {"group": {"terms": {"field": "group", "size": len(keys)}}}
+    buckets = searcher.aggregate(pages, aggregation)["group"]["buckets"]
+    return {bucket["key"]: bucket["doc_count"] for bucket in buckets}
+
+
+def _things(keys: list[int], groups: dict, pages: dict[int, int], words: str) -> list[Hit]:
+    """Each thing as its report, decision, agenda item or meeting (or else its best page),
+    with its best page and its other matching rows under it."""
+    shown = {}
+    for key in keys:
+        members = groups[key]
+        rows = sorted(
+            (member for member in members if member[0] != "page"),
+            key=lambda member: HEAD_PREFERENCE.index(member[0]),
+        )
+        page = next((member for member in members if member[0] == "page"), None)
+        shown[key] = (rows[: 1 + RELATED_SHOWN], page)
+    loaded = hydrate([row for rows, page in shown.values() for row in [*rows, page] if row], words)
+    hits = []
+    for key, (rows, page) in shown.items():
+        found = [loaded[row] for row in rows if row in loaded]
+        page_hit = loaded.get(page) if page else None
+        head = found[0] if found else page_hit
+        if head is None:
+            continue  # deleted since it was indexed
+        head.group = group_token(key)
+        head.related = found[1:]
+        head.page = page_hit if head is not page_hit else None
+        head.more_pages = pages.get(key, 0) - (1 if page_hit else 0)
+        hits.append(head)
+    return hits
+
+
+# -- "no results" help ------------------------------------------------------------------------
+
+
+def suggestions(words: str, filters: Filters) -> list[str]:
+    """Queries that would find something: spelling closer to the archive's words, fewer terms.
+
+    One statement for the spelling, whatever the query; the candidates are tried on the index.
+    """
+    corrections = closest_words(words.split())
+    corrected = " ".join(corrections.get(term, term) for term in words.split())
+    candidates = [corrected] if corrected.lower() != words.lower() else []
+    for query in dict.fromkeys([corrected, words]):
+        terms = query.split()
+        if len(terms) > 1:
+            candidates += [" ".join(terms[:i] + terms[i + 1 :]) for i in range(len(terms))]
+    candidates = list(dict.fromkeys(candidates))[:MAX_SUGGESTION_QUERIES]
+    index, searcher = engine.READER.searcher()
+    clauses = _unfaceted(filters) + _faceted(filters, filters.body_ids())
+    return [
+        candidate
+        for candidate in candidates
+        if searcher.search(_with_filters(_parse(index, candidate), clauses), 1).count
+    ][:4]
