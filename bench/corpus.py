@@ -19,21 +19,25 @@ from pathlib import Path
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 COUNCILS = {
-    "Wessex County Council": ["Cabinet", "County Council", "Scrutiny Commission",
-                              "Children and Families Overview and Scrutiny Committee",
-                              "Adults and Communities Overview and Scrutiny Committee",
-                              "Highways and Transport Overview and Scrutiny Committee",
-                              "Health Overview and Scrutiny Committee", "Pension Fund Committee",
-                              "Development Control and Regulatory Board", "Corporate Governance Committee"],
-    "Mercia District Council": ["Cabinet", "Council", "Planning Committee", "Licensing Committee",
-                                "Audit Committee", "Overview and Scrutiny Committee",
-                                "Standards Committee", "Housing Committee",
-                                "Environment Committee", "Finance and Resources Committee"],
-    "Northumbria City Council": ["City Council", "Executive", "Planning Applications Committee",
-                                 "Transport Committee", "Health and Wellbeing Board",
-                                 "Audit and Standards Committee", "Licensing Committee",
-                                 "Economy Scrutiny Committee", "Communities Scrutiny Committee",
-                                 "Budget Scrutiny Committee"],
+    "Wessex County Council": [
+        "Cabinet", "County Council", "Scrutiny Commission",
+        "Children and Families Overview and Scrutiny Committee",
+        "Adults and Communities Overview and Scrutiny Committee",
+        "Highways and Transport Overview and Scrutiny Committee",
+        "Health Overview and Scrutiny Committee", "Pension Fund Committee",
+        "Development Control and Regulatory Board", "Corporate Governance Committee",
+    ],
+    "Mercia District Council": [
+        "Cabinet", "Council", "Planning Committee", "Licensing Committee", "Audit Committee",
+        "Overview and Scrutiny Committee", "Standards Committee", "Housing Committee",
+        "Environment Committee", "Finance and Resources Committee",
+    ],
+    "Northumbria City Council": [
+        "City Council", "Executive", "Planning Applications Committee", "Transport Committee",
+        "Health and Wellbeing Board", "Audit and Standards Committee", "Licensing Committee",
+        "Economy Scrutiny Committee", "Communities Scrutiny Committee",
+        "Budget Scrutiny Committee",
+    ],
 }  # fmt: skip
 FIRST_YEAR, YEARS = 2006, 20
 PAGES_PER_PACK = (150, 350)
@@ -168,8 +172,9 @@ def _write_meetings(schedule, varier: Varier) -> int:
             for body, date, _ in schedule
         )  # fmt: skip
         documents = Document.objects.bulk_create(
-            Document(council_id=meeting.body.council_id, meeting=meeting, file_name=f"{meeting.pk}.pdf",
-                     sha256=secrets.token_hex(32), format="pdf", page_count=pages, kind="agenda pack")
+            Document(council_id=meeting.body.council_id, meeting=meeting,
+                     file_name=f"{meeting.pk}.pdf", sha256=secrets.token_hex(32), format="pdf",
+                     page_count=pages, kind="agenda pack")
             for meeting, (_, _, pages) in zip(meetings, schedule, strict=True)
         )  # fmt: skip
         items, reports, minutes, restricted_pages = [], [], [], []
@@ -196,7 +201,8 @@ def _write_meetings(schedule, varier: Varier) -> int:
                                       restricted=restricted, first_page=first, last_page=last,
                                       key_decision=rng.random() < 0.2))  # fmt: skip
                 if rng.random() < 0.6 and varier.pool.decisions:
-                    minutes.append((meeting, document, number, title, rng.choice(varier.pool.decisions)))
+                    decision = rng.choice(varier.pool.decisions)
+                    minutes.append((meeting, document, number, title, decision))
         items = AgendaItem.objects.bulk_create(items)
         item_of = {(item.meeting_id, item.number): item for item in items}
         for report in reports:
@@ -213,7 +219,7 @@ def _write_meetings(schedule, varier: Varier) -> int:
             Decision(minute=minute, title=minute.title,
                      resolved=varier.text(resolved, minute.meeting.date.year),
                      reasons=varier.text(reasons, minute.meeting.date.year))
-            for minute, (_, _, _, _, (_, resolved, reasons)) in zip(minute_rows, minutes, strict=True)
+            for minute, (*_, (_, resolved, reasons)) in zip(minute_rows, minutes, strict=True)
         )  # fmt: skip
         restricted = set(restricted_pages)
         pages = 0

@@ -68,11 +68,12 @@ QUERIES = [
     ("every page", "council", {"view": "pages"}),
     ("every page", "highways OR transport", {"view": "pages", "year": "2019"}),
 ]
-RARE = 2  # rare terms: long numbers read from pages of the archive built
+RARE = 3  # rare terms: long numbers read from pages of the archive built
 
 
 def build(target_pages: int) -> None:
     import corpus
+
     from meetings.models import Page
 
     have = Page.objects.count()
@@ -116,7 +117,7 @@ def rare_queries() -> list[tuple[str, str, dict]]:
     queries = []
     for position in range(1, RARE + 1):
         page = Page.objects.order_by("pk")[count * position // (RARE + 1)]
-        numbers = sorted(re.findall(r"\b\d{6,}\b", page.text), key=len, reverse=True)
+        numbers = sorted(re.findall(r"\b\d{5,}\b", page.text), key=len, reverse=True)
         if numbers:
             queries.append(("rare term", numbers[0], {}))
     return queries
@@ -160,9 +161,7 @@ def exactness(text: str, options: dict) -> tuple[int, int, int, int]:
     top = searcher.search(query, 20, count=False).hits
     best = {_key(searcher, address) for _, address in every_match[:20]}
     cutoff = every_match[19][0] if len(every_match) >= 20 else 0.0
-    overlap = sum(
-        1 for score, address in top if _key(searcher, address) in best or score == cutoff
-    )
+    overlap = sum(1 for score, address in top if _key(searcher, address) in best or score == cutoff)
     return shown.total, len(every_match), overlap, len(queries)
 
 
@@ -213,7 +212,7 @@ def time_fresh_pack() -> None:
     meeting = DemoMeeting("Cabinet", datetime.date(2026, 11, 3), [topic], 1)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "fresh-pack.txt"
-        write_pack(meeting, None, path, paragraphs=1100)
+        write_pack(meeting, None, path, paragraphs=1800)
         source = read_source(path)
         started = time.perf_counter()
         result = load_source(source, council="wessex")

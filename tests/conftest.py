@@ -91,10 +91,17 @@ def manage(*arguments: str, **environment: str):
     import subprocess
     import sys
 
+    from django.conf import settings
+
     root = Path(__file__).resolve().parent.parent
     return subprocess.run(
         [sys.executable, str(root / "manage.py"), *arguments],
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "archive.settings", **environment},
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "archive.settings",
+            "SEARCH_INDEX_DIR": str(settings.SEARCH_INDEX_DIR),  # never the project's own
+            **environment,
+        },
         capture_output=True,
         text=True,
         timeout=300,

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from meetings.demo import DemoMeeting, write_pack
-from meetings.models import Document
+from meetings.models import AgendaItem, Decision, Document, Meeting, Page, Report
 from tests.conftest import database_url, manage
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -45,10 +45,18 @@ def test_restore_into_an_empty_database_gives_the_same_archive(
     call_command("export_archive", output=str(tmp_path / "before.json"))
     call_command("backup_archive", str(tmp_path / "backup"))
 
-    target = {"DATABASE_URL": database_url(empty_database), "MEDIA_ROOT": str(tmp_path / "media")}
+    target = {
+        "DATABASE_URL": database_url(empty_database),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "SEARCH_INDEX_DIR": str(tmp_path / "restored-index"),
+    }
     restored = manage("restore_archive", str(tmp_path / "backup"), **target)
     assert restored.returncode == 0, restored.stderr
     assert "restored 2 documents" in restored.stdout
+    indexed = Page.objects.count() + sum(
+        model.objects.count() for model in (Meeting, AgendaItem, Report, Decision)
+    )
+    assert f"search index rebuilt: {indexed:,} rows" in restored.stdout
     exported = manage("export_archive", "--output", str(tmp_path / "after.json"), **target)
     assert exported.returncode == 0, exported.stderr
     before, after = (

@@ -128,6 +128,7 @@ def test_a_worker_killed_mid_import_leaves_nothing_half_written(admin_client, tm
         "DATABASE_URL": database_url(),
         "DJANGO_SETTINGS_MODULE": "archive.settings",
         "MEDIA_ROOT": str(settings.MEDIA_ROOT),
+        "SEARCH_INDEX_DIR": str(settings.SEARCH_INDEX_DIR),
     }
     worker = subprocess.Popen(
         [sys.executable, "manage.py", "procrastinate", "worker", "--queues", "imports"],

@@ -191,3 +191,37 @@ def test_relevance_puts_the_best_match_first_even_in_the_oldest_meeting():
     assert by_relevance[0] == 2019
     newest = search("flood risk", Filters(kinds=["report"], sort="newest")).hits
     assert [hit.date.year for hit in newest] == [2025, 2024, 2019]
+
+
+def test_one_result_per_thing_with_its_agenda_item_best_page_and_more_pages(archive, client):
+    results = search("term dates", Filters())
+    first = results.hits[0]
+    assert (first.kind, first.title) == (
+        "report",
+        "Leicestershire School Term Dates Autumn 2027 to Summer 2032",
+    )
+    assert [(row.kind, row.detail) for row in first.related] == [("item", "agenda item 7")]
+    assert first.page.title == "Leicestershire School Term Dates Autumn 2027 to Summer 2032, p. 121"
+    assert first.more_pages == 1
+    assert len({hit.group for hit in results.hits}) == len(results.hits) == 8
+    assert results.total == 12  # every matching row is counted: 10 pages, the report, the item
+
+    page = client.get("/search/", {"q": "term dates"}).content.decode()
+    assert f'href="?q=term+dates&amp;within={first.group}">1 more matching page</a>' in page
+    more = client.get("/search/", {"q": "term dates", "within": first.group}).content.decode()
+    assert 'role="status">2 matches in one result\'s pages</h2>' in more
+    assert more.count('class="hit"') == 2
+    refused = client.get("/search/", {"q": "term dates", "within": "report-x"})
+    assert refused.status_code == 400
+
+
+def test_every_count_is_exact_under_each_filter(archive):
+    everything = search("strategy", Filters())
+    (cabinet, in_cabinet), *_ = everything.body_counts
+    assert search("strategy", Filters(body=cabinet.slug)).total == in_cabinet
+    for year, count in everything.year_counts:
+        assert search("strategy", Filters(year=year)).total == count
+    for kind, count in everything.kind_counts.items():
+        assert search("strategy", Filters(kinds=[kind])).total == count
+    pages = search("strategy", Filters(pages_only=True), limit=1000)
+    assert len(pages.hits) == pages.total == everything.kind_counts["page"]

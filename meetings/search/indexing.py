@@ -79,7 +79,7 @@ def apply_pending_quietly() -> None:
 
 
 def rebuild(progress: Callable[[int], None] = lambda pages: None) -> int:
-    """Replace the whole index with what PostgreSQL holds; the number of documents indexed.
+    """Replace the whole index with what PostgreSQL holds; the number of rows indexed.
 
     The outbox rows seen at the start are deleted at the end: the rows read after them
     include their changes. Rows recorded meanwhile stay for the next apply_pending().

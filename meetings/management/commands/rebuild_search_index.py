@@ -32,5 +32,5 @@ class Command(BaseCommand):
             ) from error
         seconds = time.perf_counter() - started
         self.stdout.write(
-            f"{engine.index_path()}: {indexed:,} documents indexed in {seconds:.1f} s"
+            f"{engine.index_path()}: {indexed:,} rows indexed in {seconds:.1f} s"
         )

@@ -7,6 +7,7 @@ from django.db import DatabaseError
 
 from meetings.backup import BackupError, restore
 from meetings.loader import one_line
+from meetings.search import indexing
 
 
 class Command(BaseCommand):
@@ -26,3 +27,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{folder}: restored {manifest['documents']} documents (backup of {manifest['made']})"
         )
+        indexed = indexing.rebuild()  # the index is not in the backup: it is made from the rows
+        self.stdout.write(f"search index rebuilt: {indexed:,} rows")
