@@ -23,8 +23,9 @@ def cabinet():
 def add_report(body: Body, title: str, day: int = 1) -> Report:
     meeting = Meeting.objects.create(body=body, date=datetime.date(2026, 3, day))
     document = Document.objects.create(
-        council=body.council, meeting=meeting, file_name="x.txt", sha256=f"{day:064x}", format="text"
-    )
+        council=body.council, meeting=meeting, file_name="x.txt", sha256=f"{day:064x}",
+        format="text",
+    )  # fmt: skip
     return Report.objects.create(
         meeting=meeting, document=document, position=1, slug="report", title=title
     )

@@ -31,6 +31,4 @@ class Command(BaseCommand):
                 f"{engine.index_path()}: could not rebuild the search index ({one_line(error)})"
             ) from error
         seconds = time.perf_counter() - started
-        self.stdout.write(
-            f"{engine.index_path()}: {indexed:,} rows indexed in {seconds:.1f} s"
-        )
+        self.stdout.write(f"{engine.index_path()}: {indexed:,} rows indexed in {seconds:.1f} s")
