@@ -20,23 +20,19 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 COUNCILS = {
     "Wessex County Council": [
-        "Cabinet", "County Council", "Scrutiny Commission",
-        "Children and Families Overview and Scrutiny Committee",
-        "Adults and Communities Overview and Scrutiny Committee",
-        "Highways and Transport Overview and Scrutiny Committee",
-        "Health Overview and Scrutiny Committee", "Pension Fund Committee",
-        "Development Control and Regulatory Board", "Corporate Governance Committee",
+        "Cabinet", "Full Council", "Scrutiny Board", "People Scrutiny Panel",
+        "Place Scrutiny Panel", "Resources Scrutiny Panel", "Health Scrutiny Panel",
+        "Pensions Board", "Regulatory Board", "Governance Board",
     ],
     "Mercia District Council": [
-        "Cabinet", "Council", "Planning Committee", "Licensing Committee", "Audit Committee",
-        "Overview and Scrutiny Committee", "Standards Committee", "Housing Committee",
-        "Environment Committee", "Finance and Resources Committee",
+        "Cabinet", "Council", "Planning Board", "Licensing Panel", "Audit Panel",
+        "Scrutiny Panel", "Standards Panel", "Housing Board", "Environment Board",
+        "Finance Board",
     ],
     "Northumbria City Council": [
-        "City Council", "Executive", "Planning Applications Committee", "Transport Committee",
-        "Health and Wellbeing Board", "Audit and Standards Committee", "Licensing Committee",
-        "Economy Scrutiny Committee", "Communities Scrutiny Committee",
-        "Budget Scrutiny Committee",
+        "City Council", "Executive", "Planning Panel", "Transport Board", "Wellbeing Board",
+        "Audit and Standards Panel", "Licensing Board", "Economy Scrutiny Panel",
+        "Communities Scrutiny Panel", "Budget Scrutiny Panel",
     ],
 }  # fmt: skip
 FIRST_YEAR, YEARS = 2006, 20

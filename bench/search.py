@@ -1,6 +1,6 @@
 """Search on a large archive of real council text: speed, exactness, indexing, freshness.
 
-    .venv/bin/python bench/search.py [--pages 1000000] [--runs 20]
+    .venv/bin/python bench/search.py [--pages 1000000] [--runs 20] [--keep-index]
 
 Builds (once, then reuses) an archive of about --pages pages of real council text, varied
 (bench/corpus.py), in its own embedded PostgreSQL under var/bench-search-<code key>, and
@@ -253,6 +253,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--pages", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--keep-index", action="store_true", help="do not rebuild the index")
     options = parser.parse_args()
     import django
 
@@ -264,8 +265,9 @@ def main():
     call_command("createcachetable", verbosity=0)
     call_command("collectstatic", "--no-input", verbosity=0, stdout=io.StringIO())
     build(options.pages)
-    shutil.rmtree(Path(os.environ["ARCHIVE_VAR_DIR"]) / "search-index", ignore_errors=True)
-    index()
+    if not options.keep_index:
+        shutil.rmtree(Path(os.environ["ARCHIVE_VAR_DIR"]) / "search-index", ignore_errors=True)
+        index()
     server = serve(PORT, ENVIRONMENT)
     try:
         time_searches(QUERIES + rare_queries(), options.runs)

@@ -4,11 +4,11 @@ An embedded tantivy index (engine.py) answers the query: BM25 ranking with field
 boosts, exact counts and facets over every match. PostgreSQL is the source of truth:
 triggers record each change in an outbox table in the same transaction, and
 indexing.py applies the outbox to the index after commit (and rebuilds it). The rows
-shown are read back from PostgreSQL, with their snippets from `ts_headline`. The
+shown are read back from PostgreSQL, their snippets marked as the index reads words. The
 views, the API and the feeds call `search()` and nothing else here.
 """
 
-from meetings.search.hits import KINDS, Hit, highlight
+from meetings.search.hits import KINDS, Hit
 from meetings.search.searching import (
     MAX_QUERY_TERMS,
     SEARCH_SLOTS,
@@ -21,6 +21,7 @@ from meetings.search.searching import (
     search,
     tidy_query,
 )
+from meetings.search.snippets import highlight
 from meetings.search.vocabulary import record_words
 
 __all__ = [

@@ -24,12 +24,21 @@ GROUP_CODES = {"meeting": 1, "item": 2, "report": 3, "decision": 4, "document": 
 GROUP_NAMES = {code: name for name, code in GROUP_CODES.items()}
 GROUP_SHIFT = 40
 # Integer fields: all indexed (to filter and delete by), most fast (to sort, count, read).
-FAST_FIELDS = ("kind", "id", "group", "council", "body", "year", "day", "key", "private")
+FAST_FIELDS = ("kind", "id", "group", "council", "body", "year", "day", "key", "private", "facet")
 ANALYZER = "archive_english"
 
 
 def group_key(kind: str, pk: int) -> int:
     return GROUP_CODES[kind] << GROUP_SHIFT | pk
+
+
+def facet_key(kind: int, body: int, year: int) -> int:
+    """Kind, body and year in one integer: the facets are one terms aggregation, not three."""
+    return kind << 40 | body << 16 | year
+
+
+def split_facet_key(key: int) -> tuple[int, int, int]:
+    return key >> 40, key >> 16 & ((1 << 24) - 1), key & 0xFFFF
 
 
 def group_token(key: int) -> str:

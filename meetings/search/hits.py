@@ -1,22 +1,17 @@
 """The rows a search shows, read back from PostgreSQL: titles, links and snippets.
 
-The index says which rows match; their titles, addresses and meetings come from the
-database, and each snippet from `ts_headline` over that row's text, for the rows shown
-only. Matches are marked with private-use characters, so the snippet can be HTML-escaped
-and only those become <mark>: no markup from a document reaches the page.
+The index says which rows match; their titles, addresses, meetings and text come from the
+database, one statement per kind, for the rows shown only (snippets.py marks the text).
 """
 
 import datetime
 import re
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery
-from django.db.models import F, TextField, Value
-from django.db.models.functions import Concat
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from meetings.models import SEARCH_CONFIG, AgendaItem, Decision, Meeting, Minute, Page, Report
+from meetings.models import AgendaItem, Decision, Meeting, Minute, Page, Report
+from meetings.search.snippets import Snippets
 
 KINDS = {
     "decision": "Decision",
@@ -32,7 +27,6 @@ MODELS = {
     "meeting": Meeting,
     "page": Page,
 }
-_MARK_START, _MARK_STOP = "\ue000", "\ue001"
 REFERENCE = re.compile(r"\b(minute|agenda item|item)\s+(\d{1,4}[a-z]?)\b", re.IGNORECASE)
 
 
@@ -60,52 +54,31 @@ class Hit:
         return KINDS[self.kind]
 
 
-def headline_query(words: str) -> SearchQuery:
-    return SearchQuery(words, search_type="websearch", config=SEARCH_CONFIG)
-
-
 def hydrate(rows: list[tuple[str, int]], words: str) -> dict[tuple[str, int], Hit]:
-    """Each (kind, pk) as a Hit with its snippet: one statement per kind."""
+    """Each (kind, pk) as a Hit with its snippet of `words`: one statement per kind."""
+    snippets = Snippets(words)
     wanted: dict[str, list[int]] = {}
     for kind, pk in rows:
         wanted.setdefault(kind, []).append(pk)
-    query = headline_query(words)
     return {
         (kind, pk): hit
         for kind, ids in wanted.items()
-        for pk, hit in _load(kind, ids, query).items()
+        for pk, hit in _load(kind, ids, snippets).items()
     }
 
 
-def _joined(*fields: str):
-    """Fields joined by '. ' as one text expression, for a headline across them."""
-    if len(fields) == 1:
-        return F(fields[0])
-    parts = []
-    for name in fields:
-        parts += [F(name), Value(". ")]
-    return Concat(*parts[:-1], output_field=TextField())
+def _meeting_fields(path: str) -> list[str]:
+    """What a hit shows of its meeting, and its address needs."""
+    return [f"{path}{name}" for name in ("date", "title", "body__name", "body__slug",
+                                         "body__council__name", "body__council__slug")]  # fmt: skip
 
 
-def _headline(expression, query):
-    return SearchHeadline(
-        expression,
-        query,
-        config=SEARCH_CONFIG,
-        start_sel=_MARK_START,
-        stop_sel=_MARK_STOP,
-        max_words=35,
-        min_words=15,
-        max_fragments=2,
-        fragment_delimiter=" … ",
-    )
-
-
-# For each kind: what to select with it, the fields its snippet comes from, and how to
-# describe a row as (title, meeting, detail, key decision).
+# For each kind: the path to its meeting, the columns of its own a hit reads, the fields
+# its snippet comes from, and how to describe a row as (title, meeting, detail, key decision).
 HIT_SOURCES = {
     "decision": (
-        "minute__meeting__body__council",
+        "minute__meeting__",
+        ["title", "key_decision", "minute__number"],
         ("title", "resolved"),
         lambda row: (
             row.title,
@@ -115,7 +88,8 @@ HIT_SOURCES = {
         ),
     ),
     "report": (
-        "meeting__body__council",
+        "meeting__",
+        ["title", "slug", "agenda_item_number", "key_decision"],
         ("title", "purpose", "recommendations"),
         lambda row: (
             row.title,
@@ -125,13 +99,21 @@ HIT_SOURCES = {
         ),
     ),
     "item": (
-        "meeting__body__council",
+        "meeting__",
+        ["title", "number", "key_decision"],
         ("title", "note"),
         lambda row: (row.title, row.meeting, f"agenda item {row.number}", row.key_decision),
     ),
-    "meeting": ("body__council", ("title", "location"), lambda row: (row.title, row, "", False)),
+    "meeting": (
+        "",
+        [],
+        ("title", "location"),
+        lambda row: (row.title, row, "", False),
+    ),
     "page": (
-        "document__meeting__body__council",
+        "document__meeting__",
+        ["number", "printed_number", "document__sha256", "document__page_count",
+         "document__kind"],
         ("text",),
         lambda row: (
             f"{row.report_title or row.document.title}, {row.label}",
@@ -140,26 +122,30 @@ HIT_SOURCES = {
             False,
         ),
     ),
-}
+}  # fmt: skip
 
 
-def _load(kind: str, ids: list[int], query: SearchQuery) -> dict[int, Hit]:
-    related, fields, describe = HIT_SOURCES[kind]
-    rows = MODELS[kind].objects.filter(pk__in=ids).select_related(related)
-    long_text = [name for name in fields if name != "title"]
-    rows = list(rows.annotate(snippet=_headline(_joined(*fields), query)).defer(*long_text))
+def _load(kind: str, ids: list[int], snippets: Snippets) -> dict[int, Hit]:
+    meeting, columns, fields, describe = HIT_SOURCES[kind]
+    rows = list(
+        MODELS[kind]
+        .objects.filter(pk__in=ids)
+        .select_related(f"{meeting}body__council")
+        .only(*columns, *fields, *_meeting_fields(meeting))
+    )
     if kind == "page":
         _name_pages_by_report(rows)
     hits = {}
     for row in rows:
         title, meeting, detail, key_decision = describe(row)
+        text = ". ".join(value for name in fields if (value := getattr(row, name)))
         hits[row.pk] = Hit(
             kind,
             title,
             row.get_absolute_url(),
             meeting.body.name if meeting else "",
             meeting.date if meeting else None,
-            highlight(row.snippet),
+            snippets.of(text),
             detail,
             key_decision,
             meeting.body.council.name if meeting else "",
@@ -180,12 +166,6 @@ def _name_pages_by_report(pages: list[Page]) -> None:
              if doc == page.document_id and first <= page.number <= last),
             "",
         )  # fmt: skip
-
-
-def highlight(snippet: str | None) -> SafeString:
-    """The snippet HTML-escaped, with only the matched words wrapped in <mark>."""
-    escaped = escape(snippet or "")
-    return mark_safe(escaped.replace(_MARK_START, "<mark>").replace(_MARK_STOP, "</mark>"))
 
 
 # -- reference lookups: "minute 88", "agenda item 4" --------------------------------------------

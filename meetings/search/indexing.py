@@ -11,6 +11,7 @@ changes nothing. One writer at a time: an advisory lock, then tantivy's own.
 
 import datetime
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
@@ -22,7 +23,7 @@ from django.utils import timezone
 from meetings.locks import transaction_lock
 from meetings.models import Document, Meeting, Page, SearchIndexChange
 from meetings.search import engine
-from meetings.search.engine import KIND_CODES, group_key
+from meetings.search.engine import KIND_CODES, facet_key, group_key
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ WRITER_LOCK = "search-index-writer"
 CHANGES_PER_BATCH = 1000  # outbox rows applied, and committed to the index, at a time
 UNITS_PER_READ = 50  # meetings read from PostgreSQL at a time when rebuilding
 WRITER_HEAP = 256_000_000  # bytes, shared by the writer's threads
+REBUILD_THREADS = min(8, os.cpu_count() or 1)  # analysing (stemming) text is the bulk of it
 EPOCH = datetime.date(1970, 1, 1)
 
 
@@ -95,7 +97,7 @@ def rebuild(progress: Callable[[int], None] = lambda pages: None) -> int:
             .values_list("pk", flat=True)
         ]
         indexed = 0
-        with index_writer(threads=2) as writer:
+        with index_writer(threads=REBUILD_THREADS) as writer:
             writer.delete_all_documents()
             for start in range(0, len(units), UNITS_PER_READ):
                 pages = 0
@@ -157,6 +159,7 @@ def _document(kind, pk, unit, group, meeting, council=None, key=False, private=F
         fields["day"] = (date - EPOCH).days
     elif council is not None:
         fields["council"] = council
+    fields["facet"] = facet_key(fields["kind"], fields.get("body", 0), fields.get("year", 0))
     return tantivy.Document(**fields)
 
 

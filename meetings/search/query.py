@@ -15,8 +15,29 @@ _WORD = re.compile(r"[^\W_]+")
 def tantivy_syntax(text: str) -> str:
     """`budget "council tax" OR precept -parking` as `+(budget) +("council tax" OR precept)
     -(parking)`; empty when no term would match anything."""
-    required: list[list[str]] = []
-    excluded: list[str] = []
+    required, excluded = _terms(text)
+    if not required:
+        return ""
+    clauses = [f"+({' OR '.join(_term(words) for words in terms)})" for terms in required]
+    clauses += [f"-({_term(words)})" for words in excluded]
+    return " ".join(clauses)
+
+
+def wanted_words(text: str) -> list[str]:
+    """The words of the terms a match must or may have: the ones a snippet marks."""
+    required, _ = _terms(text)
+    return [word for terms in required for words in terms for word in words]
+
+
+def _term(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else '"' + " ".join(words) + '"'
+
+
+def _terms(text: str) -> tuple[list[list[list[str]]], list[list[str]]]:
+    """The required terms (each a list of alternatives joined by OR) and the excluded ones;
+    a term is its list of words."""
+    required: list[list[list[str]]] = []
+    excluded: list[list[str]] = []
     join_next = False
     for match in _TERM.finditer(text):
         negated = bool(match[1] or match[3])
@@ -27,16 +48,11 @@ def tantivy_syntax(text: str) -> str:
         words = [word.lower() for word in _WORD.findall(raw)]
         if not words:
             continue
-        term = words[0] if len(words) == 1 else '"' + " ".join(words) + '"'
         if negated:
-            excluded.append(term)
+            excluded.append(words)
         elif join_next:
-            required[-1].append(term)
+            required[-1].append(words)
         else:
-            required.append([term])
+            required.append([words])
         join_next = False
-    if not required:
-        return ""
-    clauses = [f"+({' OR '.join(terms)})" for terms in required]
-    clauses += [f"-({term})" for term in excluded]
-    return " ".join(clauses)
+    return required, excluded

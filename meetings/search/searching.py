@@ -6,6 +6,7 @@ year), and the top results are the best of all matches by BM25 with field boosts
 
 import datetime
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import tantivy
@@ -14,7 +15,13 @@ from django.db import OperationalError, connection, transaction
 
 from meetings.models import Body, Council
 from meetings.search import engine
-from meetings.search.engine import KIND_CODES, KIND_NAMES, TEXT_FIELDS, group_token
+from meetings.search.engine import (
+    KIND_CODES,
+    KIND_NAMES,
+    TEXT_FIELDS,
+    group_token,
+    split_facet_key,
+)
 from meetings.search.hits import KINDS, REFERENCE, Hit, hydrate, reference_hits
 from meetings.search.query import tantivy_syntax
 from meetings.search.vocabulary import closest_words
@@ -84,6 +91,7 @@ class SearchBusy(Exception):
 SLOT_WAIT_SECONDS = 0.5
 SEARCH_SLOTS = threading.BoundedSemaphore(settings.SEARCH_CONCURRENCY)
 QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement over its timeout
+FACET_COUNTERS = ThreadPoolExecutor(settings.SEARCH_CONCURRENCY, thread_name_prefix="facets")
 
 
 @dataclass
@@ -156,20 +164,22 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
     matching = _parse(index, words)
     body_ids = filters.body_ids()
     counted = _with_filters(matching, _unfaceted(filters))
-    kind_counts, body_counts, council_counts, year_counts = _facets(
-        _facet_rows(searcher, counted), filters
-    )
     shown = _with_filters(counted, _faceted(filters, body_ids))
+    # Every match is counted on another core while the page's hits are read and shown.
+    facet_rows = FACET_COUNTERS.submit(_facet_rows, searcher, counted)
     if filters.pages_only:
-        rows, has_next = _ranked(searcher, shown, filters.sort, offset, limit)
-        hits = _shown(rows, words)
+        hits = _shown(_read(searcher, shown, filters.sort, offset, limit), words)
     else:
         hits, has_next = _one_per_thing(searcher, shown, filters.sort, offset, limit, words)
+    kind_counts, body_counts, council_counts, year_counts = _facets(facet_rows.result(), filters)
     kinds = filters.shown_kinds or list(KINDS)
+    total = sum(count for kind, count in kind_counts.items() if kind in kinds)
+    if filters.pages_only:
+        has_next = offset + limit < total
     results = Results(
         query=text,
         hits=hits,
-        total=sum(count for kind, count in kind_counts.items() if kind in kinds),
+        total=total,
         has_next=has_next,
         kind_counts=kind_counts,
         body_counts=body_counts,
@@ -250,54 +260,44 @@ def _with_filters(query: tantivy.Query, clauses) -> tantivy.Query:
 
 # -- facets -----------------------------------------------------------------------------------
 
-# Sizes above any archive's number of kinds, bodies and years, so every bucket is counted.
-FACET_AGGREGATION = {
-    "kind": {
-        "terms": {"field": "kind", "size": 10},
-        "aggs": {
-            "body": {
-                "terms": {"field": "body", "size": 1_000_000, "missing": 0},
-                "aggs": {"year": {"terms": {"field": "year", "size": 10_000, "missing": 0}}},
-            }
-        },
-    }
-}
+# One bucket for each kind, body and year that has a match: counted exactly, whatever their
+# number (the size is above any archive's kinds × bodies × years).
+FACET_AGGREGATION = {"facet": {"terms": {"field": "facet", "size": 10_000_000}}}
 
 
 def _facet_rows(searcher: tantivy.Searcher, query: tantivy.Query):
     """(kind, body id or None, year or None, count) for every match of the query."""
     rows = []
-    for kind in searcher.aggregate(query, FACET_AGGREGATION)["kind"]["buckets"]:
-        for body in kind["body"]["buckets"]:
-            for year in body["year"]["buckets"]:
-                rows.append(
-                    (KIND_NAMES[kind["key"]], body["key"] or None, year["key"] or None,
-                     year["doc_count"])
-                )  # fmt: skip
+    for bucket in searcher.aggregate(query, FACET_AGGREGATION)["facet"]["buckets"]:
+        kind, body, year = split_facet_key(bucket["key"])
+        rows.append((KIND_NAMES[kind], body or None, year or None, bucket["doc_count"]))
     return rows
 
 
 def _facets(rows, filters: Filters):
     """Counts for each facet, each with the other facets' filters applied."""
     bodies = Body.objects.select_related("council").in_bulk({row[1] for row in rows} - {None})
+    allowed = {pk: filters.allows(body) for pk, body in bodies.items()}
+    allowed[None] = filters.allows(None)
     kinds, by_body, by_council, years = {}, {}, {}, {}
     for kind, body_id, year, count in rows:
-        body = bodies.get(body_id)
-        council_ok, slug_ok = filters.allows(body)
+        council_ok, slug_ok = allowed.get(body_id, (False, False))
         kind_ok = not filters.shown_kinds or kind in filters.shown_kinds
         year_ok = filters.year is None or year == filters.year
         if council_ok and slug_ok and year_ok:
             kinds[kind] = kinds.get(kind, 0) + count
-        if kind_ok and year_ok and council_ok and body is not None:
-            by_body[body] = by_body.get(body, 0) + count
-        if kind_ok and year_ok and slug_ok and body is not None:
-            by_council[body.council] = by_council.get(body.council, 0) + count
+        if kind_ok and year_ok and council_ok and body_id is not None:
+            by_body[body_id] = by_body.get(body_id, 0) + count
+        if kind_ok and year_ok and slug_ok and body_id is not None:
+            council = bodies[body_id].council_id
+            by_council[council] = by_council.get(council, 0) + count
         if kind_ok and council_ok and slug_ok and year is not None:
             years[year] = years.get(year, 0) + count
+    councils = {body.council_id: body.council for body in bodies.values()}
     return (
         kinds,
-        _by_count(by_body),
-        _by_count(by_council),
+        _by_count({bodies[pk]: count for pk, count in by_body.items()}),
+        _by_count({councils[pk]: count for pk, count in by_council.items()}),
         sorted(years.items(), reverse=True),
     )
 
@@ -315,27 +315,21 @@ ORDERS = {
 }
 
 
-def _read(searcher, query, sort: str, offset: int, limit: int):
-    """(kind, pk, group) of the hits from `offset`, best first, and how many match in all."""
-    result = searcher.search(query, limit, count=True, offset=offset, **ORDERS[sort])
+def _read(searcher, query, sort: str, offset: int, limit: int) -> list[tuple[str, int, int]]:
+    """(kind, pk, group) of the hits from `offset`, best first."""
+    result = searcher.search(query, limit, count=False, offset=offset, **ORDERS[sort])
     addresses = [address for _, address in result.hits]
     kinds, ids, groups = (
         searcher.fast_field_values(name, addresses) for name in ("kind", "id", "group")
     )
-    rows = [
+    return [
         (KIND_NAMES[kind], pk, group) for kind, pk, group in zip(kinds, ids, groups, strict=True)
     ]
-    return rows, result.count
 
 
-def _ranked(searcher, query, sort: str, offset: int, limit: int):
-    rows, count = _read(searcher, query, sort, offset, limit)
-    return [(kind, pk) for kind, pk, _ in rows], offset + limit < count
-
-
-def _shown(rows: list[tuple[str, int]], words: str) -> list[Hit]:
-    loaded = hydrate(rows, words)
-    return [loaded[row] for row in rows if row in loaded]  # a row deleted since is left out
+def _shown(rows: list[tuple[str, int, int]], words: str) -> list[Hit]:
+    loaded = hydrate([(kind, pk) for kind, pk, _ in rows], words)
+    return [loaded[kind, pk] for kind, pk, _ in rows if (kind, pk) in loaded]  # deleted since?
 
 
 def _one_per_thing(searcher, query, sort: str, offset: int, limit: int, words: str):
@@ -343,11 +337,11 @@ def _one_per_thing(searcher, query, sort: str, offset: int, limit: int, words: s
     groups: dict[int, list[tuple[str, int]]] = {}
     read, batch = 0, FIRST_BATCH
     while True:
-        rows, count = _read(searcher, query, sort, read, batch)
+        rows = _read(searcher, query, sort, read, batch)
         for kind, pk, group in rows:
             groups.setdefault(group, []).append((kind, pk))
         read += len(rows)
-        if len(groups) > offset + limit or read >= min(count, MAX_HITS_GROUPED):
+        if len(groups) > offset + limit or len(rows) < batch or read >= MAX_HITS_GROUPED:
             break
         batch = min(read * 3, MAX_HITS_GROUPED - read)
     keys = list(groups)[offset : offset + limit]
@@ -366,7 +360,7 @@ def _add_unread_members(searcher, query, keys: list[int], groups: dict) -> None:
         [(tantivy.Occur.Must, _any_of("group", keys)),
          (tantivy.Occur.MustNot, _term("kind", KIND_CODES["page"]))],
     )  # fmt: skip
-    rows, _ = _read(searcher, of_these, "relevance", 0, len(keys) * 10)
+    rows = _read(searcher, of_these, "relevance", 0, len(keys) * 10)
     for kind, pk, group in rows:
         if (kind, pk) not in groups[group]:
             groups[group].append((kind, pk))

@@ -1,21 +1,62 @@
+from urllib.parse import urlencode
+
 from django import template
+from django.utils.html import format_html_join
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
-    """The current query string with some parameters replaced (None removes one); page reset."""
-    params = context["request"].GET.copy()
-    params.pop("page", None)
-    for key, value in changes.items():
-        if value is None:
-            params.pop(key, None)
-        else:
-            params[key] = value
-    return "?" + params.urlencode()
+    """The current query string with some parameters replaced (None removes one); page reset.
+
+    Built from the request's pairs, not a copy of its QueryDict: a search page makes a
+    hundred of these links."""
+    pairs = []
+    for key, values in context["request"].GET.lists():
+        if key == "page":
+            continue
+        if key not in changes:
+            pairs += [(key, value) for value in values]
+        elif changes[key] is not None:
+            pairs.append((key, changes[key]))
+    pairs += [
+        (k, v) for k, v in changes.items() if v is not None and k not in context["request"].GET
+    ]
+    return "?" + urlencode(pairs)
 
 
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key, 0)
+
+
+@register.simple_tag
+def choice_options(field):
+    """A select's <option>s, the chosen one selected: Django's widget templates would take
+    longer than the search whose filters they show."""
+    chosen = _chosen(field)
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((value, " selected" if str(value) in chosen else "", label)
+         for value, label in field.field.choices),
+    )  # fmt: skip
+
+
+@register.simple_tag
+def choice_checkboxes(field):
+    """A multiple choice as labelled checkboxes, the chosen ones checked."""
+    chosen = _chosen(field)
+    return format_html_join(
+        "",
+        '<label><input type="checkbox" name="{}" value="{}"{}> {}</label>',
+        ((field.html_name, value, " checked" if str(value) in chosen else "", label)
+         for value, label in field.field.choices),
+    )  # fmt: skip
+
+
+def _chosen(field) -> set[str]:
+    value = field.value()
+    values = value if isinstance(value, list | tuple) else [value]
+    return {"" if item is None else str(item) for item in values}
