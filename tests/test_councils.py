@@ -156,6 +156,20 @@ def test_search_filters_and_counts_by_council(client, two_cabinets):
     assert "(Wessex Vale County Council)" in page
 
 
+def test_each_facet_counts_exactly_under_the_other_filters(two_cabinets):
+    from meetings.search import Filters, search
+
+    wessex = Council.objects.get(slug="wessex-vale")
+    everywhere = search("cabinet", Filters())
+    within = search("cabinet", Filters(council=wessex))
+    assert 0 < within.total < everywhere.total
+    assert sum(count for _, count in within.year_counts) == within.total
+    for year, count in within.year_counts:
+        assert search("cabinet", Filters(council=wessex, year=year)).total == count
+    for kind, count in within.kind_counts.items():
+        assert search("cabinet", Filters(council=wessex, kinds=[kind])).total == count
+
+
 def test_lists_and_feeds_filter_by_council(client, two_cabinets):
     meetings = client.get("/meetings/", {"council": "wessex-vale"}).content.decode()
     assert "/wessex-vale/cabinet/2026-05-12/" in meetings
