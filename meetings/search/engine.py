@@ -16,6 +16,9 @@ SCHEMA_VERSION = 1
 # The text fields, each with its boost: a match in a title or a resolution outranks a
 # passing mention, and a page of a long pack ranks below the decision it led to.
 TEXT_FIELDS = {"title": 3.0, "summary": 1.5, "text": 1.0, "page": 0.4}
+# A restricted page, or a restricted or exempt report, has its text in these fields instead
+# ("private_page"): a public search never asks them, so it needs no filter to leave it out.
+PRIVATE = "private_"
 # What each index document is, as the integer in its `kind` field.
 KIND_CODES = {"decision": 1, "report": 2, "item": 3, "meeting": 4, "page": 5}
 KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
@@ -24,8 +27,16 @@ GROUP_CODES = {"meeting": 1, "item": 2, "report": 3, "decision": 4, "document": 
 GROUP_NAMES = {code: name for name, code in GROUP_CODES.items()}
 GROUP_SHIFT = 40
 # Integer fields: all indexed (to filter and delete by), most fast (to sort, count, read).
-FAST_FIELDS = ("kind", "id", "group", "council", "body", "year", "day", "key", "private", "facet")
+FAST_FIELDS = ("kind", "id", "group", "council", "body", "year", "day", "key", "facet")
 ANALYZER = "archive_english"
+
+
+def text_fields(public_only: bool, pages_only: bool) -> dict[str, float]:
+    """The fields a search asks, with their boosts: a page's field alone lists pages only."""
+    fields = {"page": TEXT_FIELDS["page"]} if pages_only else TEXT_FIELDS
+    if public_only:
+        return fields
+    return fields | {PRIVATE + name: boost for name, boost in fields.items()}
 
 
 def group_key(kind: str, pk: int) -> int:
@@ -57,6 +68,7 @@ def build_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     for name in TEXT_FIELDS:
         builder.add_text_field(name, tokenizer_name=ANALYZER)
+        builder.add_text_field(PRIVATE + name, tokenizer_name=ANALYZER)
     for name in FAST_FIELDS:
         builder.add_integer_field(name, indexed=True, fast=True)
     builder.add_integer_field("unit", indexed=True)  # what is deleted and re-added together

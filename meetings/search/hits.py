@@ -7,6 +7,7 @@ database, one statement per kind, for the rows shown only (snippets.py marks the
 import datetime
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -37,10 +38,11 @@ class Hit:
     url: str
     body: str = ""
     date: datetime.date | None = None
-    snippet: SafeString = mark_safe("")
     detail: str = ""
     key_decision: bool = False
     council: str = ""
+    text: str = field(default="", repr=False)  # what the snippet is cut from
+    marker: Snippets | None = field(default=None, repr=False)
     # One result per thing: the thing's token ("report-12"), its best matching page shown
     # under it, its other matching rows (its agenda item, its decision), and how many
     # more of its pages match.
@@ -52,6 +54,11 @@ class Hit:
     @property
     def kind_label(self) -> str:
         return KINDS[self.kind]
+
+    @cached_property
+    def snippet(self) -> SafeString:
+        """Marked when first shown: a thing's other rows, listed by title, never need one."""
+        return self.marker.of(self.text) if self.marker else mark_safe("")
 
 
 def hydrate(rows: list[tuple[str, int]], words: str) -> dict[tuple[str, int], Hit]:
@@ -145,10 +152,11 @@ def _load(kind: str, ids: list[int], snippets: Snippets) -> dict[int, Hit]:
             row.get_absolute_url(),
             meeting.body.name if meeting else "",
             meeting.date if meeting else None,
-            snippets.of(text),
             detail,
             key_decision,
             meeting.body.council.name if meeting else "",
+            text=text,
+            marker=snippets,
         )
     return hits
 

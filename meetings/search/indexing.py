@@ -150,9 +150,9 @@ def _documents(units: list[int]) -> Iterator[tuple[tantivy.Document, bool]]:
 
 def _document(kind, pk, unit, group, meeting, council=None, key=False, private=False, **text):
     """One index document; `meeting` is the meeting's row from MEETINGS, or None."""
-    fields = {name: value for name, value in text.items() if value and value.strip()}
-    fields |= {"kind": KIND_CODES[kind], "id": pk, "unit": unit, "group": group}
-    fields |= {"key": int(key), "private": int(private)}
+    prefix = engine.PRIVATE if private else ""
+    fields = {prefix + name: value for name, value in text.items() if value and value.strip()}
+    fields |= {"kind": KIND_CODES[kind], "id": pk, "unit": unit, "group": group, "key": int(key)}
     if meeting is not None:
         *_, date, body, meeting_council = meeting
         fields |= {"body": body, "council": meeting_council, "year": date.year}

@@ -15,13 +15,7 @@ from django.db import OperationalError, connection, transaction
 
 from meetings.models import Body, Council
 from meetings.search import engine
-from meetings.search.engine import (
-    KIND_CODES,
-    KIND_NAMES,
-    TEXT_FIELDS,
-    group_token,
-    split_facet_key,
-)
+from meetings.search.engine import KIND_CODES, KIND_NAMES, group_token, split_facet_key
 from meetings.search.hits import KINDS, REFERENCE, Hit, hydrate, reference_hits
 from meetings.search.query import tantivy_syntax
 from meetings.search.vocabulary import closest_words
@@ -161,10 +155,12 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
     if not words:
         return Results(text, [], 0, False, {}, [], [], [], references=references)
     index, searcher = engine.READER.searcher()
-    matching = _parse(index, words)
-    body_ids = filters.body_ids()
-    counted = _with_filters(matching, _unfaceted(filters))
-    shown = _with_filters(counted, _faceted(filters, body_ids))
+    everywhere = engine.text_fields(filters.public_only, pages_only=False)
+    counted = _with_filters(_parse(index, words, everywhere), _unfaceted(filters))
+    shown = _with_filters(
+        _parse(index, words, engine.text_fields(filters.public_only, filters.pages_only)),
+        _unfaceted(filters) + _faceted(filters, filters.body_ids()),
+    )
     # Every match is counted on another core while the page's hits are read and shown.
     facet_rows = FACET_COUNTERS.submit(_facet_rows, searcher, counted)
     if filters.pages_only:
@@ -192,13 +188,11 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
     return results
 
 
-def _parse(index: tantivy.Index, words: str) -> tantivy.Query:
+def _parse(index: tantivy.Index, words: str, fields: dict[str, float]) -> tantivy.Query:
     syntax = tantivy_syntax(words)
     if not syntax:
         return tantivy.Query.empty_query()
-    return index.parse_query(
-        syntax, list(TEXT_FIELDS), field_boosts=TEXT_FIELDS, conjunction_by_default=True
-    )
+    return index.parse_query(syntax, list(fields), field_boosts=fields, conjunction_by_default=True)
 
 
 # -- filters, as index queries that match without scoring -------------------------------------
@@ -217,8 +211,8 @@ def _days(date: datetime.date | None) -> int | None:
 
 
 def _unfaceted(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
-    """The filters every count obeys: dates, key decisions, what the public may see, and
-    the one thing whose pages are listed."""
+    """The filters every count obeys: dates, key decisions and the one thing whose pages are
+    listed. (What the public may not see is in fields a public search does not ask.)"""
     clauses = []
     if filters.date_from or filters.date_to:
         days = tantivy.Query.range_query(
@@ -231,8 +225,6 @@ def _unfaceted(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
         clauses.append((tantivy.Occur.Must, days))
     if filters.key_decision:
         clauses.append((tantivy.Occur.Must, _term("key", 1)))
-    if filters.public_only:
-        clauses.append((tantivy.Occur.MustNot, _term("private", 1)))
     if filters.within is not None:
         clauses.append((tantivy.Occur.Must, _term("group", filters.within)))
     return clauses
@@ -241,8 +233,8 @@ def _unfaceted(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
 def _faceted(filters: Filters, body_ids: list[int] | None):
     """The filters that each facet counts without its own: type, council and body, year."""
     clauses = []
-    if filters.shown_kinds:
-        codes = [KIND_CODES[kind] for kind in filters.shown_kinds]
+    if filters.kinds and not filters.pages_only:  # pages only: the page field alone is asked
+        codes = [KIND_CODES[kind] for kind in filters.kinds]
         clauses.append((tantivy.Occur.Must, _any_of("kind", codes)))
     if body_ids is not None:
         clauses.append((tantivy.Occur.Must, _any_of("body", body_ids)))
@@ -423,9 +415,10 @@ def suggestions(words: str, filters: Filters) -> list[str]:
             candidates += [" ".join(terms[:i] + terms[i + 1 :]) for i in range(len(terms))]
     candidates = list(dict.fromkeys(candidates))[:MAX_SUGGESTION_QUERIES]
     index, searcher = engine.READER.searcher()
+    fields = engine.text_fields(filters.public_only, filters.pages_only)
     clauses = _unfaceted(filters) + _faceted(filters, filters.body_ids())
     return [
         candidate
         for candidate in candidates
-        if searcher.search(_with_filters(_parse(index, candidate), clauses), 1).count
+        if searcher.search(_with_filters(_parse(index, candidate, fields), clauses), 1).count
     ][:4]

@@ -18,6 +18,7 @@ from meetings.search.query import wanted_words
 MARK_START, MARK_STOP = "\ue000", "\ue001"
 BEFORE, AFTER = 60, 180  # characters of a fragment around its first match
 FRAGMENTS = 2
+WINDOWS_TRIED = 30  # a long text's first matches are enough to find its best passages
 JOINER = " … "
 _SPACE = re.compile(r"\s+")
 
@@ -38,15 +39,16 @@ class Snippets:
 
     def of(self, text: str) -> SafeString:
         """Up to two passages of `text` with the most of the query's words, marked."""
-        text = _SPACE.sub(" ", text.replace(MARK_START, "").replace(MARK_STOP, "")).strip()
+        text = text.replace(MARK_START, "").replace(MARK_STOP, "")
         matches = self._matches(text)
         if not matches:
-            return highlight(_cut(text, 0, BEFORE + AFTER))
-        fragments = []
-        for start, end in self._best_windows(text, matches):
-            inside = [match for match in matches if start <= match[0] and match[1] <= end]
-            fragments.append(_marked(text, start, end, inside))
-        return highlight(JOINER.join(fragments))
+            fragments = [text[slice(*_word_edges(text, 0, BEFORE + AFTER))]]
+        else:
+            fragments = [
+                _marked(text, start, end, [m for m in matches if start <= m[0] and m[1] <= end])
+                for start, end in self._best_windows(text, matches)
+            ]
+        return highlight(JOINER.join(_SPACE.sub(" ", part).strip() for part in fragments))
 
     def _matches(self, text: str) -> list[tuple[int, int, str]]:
         if self.candidates is None:
@@ -64,7 +66,7 @@ class Snippets:
     def _best_windows(self, text: str, matches) -> list[tuple[int, int]]:
         """The windows around matches holding the most different words, then the most words."""
         windows = []
-        for position, _, _ in matches:
+        for position, _, _ in matches[:WINDOWS_TRIED]:
             start, end = _word_edges(text, position - BEFORE, position + AFTER)
             inside = [m for m in matches if start <= m[0] and m[1] <= end]
             windows.append(((len({m[2] for m in inside}), len(inside)), start, end))
@@ -86,11 +88,6 @@ def _word_edges(text: str, start: int, end: int) -> tuple[int, int]:
     while end < len(text) and not text[end].isspace():
         end += 1
     return start, end
-
-
-def _cut(text: str, start: int, length: int) -> str:
-    start, end = _word_edges(text, start, start + length)
-    return text[start:end]
 
 
 def _marked(text: str, start: int, end: int, matches) -> str:
