@@ -11,6 +11,10 @@ def body_choices():
     return list(Body.objects.order_by("slug").values_list("slug", "name").distinct("slug"))
 
 
+def council_choices():
+    return list(Council.objects.order_by("name").values_list("slug", "name"))
+
+
 def council_filter(field_name: str, **extra):
     return django_filters.ModelChoiceFilter(
         label="Council",
@@ -95,7 +99,12 @@ class SearchFilter(django_filters.FilterSet):
         widget=forms.CheckboxSelectMultiple,
         method="by_search_module",
     )
-    council = council_filter("", method="by_search_module")
+    # Choices by slug, read in one statement (a ModelChoiceFilter's options come through a
+    # server-side cursor: four round trips on every search page).
+    council = django_filters.ChoiceFilter(
+        label="Council", choices=council_choices, empty_label="All councils",
+        method="by_search_module",
+    )  # fmt: skip
     body = body_filter("", method="by_search_module")
     year = django_filters.ChoiceFilter(
         label="Year", choices=year_choices, empty_label="Any year", method="by_search_module"
@@ -133,7 +142,7 @@ class SearchFilter(django_filters.FilterSet):
         within = parse_group_token(data.get("within") or "")
         return Filters(
             kinds=data.get("kind") or [],
-            council=data.get("council"),
+            council=Council.objects.get(slug=data["council"]) if data.get("council") else None,
             body=data.get("body") or "",
             year=int(data["year"]) if data.get("year") else None,
             date_from=data.get("date_from"),
