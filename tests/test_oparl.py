@@ -226,6 +226,24 @@ def test_json_search_matches_the_search_page(client, archive):
     assert '<h2 id="results-heading" class="count" role="status">1 match</h2>' in page
 
 
+def test_json_search_gives_a_things_page_and_rows_and_its_pages_address(client, archive):
+    found = client.get("/api/search/", {"q": "term dates"}).json()
+    thing = found["results"][0]
+    assert (thing["kind"], thing["more_pages"]) == ("report", 1)
+    assert [row["detail"] for row in thing["related"]] == ["agenda item 7"]
+    assert thing["page"]["title"].endswith(", p. 121")
+    assert thing["group"].startswith("item-")  # the report's agenda item holds it together
+    assert thing["pages_url"] == (
+        f"http://localhost:8000/api/search/?q=term+dates&within={thing['group']}"
+    )
+    pages = client.get(thing["pages_url"].removeprefix("http://localhost:8000")).json()
+    assert pages["total"] == thing["more_pages"] + 1 == 2  # its best page and one more
+    assert {hit["kind"] for hit in pages["results"]} == {"page"}
+    everything = client.get("/api/search/", {"q": "term dates", "view": "pages"}).json()
+    assert everything["total"] == found["counts"]["kind"]["page"] == len(everything["results"])
+    assert client.get("/api/search/", {"q": "x", "view": "all"}).status_code == 400
+
+
 def test_the_openapi_description_is_served_at_a_stable_address(client):
     response = client.get("/api/openapi.yaml")
     assert response.status_code == 200

@@ -113,6 +113,7 @@ def hit_json(request, hit: archive_search.Hit) -> dict:
         "detail": hit.detail,
         "key_decision": hit.key_decision,
         "snippet_html": str(hit.snippet),
+        "group": hit.group,
         "page": hit_json(request, hit.page) if hit.page else None,
         "related": [hit_json(request, row) for row in hit.related],
         "more_pages": hit.more_pages,
