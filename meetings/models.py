@@ -15,8 +15,6 @@ from django.utils.functional import cached_property
 
 from meetings.ingest.text import fold
 
-SEARCH_CONFIG = "english"  # PostgreSQL's, for the snippets of search results
-
 
 def choices_check(field: str, choices: type[models.TextChoices], name: str):
     return models.CheckConstraint(condition=Q(**{f"{field}__in": choices.values}), name=name)
