@@ -134,12 +134,8 @@ def main():
     from pages import build
 
     build(340)
-    server = serve(PORT, ENVIRONMENT)
-    try:
+    with serve(PORT, ENVIRONMENT):
         api_times(options.samples)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     bulk_export()
 
 

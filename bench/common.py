@@ -7,6 +7,7 @@ change to any of it builds a new archive instead of timing an old one.
 
 import hashlib
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,8 +61,9 @@ def environment(archive: Path, **extra: str) -> dict[str, str]:
     }
 
 
+@contextmanager
 def serve(port: int, settings: dict[str, str]):
-    """gunicorn on 127.0.0.1:port as the Dockerfile runs it; stop it with .terminate()."""
+    """gunicorn on 127.0.0.1:port as the Dockerfile runs it, for the `with` block."""
     import os
     import sys
     import time
@@ -75,14 +77,19 @@ def serve(port: int, settings: dict[str, str]):
          "--bind", f"127.0.0.1:{port}", "--log-level", "error", "--timeout", "60"],
         cwd=ROOT, env={**os.environ, **settings},
     )  # fmt: skip
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/bodies/", timeout=5).read()
-            return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("gunicorn did not start")
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/bodies/", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise SystemExit("gunicorn did not start")
+        yield server
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def start_with_empty_database(name: str) -> None:

@@ -40,8 +40,7 @@ def worst_searches(rng: random.Random) -> list[str]:
 
 
 def run_round(label, urls, searches, seconds, readers, flooders, environment):
-    server = serve(PORT, {**ENVIRONMENT, "LOG_LEVEL": "CRITICAL", **environment})
-    try:
+    with serve(PORT, {**ENVIRONMENT, "LOG_LEVEL": "CRITICAL", **environment}):
         stop = time.monotonic() + seconds
         page_times, search_times, statuses = [], [], Counter()
         lock = threading.Lock()
@@ -73,9 +72,6 @@ def run_round(label, urls, searches, seconds, readers, flooders, environment):
             thread.start()
         for thread in threads:
             thread.join()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     print(f"\n{label}: {readers} readers + {flooders} flooders for {seconds} s")
     print(
         f"  page views: {len(page_times)}, median {statistics.median(page_times):.0f} ms, "

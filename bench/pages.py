@@ -137,13 +137,9 @@ def main():
     print_header("bench/pages.py")
     build(options.per_body)
     urls = sample_urls(options.samples)
-    server = serve(PORT, ENVIRONMENT)
-    try:
+    with serve(PORT, ENVIRONMENT):
         response_times(urls)
         load(urls, options.requests)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

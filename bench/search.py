@@ -277,13 +277,9 @@ def main():
     if not options.keep_index:
         shutil.rmtree(Path(os.environ["ARCHIVE_VAR_DIR"]) / "search-index", ignore_errors=True)
         index()
-    server = serve(PORT, ENVIRONMENT)
-    try:
+    with serve(PORT, ENVIRONMENT):
         time_searches(QUERIES + rare_queries(), options.runs)
         time_fresh_pack()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     time_scans()
 
 
