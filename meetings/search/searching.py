@@ -85,7 +85,8 @@ class SearchBusy(Exception):
 SLOT_WAIT_SECONDS = 0.5
 SEARCH_SLOTS = threading.BoundedSemaphore(settings.SEARCH_CONCURRENCY)
 QUERY_CANCELED = "57014"  # PostgreSQL's SQLSTATE for a statement over its timeout
-FACET_COUNTERS = ThreadPoolExecutor(settings.SEARCH_CONCURRENCY, thread_name_prefix="facets")
+# Each search counts its facets, and the pages of its things, on other cores meanwhile.
+INDEX_THREADS = ThreadPoolExecutor(2 * settings.SEARCH_CONCURRENCY, thread_name_prefix="index")
 
 
 @dataclass
@@ -162,7 +163,7 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
         _unfaceted(filters) + _faceted(filters, filters.body_ids()),
     )
     # Every match is counted on another core while the page's hits are read and shown.
-    facet_rows = FACET_COUNTERS.submit(_facet_rows, searcher, counted)
+    facet_rows = INDEX_THREADS.submit(_facet_rows, searcher, counted)
     if filters.pages_only:
         hits = _shown(_read(searcher, shown, filters.sort, offset, limit), words)
     else:
@@ -340,9 +341,9 @@ def _one_per_thing(searcher, query, sort: str, offset: int, limit: int, words: s
     has_next = len(groups) > offset + limit
     if not keys:
         return [], has_next
+    pages = INDEX_THREADS.submit(_matching_pages, searcher, query, keys)
     _add_unread_members(searcher, query, keys, groups)
-    pages = _matching_pages(searcher, query, keys)
-    return _things(keys, groups, pages, words), has_next
+    return _things(keys, groups, pages.result(), words), has_next
 
 
 def _add_unread_members(searcher, query, keys: list[int], groups: dict) -> None:
