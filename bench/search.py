@@ -157,9 +157,7 @@ def exactness(text: str, options: dict) -> tuple[int, int, int, int]:
     with CaptureQueriesContext(connection) as queries:
         shown = search(text, filters)
     index, searcher = engine.READER.searcher()
-    clauses = s._unfaceted(filters) + s._faceted(filters, filters.body_ids())
-    fields = engine.text_fields(filters.public_only, filters.pages_only)
-    query = s._with_filters(s._parse(index, text, fields), clauses)
+    query = s.shown_query(index, text, filters, filters.body_ids())
     every_match = searcher.search(query, searcher.num_docs, count=False).hits
     top = searcher.search(query, 20, count=False).hits
     best = {_key(searcher, address) for _, address in every_match[:20]}

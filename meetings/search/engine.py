@@ -6,6 +6,7 @@ deployment whose code changes the schema starts a new index beside the old one
 index document; PostgreSQL stays the source of truth (see indexing.py).
 """
 
+import datetime
 import threading
 from pathlib import Path
 
@@ -29,6 +30,17 @@ GROUP_SHIFT = 40
 # Integer fields: all indexed (to filter and delete by), most fast (to sort, count, read).
 FAST_FIELDS = ("kind", "id", "group", "council", "body", "year", "day", "key", "facet")
 ANALYZER = "archive_english"
+EPOCH = datetime.date(1970, 1, 1)
+
+
+def day_number(date: datetime.date) -> int:
+    """A date as the `day` field holds it: days since 1970."""
+    return (date - EPOCH).days
+
+
+def term(name: str, value: int) -> tantivy.Query:
+    """The documents whose integer field `name` holds `value`."""
+    return tantivy.Query.term_query(SCHEMA, name, value)
 
 
 def text_fields(public_only: bool, pages_only: bool) -> dict[str, float]:

@@ -32,7 +32,6 @@ CHANGES_PER_BATCH = 1000  # outbox rows applied, and committed to the index, at 
 UNITS_PER_READ = 50  # meetings read from PostgreSQL at a time when rebuilding
 WRITER_HEAP = 256_000_000  # bytes, shared by the writer's threads
 REBUILD_THREADS = min(8, os.cpu_count() or 1)  # analysing (stemming) text is the bulk of it
-EPOCH = datetime.date(1970, 1, 1)
 
 
 @contextmanager
@@ -156,7 +155,7 @@ def _document(kind, pk, unit, group, meeting, council=None, key=False, private=F
     if meeting is not None:
         *_, date, body, meeting_council = meeting
         fields |= {"body": body, "council": meeting_council, "year": date.year}
-        fields["day"] = (date - EPOCH).days
+        fields["day"] = engine.day_number(date)
     elif council is not None:
         fields["council"] = council
     fields["facet"] = facet_key(fields["kind"], fields.get("body", 0), fields.get("year", 0))
@@ -232,7 +231,7 @@ def problems() -> list[str]:
             ]
         return []
     _, searcher = engine.READER.searcher()
-    indexed = searcher.search(_kind_query("page"), 1).count
+    indexed = searcher.search(engine.term("kind", KIND_CODES["page"]), 1).count
     stored = Page.objects.count()
     if indexed != stored:
         return [
@@ -240,7 +239,3 @@ def problems() -> list[str]:
             "(manage.py rebuild_search_index)"
         ]
     return []
-
-
-def _kind_query(kind: str) -> tantivy.Query:
-    return tantivy.Query.term_query(engine.SCHEMA, "kind", KIND_CODES[kind])

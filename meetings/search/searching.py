@@ -18,6 +18,7 @@ from meetings.search import engine
 from meetings.search.engine import KIND_CODES, KIND_NAMES, group_token, split_facet_key
 from meetings.search.hits import KINDS, REFERENCE, Hit, hydrate, reference_hits
 from meetings.search.query import tantivy_syntax
+from meetings.search.snippets import MARK_START, MARK_STOP
 from meetings.search.vocabulary import closest_words
 
 SORTS = {"relevance": "Most relevant", "newest": "Newest first", "oldest": "Oldest first"}
@@ -30,7 +31,9 @@ FIRST_BATCH = 200
 MAX_HITS_GROUPED = 50_000
 RELATED_SHOWN = 3  # a thing's other matching rows listed under it
 HEAD_PREFERENCE = ["report", "decision", "item", "meeting"]  # what a thing is shown as
-_CONTROL_CHARACTERS = dict.fromkeys([*range(0x09), *range(0x0B, 0x20), 0x7F, 0xE000, 0xE001], " ")
+_CONTROL_CHARACTERS = dict.fromkeys(
+    [*range(0x09), *range(0x0B, 0x20), 0x7F, ord(MARK_START), ord(MARK_STOP)], " "
+)
 
 
 @dataclass
@@ -156,12 +159,10 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
     if not words:
         return Results(text, [], 0, False, {}, [], [], [], references=references)
     index, searcher = engine.READER.searcher()
+    body_ids = filters.body_ids()
     everywhere = engine.text_fields(filters.public_only, pages_only=False)
     counted = _with_filters(_parse(index, words, everywhere), _unfaceted(filters))
-    shown = _with_filters(
-        _parse(index, words, engine.text_fields(filters.public_only, filters.pages_only)),
-        _unfaceted(filters) + _faceted(filters, filters.body_ids()),
-    )
+    shown = shown_query(index, words, filters, body_ids)
     # Every match is counted on another core while the page's hits are read and shown.
     facet_rows = INDEX_THREADS.submit(_facet_rows, searcher, counted)
     if filters.pages_only:
@@ -185,8 +186,15 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
         references=references,
     )
     if not results.total and not references:
-        results.suggestions = suggestions(words, filters)
+        results.suggestions = suggestions(index, searcher, words, filters, body_ids)
     return results
+
+
+def shown_query(index: tantivy.Index, words: str, filters: Filters, body_ids) -> tantivy.Query:
+    """The rows a search lists: the words, in the fields asked, under every filter."""
+    fields = engine.text_fields(filters.public_only, filters.pages_only)
+    clauses = _unfaceted(filters) + _faceted(filters, body_ids)
+    return _with_filters(_parse(index, words, fields), clauses)
 
 
 def _parse(index: tantivy.Index, words: str, fields: dict[str, float]) -> tantivy.Query:
@@ -199,16 +207,8 @@ def _parse(index: tantivy.Index, words: str, fields: dict[str, float]) -> tantiv
 # -- filters, as index queries that match without scoring -------------------------------------
 
 
-def _term(name: str, value: int) -> tantivy.Query:
-    return tantivy.Query.term_query(engine.SCHEMA, name, value)
-
-
 def _any_of(name: str, values: list[int]) -> tantivy.Query:
     return tantivy.Query.term_set_query(engine.SCHEMA, name, values)
-
-
-def _days(date: datetime.date | None) -> int | None:
-    return (date - datetime.date(1970, 1, 1)).days if date else None
 
 
 def _unfaceted(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
@@ -220,14 +220,14 @@ def _unfaceted(filters: Filters) -> list[tuple[tantivy.Occur, tantivy.Query]]:
             engine.SCHEMA,
             "day",
             tantivy.FieldType.Integer,
-            _days(filters.date_from),
-            _days(filters.date_to),
+            engine.day_number(filters.date_from) if filters.date_from else None,
+            engine.day_number(filters.date_to) if filters.date_to else None,
         )
         clauses.append((tantivy.Occur.Must, days))
     if filters.key_decision:
-        clauses.append((tantivy.Occur.Must, _term("key", 1)))
+        clauses.append((tantivy.Occur.Must, engine.term("key", 1)))
     if filters.within is not None:
-        clauses.append((tantivy.Occur.Must, _term("group", filters.within)))
+        clauses.append((tantivy.Occur.Must, engine.term("group", filters.within)))
     return clauses
 
 
@@ -240,7 +240,7 @@ def _faceted(filters: Filters, body_ids: list[int] | None):
     if body_ids is not None:
         clauses.append((tantivy.Occur.Must, _any_of("body", body_ids)))
     if filters.year:
-        clauses.append((tantivy.Occur.Must, _term("year", filters.year)))
+        clauses.append((tantivy.Occur.Must, engine.term("year", filters.year)))
     return clauses
 
 
@@ -351,7 +351,7 @@ def _add_unread_members(searcher, query, keys: list[int], groups: dict) -> None:
     of_these = _with_filters(
         query,
         [(tantivy.Occur.Must, _any_of("group", keys)),
-         (tantivy.Occur.MustNot, _term("kind", KIND_CODES["page"]))],
+         (tantivy.Occur.MustNot, engine.term("kind", KIND_CODES["page"]))],
     )  # fmt: skip
     rows = _read(searcher, of_these, "relevance", 0, len(keys) * 10)
     for kind, pk, group in rows:
@@ -364,7 +364,7 @@ def _matching_pages(searcher, query, keys: list[int]) -> dict[int, int]:
     pages = _with_filters(
         query,
         [(tantivy.Occur.Must, _any_of("group", keys)),
-         (tantivy.Occur.Must, _term("kind", KIND_CODES["page"]))],
+         (tantivy.Occur.Must, engine.term("kind", KIND_CODES["page"]))],
     )  # fmt: skip
     aggregation = {"group": {"terms": {"field": "group", "size": len(keys)}}}
     buckets = searcher.aggregate(pages, aggregation)["group"]["buckets"]
@@ -402,7 +402,7 @@ def _things(keys: list[int], groups: dict, pages: dict[int, int], words: str) ->
 # -- "no results" help ------------------------------------------------------------------------
 
 
-def suggestions(words: str, filters: Filters) -> list[str]:
+def suggestions(index, searcher, words: str, filters: Filters, body_ids) -> list[str]:
     """Queries that would find something: spelling closer to the archive's words, fewer terms.
 
     One statement for the spelling, whatever the query; the candidates are tried on the index.
@@ -415,11 +415,8 @@ def suggestions(words: str, filters: Filters) -> list[str]:
         if len(terms) > 1:
             candidates += [" ".join(terms[:i] + terms[i + 1 :]) for i in range(len(terms))]
     candidates = list(dict.fromkeys(candidates))[:MAX_SUGGESTION_QUERIES]
-    index, searcher = engine.READER.searcher()
-    fields = engine.text_fields(filters.public_only, filters.pages_only)
-    clauses = _unfaceted(filters) + _faceted(filters, filters.body_ids())
     return [
         candidate
         for candidate in candidates
-        if searcher.search(_with_filters(_parse(index, candidate, fields), clauses), 1).count
+        if searcher.search(shown_query(index, candidate, filters, body_ids), 1).count
     ][:4]
