@@ -50,9 +50,13 @@ KEY_DECISION = re.compile(r"^\(KEY DECISION\)$", re.IGNORECASE)
 REASONS = re.compile(r"^REASONS? FOR (?:THE )?DECISIONS?\s*:?\s*(.*)$", re.IGNORECASE)
 AGENDA_REFERENCE = re.compile(r"[‘'\"“]Agenda\s+Item\s+(\d{1,3}[a-z]?)[’'\"”]", re.IGNORECASE)
 ITEM_LINE = re.compile(r"^\(Item\s+(\d{1,3}[a-z]?)\)$", re.IGNORECASE)
+# "The minutes of the meeting held on 28 January 2026 were taken as read, confirmed and
+# signed"; "That the minutes of the regular Council Meeting held August 13, 2024, be adopted".
 CONFIRMS = re.compile(
-    rf"minutes of the (?:\w+ )?meeting (?:held )?on (\d{{1,2}}){ORDINAL}\s+({MONTH})\s+(\d{{4}})",
-    re.IGNORECASE,
+    r"minutes of the (?:[\w-]+ ){0,4}meeting (?:of (?:the )?[\w ]{1,60}? )?(?:held )?(?:on )?"
+    rf"(?:(\d{{1,2}}){ORDINAL}\s+({MONTH}),?\s+(\d{{4}})|({MONTH})\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}}))"
+    r"(?=.{0,120}?\b(?:confirmed|adopted|approved|signed|taken as read|agreed)\b)",
+    re.IGNORECASE | re.DOTALL,
 )
 ATTENDANCE_LABEL = re.compile(
     r"^(PRESENT|In attendance|Also present|Officers(?: in attendance| present)?"
@@ -215,6 +219,14 @@ def _role_and_note(role: str, after: str) -> tuple[str, str]:
     return role, note[:300]
 
 
+def confirmed_date(minute: MinuteRecord):
+    """The date of the earlier meeting whose minutes this minute confirms, if it does."""
+    if confirms := CONFIRMS.search(f"{minute.title} {minute.text}"[:1000]):
+        day, month, year = confirms.group(1, 2, 3) if confirms[1] else confirms.group(5, 4, 6)
+        return make_date(day, month, year)
+    return None
+
+
 def _minute(number: str, title: str, lines: list[Line]) -> MinuteRecord:
     body = _after_title(number, title, lines)
     minute = MinuteRecord(number=number, title=title, text="", page=lines[0].page)
@@ -224,8 +236,6 @@ def _minute(number: str, title: str, lines: list[Line]) -> MinuteRecord:
     joined = " ".join(line.text for line in body)
     if not minute.agenda_item_number and (reference := AGENDA_REFERENCE.search(joined)):
         minute.agenda_item_number = reference[1]
-    if title.lower().startswith("minutes of the") and (confirms := CONFIRMS.search(joined)):
-        minute.confirms_date = make_date(confirms[1], confirms[2], confirms[3])
     minute.text = reflow([line.raw for line in body])
     _decision(minute, body)
     return minute

@@ -6,7 +6,7 @@ from meetings.ingest.casing import acronyms_in, readable
 from meetings.ingest.council import contact_domains, council_named
 from meetings.ingest.frontsheet import body_named, parse_front_sheet
 from meetings.ingest.lines import Line, page_lines, printed_page_numbers
-from meetings.ingest.minutes import find_header, parse_minutes
+from meetings.ingest.minutes import confirmed_date, find_header, parse_minutes
 from meetings.ingest.proceedings import heading_of, read_proceedings
 from meetings.ingest.records import (
     AgendaItemRecord,
@@ -66,6 +66,8 @@ def parse_pack(pages: list[str], default_body: str = "", default_date=None) -> P
                 "no agenda, minutes or reports recognised: stored as searchable pages only"
             )
     _readable_titles(record, lines)
+    for minute in (minute for document in record.minutes for minute in document.minutes):
+        minute.confirms_date = minute.confirms_date or confirmed_date(minute)
     return record
 
 
