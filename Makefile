@@ -26,9 +26,11 @@ else
 	DEBUG=1 $(BIN)/python manage.py import_packs $(PACKS)
 endif
 	DEBUG=1 $(BIN)/python manage.py make_bulk_data
-	# The worker (queued imports, retries) runs beside the server and stops with it.
+	# The worker (queued imports, retries, alerts) and a mail catcher that prints each email
+	# (SMTP on port 1025) run beside the server and stop with it.
 	DEBUG=1 $(BIN)/python manage.py procrastinate worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python -m aiosmtpd -n -l 127.0.0.1:1025 -c aiosmtpd.handlers.Debugging & mail=$$!; \
+	trap 'kill $$worker $$mail 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(INSTALLED)

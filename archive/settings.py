@@ -140,6 +140,23 @@ RATELIMIT_VIEW = "meetings.views.search.rate_limited"
 # cache above gives it the atomic increment it needs.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
+# Email (alerts): Django's SMTP backend, configured from the environment. `make run` starts
+# a local catcher on port 1025 that prints each message; docker-compose runs Mailpit.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 1025 if DEBUG else 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "") == "1"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 10))  # seconds; a request never waits longer
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "ARCHIVE_FROM_EMAIL", "Committee meetings archive <alerts@localhost>"
+)
+# The follow form: requests per client address, and emails per address asked for.
+ALERTS_CLIENT_RATE = os.environ.get("ALERTS_CLIENT_RATE", "20/h")
+ALERTS_ADDRESS_RATE = os.environ.get("ALERTS_ADDRESS_RATE", "3/h")
+
 # Imports: limits on what one file and one upload may hold.
 # The API (/oparl/v1.1/, /api/): public, read-only JSON; no sessions, no browsable pages.
 REST_FRAMEWORK = {

@@ -8,6 +8,9 @@ from django.urls import path
 
 from meetings import models
 from meetings.admin_import import import_packs_view
+from meetings.alerts import sending
+from meetings.alerts.models import Delivery, Subscriber, Subscription
+from meetings.matters import linking
 from meetings.uploads import queue_reparse
 
 
@@ -280,3 +283,83 @@ class ImportJobAdmin(admin.ModelAdmin):
                 job.save(update_fields=["status"])
                 import_upload.defer(job_id=job.pk)
         self.message_user(request, f"{len(failed)} failed imports queued again.")
+
+
+class MatterStepInline(admin.TabularInline):
+    model = models.MatterStep
+    fields = ["date", "meeting", "kind", "title", "reason", "evidence", "score", "pinned"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(models.Matter)
+class MatterAdmin(admin.ModelAdmin):
+    list_display = ["title", "council", "status", "reference", "first_date", "last_date"]
+    list_filter = ["status", "council"]
+    search_fields = ["title", "reference"]
+    readonly_fields = ["status", "first_date", "last_date"]
+    inlines = [MatterStepInline]
+    actions = ["merge"]
+
+    @admin.action(description="Merge the selected matters into one")
+    def merge(self, request, queryset):
+        matters = list(queryset)
+        if len(matters) < 2 or len({matter.council_id for matter in matters}) > 1:
+            self.message_user(request, "Choose two or more matters of one council.", "error")
+            return
+        into = linking.merge_matters(matters)
+        self.message_user(request, f"Merged {len(matters)} matters into “{into}”.")
+
+
+@admin.register(models.MatterStep)
+class MatterStepAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "date", "meeting", "matter", "reason", "pinned"]
+    list_filter = ["kind", "reason", "pinned"]
+    search_fields = ["title", "matter__title", "reference"]
+    raw_id_fields = ["matter", "agenda_item", "report", "minute", "meeting"]
+    readonly_fields = ["evidence", "score", "title_words"]
+    actions = ["split"]
+
+    @admin.action(description="Split the selected steps off into a new matter")
+    def split(self, request, queryset):
+        steps = list(queryset.select_related("matter"))
+        if len({step.matter.council_id for step in steps}) != 1:
+            self.message_user(request, "Choose steps of one council.", "error")
+            return
+        new = linking.split_steps(steps)
+        self.message_user(request, f"Split {len(steps)} steps off into “{new}”.")
+
+
+class SubscriptionInline(admin.TabularInline):
+    model = Subscription
+    fields = ["label", "kind", "frequency", "created"]
+    readonly_fields = ["label", "kind", "created"]
+    extra = 0
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    list_display = ["email", "created"]
+    search_fields = ["email"]
+    readonly_fields = ["key", "created"]
+    inlines = [SubscriptionInline]
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    list_display = ["window", "subscriber", "entries", "status", "attempts", "sent_at"]
+    list_filter = ["status"]
+    search_fields = ["subscriber__email", "window"]
+    readonly_fields = ["subject", "text", "error", "created", "sent_at", "tried_at"]
+    actions = ["send_now"]
+
+    @admin.action(description="Send the selected unsent digests now")
+    def send_now(self, request, queryset):
+        queryset.exclude(status=Delivery.Status.SENT).update(tried_at=None)
+        sent, failed = sending.send_pending()
+        self.message_user(request, f"{sent} sent, {failed} refused (kept, to retry).")

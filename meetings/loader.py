@@ -12,12 +12,14 @@ from django.db import transaction
 from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
+from meetings.alerts.sending import queue_immediate_quietly
 from meetings.councils import council_called, council_for, default_council
 from meetings.ingest.describe import describe_pack, document_kind
 from meetings.ingest.read import SourceFile
 from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord
 from meetings.ingest.text import fold, slugify, strip_markup
 from meetings.locks import transaction_lock
+from meetings.matters.linking import link_meetings_quietly
 from meetings.models import (
     RESERVED_BODY_SLUGS,
     AgendaItem,
@@ -57,6 +59,7 @@ class LoadResult:
     recognised: str = ""  # what the file was found to hold (meetings.ingest.describe)
     council: str = ""  # the council it was filed under
     warnings: list[str] = field(default_factory=list)
+    meetings: list[int] = field(default_factory=list)  # the meetings it wrote to
 
     def summary(self) -> str:
         """'pack.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report; filed under Kent County
@@ -99,6 +102,8 @@ def load_source(
     except DryRunRollback:
         return result
     apply_pending_quietly()  # searchable within seconds of the import, not at the worker's turn
+    link_meetings_quietly(result.meetings)
+    queue_immediate_quietly()
     return result
 
 
@@ -186,6 +191,7 @@ class _Loader:
         for record, meeting in zip(self.pack.minutes, minuted, strict=True):
             self.minutes(meeting, record, document)
         meetings = [meeting.pk for meeting in [pack_meeting, *minuted] if meeting]
+        self.result.meetings = meetings
         link_agenda_items(meetings)
         self.remove_superseded(document)
         if earlier_meeting and earlier_meeting != pack_meeting:

@@ -38,10 +38,10 @@ class Timestamped(models.Model):
 # Slugs a council cannot take: the archive's own top-level paths.
 RESERVED_COUNCIL_SLUGS = frozenset({
     "admin", "api", "bodies", "councils", "data", "decisions", "documents", "feeds", "healthz",
-    "media", "meetings", "oparl", "people", "search", "static",
+    "media", "meetings", "oparl", "people", "search", "static", "alerts",
 })  # fmt: skip
 # Slugs a body cannot take: the council's own paths.
-RESERVED_BODY_SLUGS = frozenset(["people", "meetings", "decisions"])
+RESERVED_BODY_SLUGS = frozenset(["people", "meetings", "decisions", "matters"])
 
 
 class Council(Timestamped):
@@ -174,6 +174,14 @@ class Meeting(Timestamped):
     title = models.CharField(max_length=300, editable=False, help_text="'Cabinet, 3 February 2026'")
     sequence = models.PositiveIntegerField(
         default=0, help_text="iCalendar SEQUENCE: one more each time the time or place changes"
+    )
+    minutes_confirmed_by = models.ForeignKey(
+        "Minute",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="confirmed_meetings",
+        help_text="The later meeting's minute that confirmed this meeting's minutes",
     )
 
     class Meta:
@@ -610,6 +618,128 @@ class Attendance(models.Model):
         return self.person.get_absolute_url()
 
 
+class MatterStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    DEFERRED = "deferred", "Deferred"
+    DECIDED = "decided", "Decided"
+    CONFIRMED = "confirmed", "Decided, minutes confirmed"
+    CALLED_IN = "called_in", "Called in"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+class Matter(Timestamped):
+    """One piece of business followed across meetings and bodies: a report that goes to
+    scrutiny, then cabinet, then council; an item deferred and brought back; a decision
+    called in. Its steps say how each part was linked (meetings.matters.linking)."""
+
+    Status = MatterStatus
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="matters")
+    title = models.TextField(help_text="Its earliest step's title")
+    reference = models.CharField(max_length=40, blank=True, help_text="'24/00096', '2017-0123'")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROPOSED)
+    first_date = models.DateField()
+    last_date = models.DateField(db_index=True)
+
+    class Meta:
+        ordering = ["-last_date", "-pk"]
+        constraints = [choices_check("status", MatterStatus, "matter_status_valid")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meetings:matter_detail", args=[self.council.slug, self.pk])
+
+
+class StepKind(models.TextChoices):
+    ITEM = "item", "Agenda item"
+    REPORT = "report", "Report"
+    DECISION = "decision", "Decision"
+    MINUTE = "minute", "Minute"
+    CALL_IN = "call_in", "Call-in"
+    RESCISSION = "rescission", "Rescission"
+
+
+class LinkReason(models.TextChoices):
+    FIRST = "first", "First step"
+    SAME_ITEM = "same_item", "Same agenda item"
+    REFERENCE = "reference", "Same reference"
+    SENTENCE = "sentence", "Named in a sentence"
+    TITLE = "title", "Same title at the next body"
+    DEFERRAL = "deferral", "Deferred and brought back"
+    ADMIN = "admin", "Placed by an admin"
+
+
+class MatterStep(models.Model):
+    """An agenda item, a report or a minute (with its decision), as a step of a matter."""
+
+    Kind = StepKind
+    Reason = LinkReason
+
+    matter = models.ForeignKey(Matter, on_delete=models.CASCADE, related_name="steps")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    agenda_item = models.OneToOneField(
+        AgendaItem, on_delete=models.CASCADE, null=True, blank=True, related_name="matter_step"
+    )
+    report = models.OneToOneField(
+        Report, on_delete=models.CASCADE, null=True, blank=True, related_name="matter_step"
+    )
+    minute = models.OneToOneField(
+        Minute, on_delete=models.CASCADE, null=True, blank=True, related_name="matter_step"
+    )
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="matter_steps")
+    date = models.DateField(help_text="Its meeting's date")
+    title = models.TextField()
+    title_words = models.TextField(blank=True, help_text="Its title's words, folded, for matching")
+    reference = models.CharField(max_length=40, blank=True)
+    reason = models.CharField(max_length=12, choices=Reason.choices)
+    evidence = models.TextField(blank=True, help_text="The reference, sentence or titles matched")
+    score = models.FloatField(null=True, blank=True, help_text="A title match's score, 0 to 1")
+    pinned = models.BooleanField(
+        default=False, help_text="An admin placed it: linking never moves it to another matter"
+    )
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["date", "meeting_id", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(agenda_item__isnull=False, report__isnull=True, minute__isnull=True)
+                | Q(agenda_item__isnull=True, report__isnull=False, minute__isnull=True)
+                | Q(agenda_item__isnull=True, report__isnull=True, minute__isnull=False),
+                name="matterstep_one_thing",
+            ),
+            choices_check("kind", StepKind, "matterstep_kind_valid"),
+            choices_check("reason", LinkReason, "matterstep_reason_valid"),
+        ]
+        indexes = [
+            models.Index(fields=["reference"], name="matterstep_reference_idx"),
+            models.Index(fields=["date"], name="matterstep_date_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.title} ({self.date})"
+
+    @property
+    def thing(self):
+        return self.agenda_item or self.report or self.minute
+
+
+class MatterMention(models.Model):
+    """A sentence of a step naming another meeting that took the business ("considered a
+    report on 5 March 2026"): kept so that meeting links when it is imported, in any order."""
+
+    step = models.ForeignKey(MatterStep, on_delete=models.CASCADE, related_name="mentions")
+    date = models.DateField(db_index=True)
+    body = models.CharField(max_length=300, blank=True, help_text="As written; none: its own")
+    sentence = models.TextField()
+    deferral = models.BooleanField(default=False)
+
+    def __str__(self):
+        return self.sentence
+
+
 class DeletedObject(models.Model):
     """A published object an import removed, kept so harvesters learn it is gone (OParl)."""
 
@@ -734,3 +864,7 @@ class ImportJob(models.Model):
         if self.status == ImportStatus.FAILED:
             return f"failed: {self.error}"
         return "queued"
+
+
+# The alerts' models live with the code that uses them; importing them here registers them.
+from meetings.alerts.models import Delivery, SentItem, Subscriber, Subscription  # noqa: E402, F401

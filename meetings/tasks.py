@@ -1,10 +1,14 @@
 """Jobs the worker runs (`manage.py procrastinate worker`), queued in PostgreSQL."""
 
+import datetime
+
 from django.db import InterfaceError, OperationalError
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
 from meetings import bulk
+from meetings.alerts import sending
+from meetings.matters import linking
 from meetings.search import indexing
 from meetings.uploads import run_import_job
 
@@ -51,3 +55,59 @@ async def retry_stalled(worker_app, seconds_since_heartbeat: float) -> int:
 def update_search_index(timestamp: int) -> None:
     """Each minute, apply the changes an import did not (an admin's edit, a failed write)."""
     indexing.apply_pending()
+
+
+@app.periodic(cron="*/10 * * * *")
+@app.task(queue="maintenance", name="link_matters", queueing_lock="link_matters")
+def link_matters(timestamp: int) -> None:
+    """Every ten minutes, link the meetings changed in the last day that an import's own
+    linking missed (it failed, or an admin edited them)."""
+    linking.link_recent()
+
+
+# Alerts: one digest per address and period (meetings.alerts.sending). Immediate alerts
+# are also queued by each import, so they go out within a minute of it.
+ALERTS_RETRY = RetryStrategy(
+    max_attempts=3, exponential_wait=30, retry_exceptions={OperationalError}
+)
+
+
+@app.periodic(cron="*/5 * * * *")
+@app.task(
+    queue="alerts",
+    name="send_immediate_alerts",
+    queueing_lock="alerts-immediate",
+    retry=ALERTS_RETRY,
+)
+def send_immediate_alerts(timestamp: int) -> None:
+    sending.run_digests("immediate")
+
+
+@app.periodic(cron="0 7 * * *")
+@app.task(
+    queue="alerts", name="send_daily_alerts", queueing_lock="alerts-daily", retry=ALERTS_RETRY
+)
+def send_daily_alerts(timestamp: int) -> None:
+    sending.run_digests("daily", datetime.datetime.fromtimestamp(timestamp, datetime.UTC))
+
+
+@app.periodic(cron="0 7 * * 1")
+@app.task(
+    queue="alerts", name="send_weekly_alerts", queueing_lock="alerts-weekly", retry=ALERTS_RETRY
+)
+def send_weekly_alerts(timestamp: int) -> None:
+    sending.run_digests("weekly", datetime.datetime.fromtimestamp(timestamp, datetime.UTC))
+
+
+@app.periodic(cron="30 3 * * *")
+@app.task(queue="alerts", name="forget_sent_alerts", queueing_lock="alerts-forget")
+def forget_sent_alerts(timestamp: int) -> None:
+    """Each night, delete digests sent more than 30 days ago (privacy: docs/alerts.md)."""
+    sending.forget_old()
+
+
+@app.periodic(cron="*/10 * * * *")
+@app.task(queue="alerts", name="retry_alert_deliveries", queueing_lock="alerts-retry")
+def retry_alert_deliveries(timestamp: int) -> None:
+    """Send again the digests the SMTP server refused, with a growing wait between tries."""
+    sending.send_pending()

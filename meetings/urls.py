@@ -1,7 +1,8 @@
-from django.urls import path, register_converter
+from django.urls import include, path, register_converter
 
 from meetings import converters, feeds
-from meetings.views import browse, bulk, documents, health, legacy, search
+from meetings.alerts import urls as alerts_urls
+from meetings.views import browse, bulk, documents, health, legacy, matters, search
 
 register_converter(converters.IsoDateConverter, "isodate")
 
@@ -25,6 +26,7 @@ urlpatterns = [
     path("documents/<str:sha256>/page/<int:number>/", documents.page_detail, name="page_detail"),
     path("data/", bulk.data_index, name="data_index"),
     path("data/<str:name>", bulk.data_file, name="data_file"),
+    path("alerts/", include(alerts_urls)),
     # Addresses published before the archive held more than one council: 301 to their place.
     *[
         path(old, legacy.body_page, {"name": name})
@@ -42,6 +44,8 @@ urlpatterns = [
     # A council's own pages.
     path("<slug:council>/", browse.council_detail, name="council_detail"),
     path("<slug:council>/people/<slug:key>/", browse.person_detail, name="person_detail"),
+    path("<slug:council>/matters/", matters.matter_list, name="matter_list"),
+    path("<slug:council>/matters/<int:pk>/", matters.matter_detail, name="matter_detail"),
     path("<slug:council>/<slug:slug>/", browse.body_detail, name="body_detail"),
     path(
         "<slug:council>/<slug:slug>/meetings.atom",

@@ -137,3 +137,40 @@ def archive_snapshot() -> dict:
 def search_index_dir(settings, tmp_path):
     """Each test its own search index, as each has its own rolled-back database."""
     settings.SEARCH_INDEX_DIR = tmp_path / "search-index"
+
+
+class _Inbox:
+    """What a real SMTP server (aiosmtpd, in this process) received, as parsed messages."""
+
+    def __init__(self):
+        self.messages = []
+        self.refuse = 0  # answer this many of the next messages with a temporary failure
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.refuse:
+            self.refuse -= 1
+            return "451 4.3.0 Try again later"
+        import email
+        from email import policy
+
+        self.messages.append(email.message_from_bytes(envelope.content, policy=policy.default))
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server on a free local port, with Django's SMTP backend pointed at it."""
+    import socket
+
+    from aiosmtpd.controller import Controller
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    inbox = _Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    yield inbox
+    controller.stop()

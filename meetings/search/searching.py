@@ -166,7 +166,7 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
     # Every match is counted on another core while the page's hits are read and shown.
     facet_rows = INDEX_THREADS.submit(_facet_rows, searcher, counted)
     if filters.pages_only:
-        hits = _shown(_read(searcher, shown, filters.sort, offset, limit), words)
+        hits = _shown(read_hits(searcher, shown, filters.sort, offset, limit), words)
     else:
         hits, has_next = _one_per_thing(searcher, shown, filters.sort, offset, limit, words)
     kind_counts, body_counts, council_counts, year_counts = _facets(facet_rows.result(), filters)
@@ -308,7 +308,7 @@ ORDERS = {
 }
 
 
-def _read(searcher, query, sort: str, offset: int, limit: int) -> list[tuple[str, int, int]]:
+def read_hits(searcher, query, sort: str, offset: int, limit: int) -> list[tuple[str, int, int]]:
     """(kind, pk, group) of the hits from `offset`, best first."""
     result = searcher.search(query, limit, count=False, offset=offset, **ORDERS[sort])
     addresses = [address for _, address in result.hits]
@@ -330,7 +330,7 @@ def _one_per_thing(searcher, query, sort: str, offset: int, limit: int, words: s
     groups: dict[int, list[tuple[str, int]]] = {}
     read, batch = 0, FIRST_BATCH
     while True:
-        rows = _read(searcher, query, sort, read, batch)
+        rows = read_hits(searcher, query, sort, read, batch)
         for kind, pk, group in rows:
             groups.setdefault(group, []).append((kind, pk))
         read += len(rows)
@@ -353,7 +353,7 @@ def _add_unread_members(searcher, query, keys: list[int], groups: dict) -> None:
         [(tantivy.Occur.Must, _any_of("group", keys)),
          (tantivy.Occur.MustNot, engine.term("kind", KIND_CODES["page"]))],
     )  # fmt: skip
-    rows = _read(searcher, of_these, "relevance", 0, len(keys) * 10)
+    rows = read_hits(searcher, of_these, "relevance", 0, len(keys) * 10)
     for kind, pk, group in rows:
         if (kind, pk) not in groups[group]:
             groups[group].append((kind, pk))

@@ -38,7 +38,11 @@ class Snippets:
         self.read = {}  # word: its stem, or None
 
     def of(self, text: str) -> SafeString:
-        """Up to two passages of `text` with the most of the query's words, marked."""
+        """Up to two passages of `text` with the most of the query's words, marked, as HTML."""
+        return highlight(self.marked(text))
+
+    def marked(self, text: str) -> str:
+        """Those passages as text, the words between MARK_START and MARK_STOP."""
         text = text.replace(MARK_START, "").replace(MARK_STOP, "")
         matches = self._matches(text)
         if not matches:
@@ -48,7 +52,7 @@ class Snippets:
                 _marked(text, start, end, [m for m in matches if start <= m[0] and m[1] <= end])
                 for start, end in self._best_windows(text, matches)
             ]
-        return highlight(JOINER.join(_SPACE.sub(" ", part).strip() for part in fragments))
+        return JOINER.join(_SPACE.sub(" ", part).strip() for part in fragments)
 
     def _matches(self, text: str) -> list[tuple[int, int, str]]:
         if self.candidates is None:

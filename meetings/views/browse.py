@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from meetings.filters import DecisionFilter, MeetingFilter
 from meetings.ingest.text import find_date
+from meetings.matters.lookup import matter_of
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -289,6 +290,7 @@ def report_detail(request, council, body, date, slug):
         "page_range": page_range,
         "decisions": decisions,
         "withheld": withheld,
+        "matter": matter_of(report, report.agenda_item),
     }
     return render(request, "meetings/report_detail.html", context)
 
@@ -321,6 +323,7 @@ def decision_detail(request, council, body, date, number):
         "reports": reports,
         "votes": votes,
         "source": source,
+        "matter": matter_of(minute, minute.agenda_item),
     }
     return render(request, "meetings/decision_detail.html", context)
 

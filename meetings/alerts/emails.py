@@ -1,0 +1,78 @@
+"""The alerts' emails: plain text with an HTML alternative, and one-click unsubscribe."""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from meetings.alerts import following
+from meetings.alerts.models import Subscriber
+
+
+def absolute(path: str) -> str:
+    return f"{settings.BASE_URL}{path}"
+
+
+def link(name: str, token: str) -> str:
+    return absolute(reverse(f"meetings:alerts_{name}", args=[token]))
+
+
+def message(to: str, subject: str, template: str, context: dict, headers=None):
+    text = render_to_string(f"alerts/email/{template}.txt", context)
+    html = render_to_string(f"alerts/email/{template}.html", context)
+    email = EmailMultiAlternatives(subject, text, to=[to], headers=headers or {})
+    email.attach_alternative(html, "text/html")
+    return email
+
+
+def confirmation(email: str, target: following.Target, frequency: str, label: str):
+    token = following.confirmation_token(email, target, frequency)
+    context = {"target": target, "frequency": label, "confirm_url": link("confirm", token)}
+    return message(email, f"Confirm: follow {target.label}"[:250], "confirm", context)
+
+
+def manage_link(subscriber: Subscriber):
+    context = {"manage_url": link("manage", following.subscriber_token(subscriber))}
+    return message(subscriber.email, "Your committee archive alerts", "manage_link", context)
+
+
+def unsubscribe_headers(unsubscribe_url: str) -> dict:
+    """RFC 8058: mail programs offer one-click unsubscribe, a POST to this address."""
+    return {
+        "List-Unsubscribe": f"<{unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "Auto-Submitted": "auto-generated",
+    }
+
+
+def digest_parts(subscriber: Subscriber, subscriptions, entries, period: str) -> dict:
+    """The subject and both bodies of a digest, stored with its delivery before sending."""
+    unsubscribe_url = link(
+        "unsubscribe",
+        following.unsubscribe_token(subscriber, [s.pk for s in subscriptions]),
+    )
+    context = {
+        "entries": entries,
+        "subscriptions": subscriptions,
+        "period": period,
+        "manage_url": link("manage", following.subscriber_token(subscriber)),
+        "unsubscribe_url": unsubscribe_url,
+        "site": settings.BASE_URL,
+    }
+    count = len(entries)
+    return {
+        "subject": f"{count} new from the committee archive ({period})",
+        "text": render_to_string("alerts/email/digest.txt", context),
+        "html": render_to_string("alerts/email/digest.html", context),
+        "unsubscribe_url": unsubscribe_url,
+    }
+
+
+def send_digest(delivery) -> None:
+    """Send a stored digest; raises what the SMTP server or connection raises."""
+    headers = unsubscribe_headers(delivery.unsubscribe_url)
+    email = EmailMultiAlternatives(
+        delivery.subject, delivery.text, to=[delivery.subscriber.email], headers=headers
+    )
+    email.attach_alternative(delivery.html, "text/html")
+    email.send()

@@ -1,0 +1,322 @@
+"""What is new for each subscription since a time, and why it matched: in batches.
+
+Searches are matched together: the rows imported since are put in a small index in memory,
+with the same analyser and fields as the archive's index, and each distinct saved search
+runs once against it. Bodies, people and matters take one statement each for all their
+subscriptions. Nothing here runs a statement per subscription.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+import tantivy
+from django.db.models import Count
+
+from meetings.alerts.models import FollowKind, Subscription
+from meetings.models import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Council,
+    Decision,
+    MatterStep,
+    Meeting,
+    Page,
+    Report,
+    Vote,
+)
+from meetings.search import engine, searching
+from meetings.search.hits import hydrate
+from meetings.search.indexing import index_documents
+from meetings.search.snippets import MARK_START, MARK_STOP, Snippets, highlight
+
+MATCHES_PER_SEARCH = 20  # entries one saved search adds to one digest
+PASSAGE = 300  # characters of a decision's resolution quoted
+MEMORY_INDEX_HEAP = 50_000_000
+
+
+@dataclass
+class Entry:
+    """One thing in a digest, with every reason it was sent."""
+
+    key: str  # what is never sent twice to an address: 'decision-12', 'item-40'
+    title: str
+    url: str
+    date: datetime.date | None
+    body: str
+    created: datetime.datetime
+    why: list[str] = field(default_factory=list)
+    passage: str = ""  # the matched words between MARK_START and MARK_STOP
+    also: list[str] = field(default_factory=list)  # keys of its other rows that matched
+
+    @property
+    def text_passage(self) -> str:
+        return self.passage.replace(MARK_START, "*").replace(MARK_STOP, "*")
+
+    @property
+    def html_passage(self):
+        return highlight(self.passage)
+
+
+def match(subscriptions: list[Subscription], since: datetime.datetime) -> dict[int, list[Entry]]:
+    """For each subscription, the entries created since `since` and since it was confirmed."""
+    by_kind: dict[str, list[Subscription]] = {}
+    for subscription in subscriptions:
+        by_kind.setdefault(subscription.kind, []).append(subscription)
+    found: dict[int, list[Entry]] = {}
+    for kind, matcher in MATCHERS.items():
+        if kind in by_kind:
+            found |= matcher(by_kind[kind], since)
+    return {
+        pk: [entry for entry in entries if entry.created >= subscription.created]
+        for subscription in subscriptions
+        if (entries := found.get(pk := subscription.pk))
+    }
+
+
+def _absolute(path: str) -> str:
+    from meetings.alerts.emails import absolute
+
+    return absolute(path)
+
+
+# -- committees -------------------------------------------------------------------------------
+
+
+def body_entries(subscriptions, since) -> dict[int, list[Entry]]:
+    bodies = {subscription.body_id for subscription in subscriptions}
+    of_body: dict[int, list[Entry]] = {}
+    meetings = (
+        Meeting.objects.filter(body__in=bodies, created__gte=since)
+        .select_related("body__council")
+        .annotate(items=Count("agenda_items"))
+    )
+    for meeting in meetings:
+        why = f"A new meeting of {meeting.body.name}, {meeting.items} agenda items"
+        of_body.setdefault(meeting.body_id, []).append(_meeting_entry(meeting, why))
+    for decision in _new_decisions(since).filter(minute__meeting__body__in=bodies):
+        body = decision.minute.meeting.body
+        why = f"A decision of {body.name}"
+        of_body.setdefault(body.pk, []).append(_decision_entry(decision, why))
+    return {s.pk: of_body.get(s.body_id, []) for s in subscriptions}
+
+
+def _meeting_entry(meeting: Meeting, why: str) -> Entry:
+    return Entry(
+        key=f"meeting-{meeting.pk}",
+        title=str(meeting),
+        url=_absolute(meeting.get_absolute_url()),
+        date=meeting.date,
+        body=meeting.body.name,
+        created=meeting.created,
+        why=[why],
+        passage=meeting.location,
+    )
+
+
+def _new_decisions(since):
+    return Decision.objects.filter(created__gte=since).select_related(
+        "minute__meeting__body__council"
+    )
+
+
+def _decision_entry(decision: Decision, why: str) -> Entry:
+    meeting = decision.minute.meeting
+    return Entry(
+        key=f"decision-{decision.pk}",
+        title=decision.title,
+        url=_absolute(decision.get_absolute_url()),
+        date=meeting.date,
+        body=meeting.body.name,
+        created=decision.created,
+        why=[why],
+        passage=decision.resolved[:PASSAGE],
+    )
+
+
+# -- people -----------------------------------------------------------------------------------
+
+
+def person_entries(subscriptions, since) -> dict[int, list[Entry]]:
+    """The new decisions of meetings each person attended, and how they voted on them."""
+    people = {subscription.person_id for subscription in subscriptions}
+    new = {decision.pk: decision for decision in _new_decisions(since)}
+    of_person: dict[int, dict[int, Entry]] = {}
+    attended = Attendance.objects.filter(
+        person__in=people, meeting__minutes__decision__in=list(new)
+    ).select_related("person")
+    by_meeting: dict[int, list[Decision]] = {}
+    for decision in new.values():
+        by_meeting.setdefault(decision.minute.meeting_id, []).append(decision)
+    for attendance in attended.distinct():
+        why = f"{attendance.person.name} was at this meeting ({attendance.get_role_display()})"
+        for decision in by_meeting.get(attendance.meeting_id, []):
+            entries = of_person.setdefault(attendance.person_id, {})
+            entries.setdefault(decision.pk, _decision_entry(decision, why))
+    votes = Vote.objects.filter(person__in=people, decision__in=list(new)).select_related("person")
+    for vote in votes:
+        why = f"{vote.person.name} voted: {vote.get_vote_display()}"
+        entries = of_person.setdefault(vote.person_id, {})
+        entry = entries.setdefault(vote.decision_id, _decision_entry(new[vote.decision_id], why))
+        if why not in entry.why:
+            entry.why.append(why)
+    return {s.pk: list(of_person.get(s.person_id, {}).values()) for s in subscriptions}
+
+
+# -- matters ----------------------------------------------------------------------------------
+
+
+def matter_entries(subscriptions, since) -> dict[int, list[Entry]]:
+    matters = {subscription.matter_id for subscription in subscriptions}
+    of_matter: dict[int, list[Entry]] = {}
+    steps = MatterStep.objects.filter(matter__in=matters, created__gte=since).select_related(
+        "matter__council", "meeting__body", "agenda_item", "report", "minute__decision"
+    )
+    for step in steps:
+        matter = step.matter
+        why = (
+            f"A new step in “{matter.title}”: {step.get_kind_display().lower()} at "
+            f"{step.meeting.body.name} (now {matter.get_status_display().lower()})"
+        )
+        decision = getattr(step.minute, "decision", None) if step.minute else None
+        entry = Entry(
+            key=f"step-{step.pk}",
+            title=step.title,
+            url=_absolute(matter.get_absolute_url()),
+            date=step.date,
+            body=step.meeting.body.name,
+            created=step.created,
+            why=[why],
+            passage=decision.resolved[:PASSAGE] if decision else "",
+        )
+        of_matter.setdefault(step.matter_id, []).append(entry)
+    return {s.pk: of_matter.get(s.matter_id, []) for s in subscriptions}
+
+
+# -- searches ---------------------------------------------------------------------------------
+
+
+def search_entries(subscriptions, since) -> dict[int, list[Entry]]:
+    """Each distinct saved search, run once on an index of only the rows new since."""
+    new, units = new_rows(since)
+    if not new:
+        return {}
+    searcher, index = _memory_index(new, units)
+    councils = {council.slug: council for council in Council.objects.all()}
+    bodies = list(Body.objects.values_list("pk", "council_id", "slug"))
+    matched: dict[str, list[tuple[str, int, int]]] = {}
+    for target, search in {s.target: s.search for s in subscriptions}.items():
+        filters = filters_of(search, councils)
+        query = searching.shown_query(index, search["q"], filters, _body_ids(filters, bodies))
+        matched[target] = searching.read_hits(
+            searcher, query, "relevance", 0, 5 * MATCHES_PER_SEARCH
+        )
+    hits = hydrate({(kind, pk) for rows in matched.values() for kind, pk, _ in rows}, "")
+    entries = {
+        target: _search_entries(rows, hits, new, search_words(subscriptions, target))
+        for target, rows in matched.items()
+    }
+    return {s.pk: entries[s.target] for s in subscriptions}
+
+
+def search_words(subscriptions, target: str) -> str:
+    return next(s.search["q"] for s in subscriptions if s.target == target)
+
+
+def _search_entries(rows, hits, new, words: str) -> list[Entry]:
+    """One entry per thing (its best row first), its passage with the words marked."""
+    snippets = Snippets(words)
+    groups: dict[int, list[tuple[str, int]]] = {}
+    for kind, pk, group in rows:
+        if (kind, pk) in hits:
+            groups.setdefault(group, []).append((kind, pk))
+    entries = []
+    for group, members in list(groups.items())[:MATCHES_PER_SEARCH]:
+        kind, pk = members[0]
+        hit = hits[kind, pk]
+        entries.append(
+            Entry(
+                key=engine.group_token(group),  # the thing: 'meeting-7', as a committee's
+                title=hit.title,
+                url=_absolute(hit.url),
+                date=hit.date,
+                body=hit.body,
+                created=new[kind, pk],
+                why=[f"Matches your search “{words}”"],
+                passage=snippets.marked(hit.text),
+                also=[f"{other}-{other_pk}" for other, other_pk in members],
+            )
+        )
+    return entries
+
+
+NEW_ROW_SOURCES = (  # kind, model, its meeting, when it was imported
+    ("meeting", Meeting, "id", "created"),
+    ("item", AgendaItem, "meeting_id", "created"),
+    ("report", Report, "meeting_id", "created"),
+    ("decision", Decision, "minute__meeting_id", "created"),
+    ("page", Page, "document__meeting_id", "document__created"),
+)
+
+
+def new_rows(since) -> tuple[dict[tuple[str, int], datetime.datetime], set[int]]:
+    """Every row of a meeting the search index holds that was imported since, with when;
+    and the index units (meetings) that hold them."""
+    rows, units = {}, set()
+    for kind, model, meeting, created in NEW_ROW_SOURCES:
+        found = model.objects.filter(**{f"{created}__gte": since, f"{meeting}__isnull": False})
+        for pk, when, unit in found.values_list("pk", created, meeting):
+            rows[kind, pk] = when
+            units.add(unit)
+    return rows, units
+
+
+def _memory_index(new, units) -> tuple[tantivy.Searcher, tantivy.Index]:
+    index = tantivy.Index(engine.SCHEMA)
+    index.register_tokenizer(engine.ANALYZER, engine.analyzer())
+    writer = index.writer(MEMORY_INDEX_HEAP, 1)
+    for document in index_documents(sorted(units)):
+        kind, pk = engine.KIND_NAMES[document["kind"][0]], document["id"][0]
+        if (kind, pk) in new:
+            writer.add_document(document)
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    return index.searcher(), index
+
+
+def filters_of(search: dict, councils: dict[str, Council]) -> searching.Filters:
+    """A saved search's filters, as the search page reads them (public content only)."""
+    return searching.Filters(
+        kinds=list(search.get("kind", [])),
+        council=councils.get(search.get("council", "")),
+        body=search.get("body", ""),
+        year=int(search["year"]) if search.get("year") else None,
+        date_from=_date(search.get("date_from")),
+        date_to=_date(search.get("date_to")),
+        key_decision=search.get("key_decision") == "True",
+    )
+
+
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+def _body_ids(filters: searching.Filters, bodies) -> list[int] | None:
+    """Filters.body_ids() from bodies read once, not a statement per search."""
+    if not (filters.council or filters.body):
+        return None
+    return [
+        pk
+        for pk, council, slug in bodies
+        if (not filters.council or council == filters.council.pk)
+        and (not filters.body or slug == filters.body)
+    ]
+
+
+MATCHERS = {
+    FollowKind.SEARCH: search_entries,
+    FollowKind.BODY: body_entries,
+    FollowKind.PERSON: person_entries,
+    FollowKind.MATTER: matter_entries,
+}
