@@ -14,9 +14,11 @@ was sent, rendering each digest and storing it. Sending is SMTP's speed, not tim
 
 import argparse
 import contextlib
+import cProfile
 import datetime
 import io
 import os
+import pstats
 import random
 import resource
 import sys
@@ -137,6 +139,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--subscriptions", type=int, default=10_000)
     parser.add_argument("--new-things", type=int, default=1_000)
+    parser.add_argument("--profile", action="store_true", help="where writing the time goes")
     options = parser.parse_args()
     start_with_empty_database("bench/alerts.py")
     from django.db import connection
@@ -177,10 +180,16 @@ def main():
         print(f"matching alone: {matched:.2f} s, {len(matched_queries)} statements, "
               f"{entries:,} entries for {len(found):,} subscriptions")  # fmt: skip
 
+        profile = cProfile.Profile() if options.profile else None
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as written_queries:
+            if profile:
+                profile.enable()
             summary = sending.write_digests("daily", "daily:bench", since)
         written = time.perf_counter() - started
+        if profile:
+            profile.disable()
+            pstats.Stats(profile).sort_stats("cumulative").print_stats(30)
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"writing the digests (matching included): {written:.2f} s, "
               f"{len(written_queries)} statements; {summary.deliveries:,} digests of "

@@ -4,8 +4,11 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from meetings.alerts import following
+from meetings.alerts.matching import WHY
 from meetings.alerts.models import Subscriber
 
 
@@ -52,7 +55,15 @@ def digest_parts(subscriber: Subscriber, subscriptions, entries, period: str) ->
         following.unsubscribe_token(subscriber, [s.pk for s in subscriptions]),
     )
     context = {
-        "entries": entries,
+        "entries_text": "\n".join(
+            f"{number}. " + entry.text.replace(WHY, _why_text(entry))
+            for number, entry in enumerate(entries, start=1)
+        ),
+        "entries_html": mark_safe(
+            "".join(
+                "<li>" + entry.html.replace(WHY, _why_html(entry)) + "</li>" for entry in entries
+            )
+        ),
         "subscriptions": subscriptions,
         "period": period,
         "manage_url": link("manage", following.subscriber_token(subscriber)),
@@ -66,6 +77,14 @@ def digest_parts(subscriber: Subscriber, subscriptions, entries, period: str) ->
         "html": render_to_string("alerts/email/digest.html", context),
         "unsubscribe_url": unsubscribe_url,
     }
+
+
+def _why_text(entry) -> str:
+    return "".join(f"   Why: {why}\n" for why in entry.why)
+
+
+def _why_html(entry) -> str:
+    return "".join(format_html("<p>Why: {}</p>", why) for why in entry.why)
 
 
 def send_digest(delivery) -> None:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import tantivy
 from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
 from meetings.alerts.models import FollowKind, Subscription
 from meetings.models import (
@@ -32,7 +34,9 @@ from meetings.search.snippets import MARK_START, MARK_STOP, Snippets, highlight
 
 MATCHES_PER_SEARCH = 20  # entries one saved search adds to one digest
 PASSAGE = 300  # characters of a decision's resolution quoted
+PASSAGE_SOURCE = 20_000  # characters of a matched row a search's passage is cut from
 MEMORY_INDEX_HEAP = 50_000_000
+WHY = "\ue002"  # where an entry's reasons go in its text: each address has its own
 
 
 @dataclass
@@ -48,14 +52,29 @@ class Entry:
     why: list[str] = field(default_factory=list)
     passage: str = ""  # the matched words between MARK_START and MARK_STOP
     also: list[str] = field(default_factory=list)  # keys of its other rows that matched
+    # How it reads in a digest, but for its reasons: written once, however many get it.
+    text: str = ""
+    html: str = ""
 
-    @property
-    def text_passage(self) -> str:
-        return self.passage.replace(MARK_START, "*").replace(MARK_STOP, "*")
+    def __post_init__(self):
+        if not self.text:
+            self.text, self.html = _entry_text(self), _entry_html(self)
 
-    @property
-    def html_passage(self):
-        return highlight(self.passage)
+
+def _entry_text(entry: Entry) -> str:
+    when = f"{entry.date.day} {entry.date:%B %Y} · " if entry.date else ""
+    passage = entry.passage.replace(MARK_START, "*").replace(MARK_STOP, "*")
+    quoted = f"   “{passage}”\n" if passage else ""
+    return f"{entry.title}\n   {when}{entry.body}\n{WHY}{quoted}   {entry.url}\n"
+
+
+def _entry_html(entry: Entry) -> str:
+    when = f"{entry.date.day} {entry.date:%B %Y} · " if entry.date else ""
+    quoted = f"<blockquote>{highlight(entry.passage)}</blockquote>" if entry.passage else ""
+    return format_html(
+        '<p><a href="{}"><strong>{}</strong></a><br>{}{}</p>{}{}',
+        entry.url, entry.title, when, entry.body, WHY, mark_safe(quoted),
+    )  # fmt: skip
 
 
 def match(subscriptions: list[Subscription], since: datetime.datetime) -> dict[int, list[Entry]]:
@@ -243,7 +262,7 @@ def _search_entries(rows, hits, new, words: str) -> list[Entry]:
                 body=hit.body,
                 created=new[kind, pk],
                 why=[f"Matches your search “{words}”"],
-                passage=snippets.marked(hit.text),
+                passage=snippets.marked(hit.text[:PASSAGE_SOURCE]),
                 also=[f"{other}-{other_pk}" for other, other_pk in members],
             )
         )
