@@ -147,6 +147,7 @@ def test_pages_pass_an_automated_wcag_audit(browser, live_server, import_file, s
         "/search/?q=school+term+dates",
         f"/documents/{sha}/page/26/",
         "/leicestershire/people/mr-d-harrison/",
+        *matter_and_alert_pages(),
     ]
     axe = Axe()
     problems = []
@@ -159,6 +160,28 @@ def test_pages_pass_an_automated_wcag_audit(browser, live_server, import_file, s
                 problems.append(f"{width}px {path}: {violation['id']}: {violation['help']}")
         page.close()
     assert problems == []
+
+
+def matter_and_alert_pages() -> list[str]:
+    """A matter, the council's matters, and the pages of following a committee by email."""
+    from meetings.alerts.following import subscriber_token
+    from meetings.alerts.models import Subscriber, Subscription
+    from meetings.models import Body, MatterStep
+
+    matter = MatterStep.objects.filter(kind="report").first().matter
+    cabinet = Body.objects.get(slug="cabinet")
+    subscriber = Subscriber.objects.create(email="reader@example.org")
+    Subscription.objects.create(
+        subscriber=subscriber, kind="body", body=cabinet, target=f"body:{cabinet.pk}",
+        label="Cabinet, Leicestershire County Council", frequency="weekly",
+    )  # fmt: skip
+    return [
+        matter.get_absolute_url(),
+        "/leicestershire/matters/",
+        f"/alerts/follow/?kind=body&target={cabinet.pk}",
+        f"/alerts/manage/{subscriber_token(subscriber)}/",
+        "/alerts/",
+    ]
 
 
 # What a reader sees: visible headings and link titles, and visible blocks of text.

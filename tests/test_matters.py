@@ -256,9 +256,13 @@ def test_a_committee_cycle_links_each_body_once(council):
     cabinet = business(council, "Cabinet", D(2025, 2, 4), "Revenue Budget 2025/26")
     full = business(council, "County Council", D(2025, 2, 19), "Revenue Budget 2025/26")
     next_year = business(council, "Cabinet", D(2025, 3, 4), "Revenue Budget 2026/27")
+    scrutiny_again = business(
+        council, "Scrutiny Commission", D(2025, 3, 5), "Revenue Budget 2025/26"
+    )
     matters = {step.matter_step.matter_id for step in (scrutiny, cabinet, full)}
     assert len(matters) == 1
     assert next_year.matter_step.matter_id not in matters
+    assert scrutiny_again.matter_step.matter_id not in matters  # it went through scrutiny
 
 
 def test_an_admin_merge_and_split_survive_linking_again(council):
