@@ -167,6 +167,11 @@ def test_a_digest_says_why_each_entry_matched_and_is_sent_once(
     assert len(smtp.messages) == 1
     assert Delivery.objects.get().entries == 2
     assert SentItem.objects.filter(key__startswith="report-").count() == 1
+    # Something new the same day waits for the next day's digest: one digest a period.
+    new_pack(tmp_path, import_file, date=datetime.date(2026, 7, 7))
+    assert sending.run_digests("daily").deliveries == 0
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    assert sending.run_digests("daily", tomorrow).deliveries == 1
 
 
 def test_a_refused_digest_is_kept_and_sent_later_exactly_once(
