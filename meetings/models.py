@@ -470,6 +470,13 @@ class Minute(Timestamped):
                 fields=["meeting", "number"], name="minute_unique_meeting_number"
             )
         ]
+        indexes = [  # a meeting imported after the minutes that confirmed its own
+            models.Index(
+                fields=["confirms_date"],
+                name="minute_confirms_date_idx",
+                condition=Q(confirms_date__isnull=False),
+            )
+        ]
 
     def __str__(self):
         return f"{self.meeting}, minute {self.number}"

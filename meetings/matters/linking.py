@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from meetings.alerts.models import Subscription
@@ -60,7 +61,10 @@ def link_meetings(meeting_ids: Iterable[int]) -> int:
             added += linker.link()
             touched |= linker.touched
         refresh(touched)
-        Matter.objects.filter(steps__isnull=True).delete()
+        # A re-imported pack may have removed every step of a matter of these meetings.
+        dates = {meeting.date for meeting in meetings}
+        emptied = Matter.objects.filter(Q(pk__in=touched) | Q(last_date__in=dates))
+        emptied.filter(steps__isnull=True).delete()
     return added
 
 
@@ -74,8 +78,12 @@ def link_meetings_quietly(meeting_ids: Iterable[int]) -> None:
 
 
 def link_recent(since: datetime.timedelta = datetime.timedelta(days=1)) -> int:
+    """Link the meetings changed lately, and drop the matters whose steps were all removed
+    (a re-imported pack without them)."""
     changed = Meeting.objects.filter(modified__gte=timezone.now() - since)
-    return link_meetings(changed.values_list("pk", flat=True))
+    added = link_meetings(changed.values_list("pk", flat=True))
+    Matter.objects.filter(steps__isnull=True).delete()
+    return added
 
 
 def confirm_minutes(meetings: list[Meeting]) -> set[int]:
