@@ -25,6 +25,7 @@ ifeq ($(PACKS),)
 else
 	DEBUG=1 $(BIN)/python manage.py import_packs $(PACKS)
 endif
+	DEBUG=1 $(BIN)/python manage.py link_matters
 	DEBUG=1 $(BIN)/python manage.py make_bulk_data
 	# The worker (queued imports, retries, alerts) and a mail catcher that prints each email
 	# (SMTP on port 1025) run beside the server and stop with it.

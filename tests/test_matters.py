@@ -322,6 +322,12 @@ def test_the_matter_page_shows_its_timeline_and_decision_pages_link_to_it(
         f'href="{matter.get_absolute_url()}"'
         in client.get(report.get_absolute_url()).content.decode()
     )
+    cabinet = matter.steps.get(kind="item").meeting
+    agenda = client.get(cabinet.get_absolute_url()).content.decode()
+    assert (
+        f'<a href="{matter.get_absolute_url()}">The matter across 2 meetings (proposed)</a>'
+        in agenda
+    )
     listing = client.get(f"/{matter.council.slug}/matters/?status=proposed").content.decode()
     assert matter.title in listing
     assert (

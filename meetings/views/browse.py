@@ -20,7 +20,7 @@ from django.utils import timezone
 
 from meetings.filters import DecisionFilter, MeetingFilter
 from meetings.ingest.text import find_date
-from meetings.matters.lookup import matter_of
+from meetings.matters.lookup import link_item_matters, matter_of
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -207,6 +207,7 @@ def meeting_detail(request, council, body, date):
         )
     )
     link_minutes_items(meeting.body, items)
+    link_item_matters(items)
     siblings = Meeting.objects.filter(body=meeting.body).select_related("body__council")
     context = {
         "meeting": meeting,
