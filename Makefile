@@ -16,6 +16,8 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
+# Links in emails and the API name the address `make run` serves.
+run: export ARCHIVE_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: $(INSTALLED)
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py createcachetable

@@ -109,13 +109,13 @@ def _page_url(document, number: int) -> str:
 
 
 def matter_list(request, council):
-    """A council's matters that went through more than one step, latest first."""
+    """A council's matters that went to more than one meeting, latest first."""
     council = get_object_or_404(Council, slug=council)
     status = request.GET.get("status", "")
     matters = (
         Matter.objects.filter(council=council)
-        .annotate(step_count=Count("steps"))
-        .filter(step_count__gt=1)
+        .annotate(meeting_count=Count("steps__meeting", distinct=True))
+        .filter(meeting_count__gt=1)
         .order_by("-last_date", "-pk")
     )
     if status in MatterStatus.values:
