@@ -19,7 +19,7 @@ BASE = "http://localhost:8000"
 
 
 def text_of(message) -> str:
-    return message.get_body(("plain",)).get_content()
+    return message.get_body(("plain",)).get_content().replace("\r\n", "\n")
 
 
 def html_of(message) -> str:
@@ -213,8 +213,12 @@ def test_people_and_matters_are_followed_too(client, smtp, tmp_path, import_file
     sending.run_digests("immediate")
     (message,) = smtp.messages
     text = text_of(message)
-    assert f"Why: A new step in “{matter.title}”: decision at Cabinet (now decided)" in text
+    step = f"Why: A new step in “{matter.title}”: decision at Cabinet (now decided)\n"
+    assert re.search(
+        rf"{re.escape(step)}(?:   .*\n)*   {BASE}/documents/[0-9a-f]{{64}}/page/\d+/\n", text
+    )
     assert f"Why: {person.name} was at this meeting" in text
+    assert text.count("Carers Support Strategy\n") == 1  # one entry, with both reasons
 
 
 def test_one_click_unsubscribe_needs_a_post_and_no_cookie(

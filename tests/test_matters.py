@@ -312,6 +312,8 @@ def test_the_matter_page_shows_its_timeline_and_decision_pages_link_to_it(
     positions = [page.index(date) for date in ("18 March 2026", "24 March 2026")]
     assert positions == sorted(positions)
     assert "Linked: Same title at the next body: “Local Government Reorganisation - Final" in page
+    item = matter.steps.get(kind="item").agenda_item  # listed on the agenda's second page
+    assert f'href="/documents/{item.document.sha256}/page/2/">The page in the pack' in page
     decision = matter.steps.get(kind="decision").minute.decision
     assert (
         f'href="{matter.get_absolute_url()}"'

@@ -15,6 +15,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from meetings.alerts.models import FollowKind, Subscription
+from meetings.matters.lookup import step_pages
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -63,7 +64,7 @@ class Entry:
 
 def _entry_text(entry: Entry) -> str:
     when = f"{entry.date.day} {entry.date:%B %Y} · " if entry.date else ""
-    passage = entry.passage.replace(MARK_START, "*").replace(MARK_STOP, "*")
+    passage = " ".join(entry.passage.replace(MARK_START, "*").replace(MARK_STOP, "*").split())
     quoted = f"   “{passage}”\n" if passage else ""
     return f"{entry.title}\n   {when}{entry.body}\n{WHY}{quoted}   {entry.url}\n"
 
@@ -188,9 +189,13 @@ def person_entries(subscriptions, since) -> dict[int, list[Entry]]:
 def matter_entries(subscriptions, since) -> dict[int, list[Entry]]:
     matters = {subscription.matter_id for subscription in subscriptions}
     of_matter: dict[int, list[Entry]] = {}
-    steps = MatterStep.objects.filter(matter__in=matters, created__gte=since).select_related(
-        "matter__council", "meeting__body", "agenda_item", "report", "minute__decision"
-    )
+    steps = list(
+        MatterStep.objects.filter(matter__in=matters, created__gte=since).select_related(
+            "matter__council", "meeting__body__council", "agenda_item", "report__document",
+            "minute__decision", "minute__document",
+        )
+    )  # fmt: skip
+    pages = step_pages(steps)
     for step in steps:
         matter = step.matter
         why = (
@@ -201,15 +206,25 @@ def matter_entries(subscriptions, since) -> dict[int, list[Entry]]:
         entry = Entry(
             key=f"step-{step.pk}",
             title=step.title,
-            url=_absolute(matter.get_absolute_url()),
+            url=_absolute(pages.get(step.pk) or step.thing.get_absolute_url()),
             date=step.date,
             body=step.meeting.body.name,
             created=step.created,
             why=[why],
             passage=decision.resolved[:PASSAGE] if decision else "",
+            also=[_row_key(step, decision)],  # the same decision, followed another way
         )
         of_matter.setdefault(step.matter_id, []).append(entry)
     return {s.pk: of_matter.get(s.matter_id, []) for s in subscriptions}
+
+
+def _row_key(step: MatterStep, decision) -> str:
+    """The key the search and the committee entries give the row of a step."""
+    if decision is not None:
+        return f"decision-{decision.pk}"
+    if step.report_id:
+        return f"report-{step.report_id}"
+    return f"item-{step.agenda_item_id}" if step.agenda_item_id else f"minute-{step.minute_id}"
 
 
 # -- searches ---------------------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """The matter a page's report, minute or agenda item belongs to."""
 
 from django.db.models import Count
+from django.urls import reverse
 
-from meetings.models import Matter, MatterStep
+from meetings.ingest.text import fold
+from meetings.models import Matter, MatterStep, Page
 
 STEP_FIELDS = {"Report": "report", "Minute": "minute", "AgendaItem": "agenda_item"}
 
@@ -38,3 +40,39 @@ def link_item_matters(items) -> None:
         if matter and meetings.get(matter.pk, 0) > 1:
             matter.meeting_count = meetings[matter.pk]
             item.matter = matter
+
+
+AGENDA_PAGES = 6  # an agenda lists its items in its pack's first pages
+
+
+def step_pages(steps: list[MatterStep]) -> dict[int, str]:
+    """The address of the page of the pack each step is on: a report's first page, a
+    minute's page, the agenda page that lists an item (one statement for the items)."""
+    items = [
+        step.agenda_item for step in steps if step.agenda_item and step.agenda_item.document_id
+    ]
+    agenda_pages = (
+        Page.objects.filter(
+            document__in={item.document_id for item in items}, number__lte=AGENDA_PAGES
+        )
+        .order_by("document", "number")
+        .values_list("document_id", "document__sha256", "number", "text")
+    )
+    pages = {}
+    for step in steps:
+        if step.report and step.report.first_page:
+            pages[step.pk] = page_url(step.report.document.sha256, step.report.first_page)
+        elif step.minute and step.minute.page:
+            pages[step.pk] = page_url(step.minute.document.sha256, step.minute.page)
+        elif step.agenda_item in items:
+            listed = fold(step.agenda_item.title)[:60]
+            pages[step.pk] = next(
+                (page_url(sha, number) for document, sha, number, text in agenda_pages
+                 if document == step.agenda_item.document_id and listed in fold(text)),
+                "",
+            )  # fmt: skip
+    return pages
+
+
+def page_url(sha256: str, number: int) -> str:
+    return reverse("meetings:page_detail", args=[sha256, number])

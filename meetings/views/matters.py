@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 
+from meetings.matters.lookup import page_url, step_pages
 from meetings.models import Council, Matter, MatterStatus, MatterStep, Minute
 from meetings.views.browse import paginate
 
@@ -47,7 +47,8 @@ def matter_detail(request, council, pk):
 
 
 def timeline_of(steps: list[MatterStep]) -> list[TimelineEntry]:
-    entries = [_entry(step) for step in steps]
+    pages = step_pages(steps)
+    entries = [_entry(step, pages.get(step.pk, "")) for step in steps]
     confirmed = {}
     for step in steps:
         confirming = step.meeting.minutes_confirmed_by
@@ -57,13 +58,8 @@ def timeline_of(steps: list[MatterStep]) -> list[TimelineEntry]:
     return sorted(entries, key=lambda entry: entry.date)
 
 
-def _entry(step: MatterStep) -> TimelineEntry:
+def _entry(step: MatterStep, page: str) -> TimelineEntry:
     thing = step.thing
-    page_url = ""
-    if step.report and step.report.first_page:
-        page_url = _page_url(step.report.document, step.report.first_page)
-    elif step.minute and step.minute.page:
-        page_url = _page_url(step.minute.document, step.minute.page)
     if step.kind == "decision":
         url = step.minute.decision.get_absolute_url()
     else:
@@ -73,7 +69,7 @@ def _entry(step: MatterStep) -> TimelineEntry:
         kind=step.get_kind_display(),
         title=thing.title,
         url=url,
-        page_url=page_url,
+        page_url=page,
         body=step.meeting.body,
         meeting=step.meeting,
         why=_why(step),
@@ -97,15 +93,11 @@ def _confirmation(step: MatterStep, confirming: Minute) -> TimelineEntry:
         kind="Minutes confirmed",
         title=f"The minutes of {step.meeting} were confirmed",
         url=confirming.get_absolute_url(),
-        page_url=_page_url(confirming.document, confirming.page) if confirming.page else "",
+        page_url=page_url(confirming.document.sha256, confirming.page) if confirming.page else "",
         body=meeting.body,
         meeting=meeting,
         why=f"Minute {confirming.number} of {meeting}",
     )
-
-
-def _page_url(document, number: int) -> str:
-    return reverse("meetings:page_detail", args=[document.sha256, number])
 
 
 def matter_list(request, council):
