@@ -376,3 +376,31 @@ def test_an_admin_merges_matters_and_splits_steps_from_the_admin(admin_client, c
         MatterStep.objects.get(agenda_item=two).matter_id
         != MatterStep.objects.get(agenda_item=one).matter_id
     )
+
+
+def test_steps_linked_after_a_merge_join_the_merged_matter(council):
+    """A report's reference merges two matters; a later minute of the same meeting whose
+    title matches a step of the merged-away matter joins the matter it went to."""
+    strategy = business(council, "Cabinet", D(2025, 1, 8), "23/00412 - Waste Strategy")
+    review = business(
+        council, "Scrutiny Commission", D(2025, 1, 20), "Waste Collection Contract Review"
+    )
+    body = Body.objects.create(council=council, name="County Council", slug="county-council")
+    meeting = Meeting.objects.create(body=body, date=D(2025, 2, 12))
+    item = AgendaItem.objects.create(meeting=meeting, number="5", position=1,
+                                     title="Waste Collection Contract Review")  # fmt: skip
+    document = Document.objects.create(
+        council=council, sha256="pack", file_name="p.pdf", format="pdf"
+    )
+    Report.objects.create(meeting=meeting, document=document, position=1, slug="r", agenda_item=item,
+                          title="Waste Collection Contract Review", text="DECISION NO: 23/00412")  # fmt: skip
+    minute = Minute.objects.create(
+        meeting=meeting, number="9", position=2, title="Waste Strategy", document=document
+    )
+    Decision.objects.create(
+        minute=minute, title="Waste Strategy", resolved="Agreed.", outcome="approved"
+    )
+    linking.link_meetings([meeting.pk])
+    matter = MatterStep.objects.get(minute=minute).matter
+    assert {strategy.matter_step.matter_id, review.matter_step.matter_id} == {matter.pk}
+    assert matter.steps.count() == 5

@@ -116,6 +116,7 @@ class MeetingLinker:
         self.meeting = meeting
         self.council_id = meeting.body.council_id
         self.touched: set[int] = set()
+        self.moved: dict[int, int] = {}  # matters merged while linking: where they went
         window = datetime.timedelta(days=CYCLE_DAYS)
         self.nearby = list(
             MatterStep.objects.filter(
@@ -123,7 +124,7 @@ class MeetingLinker:
                 date__range=(meeting.date - window, meeting.date + window),
             )
             .exclude(meeting=meeting)
-            .select_related("minute__decision", "matter")
+            .select_related("minute__decision", "meeting")
         )
         self.bodies = dict(Body.objects.filter(council=self.council_id).values_list("pk", "name"))
 
@@ -135,12 +136,12 @@ class MeetingLinker:
                 self.place(item, kind=_item_kind(item.title), text=item.note)
                 added += 1
         reports = self.meeting.reports.filter(matter_step__isnull=True)
-        for report in reports.select_related("agenda_item__matter_step"):
+        for report in reports.select_related("agenda_item"):
             text = "\n".join((report.purpose, report.recommendations, report.text))
             self.place(report, kind="report", text=text, joined=report.agenda_item)
             added += 1
         minutes = self.meeting.minutes.filter(matter_step__isnull=True)
-        for minute in minutes.select_related("decision", "agenda_item__matter_step"):
+        for minute in minutes.select_related("decision", "agenda_item"):
             if not clues.is_procedural(minute.title):
                 kind, item = _minute_kind(minute), minute.agenda_item
                 self.place(minute, kind, text=minute.text, joined=item)
@@ -170,7 +171,7 @@ class MeetingLinker:
             step.evidence, step.score = first.evidence, first.score
             for other in links[1:]:
                 if other.reason in ("same_item", "reference", "sentence"):
-                    merge(first.matter_id, other.matter_id)
+                    self.merge(first.matter_id, other.matter_id)
         else:
             step.matter = Matter.objects.create(
                 council_id=self.council_id,
@@ -192,9 +193,11 @@ class MeetingLinker:
     def links(self, step, joined, references, mentions) -> list[Link]:
         """Every matter this step belongs with, the most trusted first."""
         links = []
-        if joined is not None and hasattr(joined, "matter_step"):
-            evidence = f"Agenda item {joined.number} of the same meeting"
-            links.append(Link(joined.matter_step.matter_id, "same_item", evidence))
+        if joined is not None:
+            item_matter = MatterStep.objects.filter(agenda_item=joined).values_list("matter_id")
+            if found := item_matter.first():
+                evidence = f"Agenda item {joined.number} of the same meeting"
+                links.append(Link(found[0], "same_item", evidence))
         if references:
             same = MatterStep.objects.filter(
                 meeting__body__council=self.council_id, reference__in=references
@@ -224,7 +227,7 @@ class MeetingLinker:
         words = frozenset(step.title_words.split())
         bodies_of = {}
         for other in self.nearby:
-            bodies_of.setdefault(other.matter_id, set()).add(other.meeting.body_id)
+            bodies_of.setdefault(self.current(other.matter_id), set()).add(other.meeting.body_id)
         best = None
         for other in self.nearby:
             score = clues.title_score(words, frozenset(other.title_words.split()))
@@ -233,13 +236,14 @@ class MeetingLinker:
             same_body = other.meeting.body_id == self.meeting.body_id
             if same_body and not (other.date < step.date and _deferred(other)):
                 continue  # the same body's next "Budget Monitoring" is other business
-            if not same_body and self.meeting.body_id in bodies_of[other.matter_id]:
+            matter_id = self.current(other.matter_id)
+            if not same_body and self.meeting.body_id in bodies_of[matter_id]:
                 continue  # that matter already went through this body
             rank = (score, -abs((other.date - step.date).days))
             if best is None or rank > best[0]:
                 reason = "deferral" if same_body else "title"
                 evidence = f"“{other.title}” ({other.date:%-d %B %Y}), score {score:.2f}"
-                best = (rank, Link(other.matter_id, reason, evidence, round(score, 2)))
+                best = (rank, Link(matter_id, reason, evidence, round(score, 2)))
         return best[1] if best else None
 
     def resolve_mentions_of_this_meeting(self) -> None:
@@ -261,8 +265,19 @@ class MeetingLinker:
                 MatterStep.objects.filter(pk=target.pk).update(
                     reason=LinkReason.SENTENCE, evidence=mention.sentence, score=None
                 )
-            merge(mention.step.matter_id, target.matter_id)
-            self.touched.add(mention.step.matter_id)
+            into = self.current(mention.step.matter_id)
+            self.merge(into, target.matter_id)
+            self.touched.add(into)
+
+    def merge(self, into_id: int, other_id: int) -> None:
+        if merge(into_id, other_id):
+            self.moved[other_id] = into_id
+
+    def current(self, matter_id: int) -> int:
+        """The matter a step read before a merge is in now."""
+        while matter_id in self.moved:
+            matter_id = self.moved[matter_id]
+        return matter_id
 
 
 def merge(into_id: int, other_id: int) -> bool:
