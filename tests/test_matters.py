@@ -392,8 +392,15 @@ def test_steps_linked_after_a_merge_join_the_merged_matter(council):
     document = Document.objects.create(
         council=council, sha256="pack", file_name="p.pdf", format="pdf"
     )
-    Report.objects.create(meeting=meeting, document=document, position=1, slug="r", agenda_item=item,
-                          title="Waste Collection Contract Review", text="DECISION NO: 23/00412")  # fmt: skip
+    Report.objects.create(
+        meeting=meeting,
+        document=document,
+        position=1,
+        slug="r",
+        agenda_item=item,
+        title="Waste Collection Contract Review",
+        text="DECISION NO: 23/00412",
+    )
     minute = Minute.objects.create(
         meeting=meeting, number="9", position=2, title="Waste Strategy", document=document
     )
