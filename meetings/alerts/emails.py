@@ -50,10 +50,8 @@ def unsubscribe_headers(unsubscribe_url: str) -> dict:
 
 def digest_parts(subscriber: Subscriber, subscriptions, entries, period: str) -> dict:
     """The subject and both bodies of a digest, stored with its delivery before sending."""
-    unsubscribe_url = link(
-        "unsubscribe",
-        following.unsubscribe_token(subscriber, [s.pk for s in subscriptions]),
-    )
+    frequency = subscriptions[0].frequency  # a digest is of one frequency
+    unsubscribe_url = link("unsubscribe", following.unsubscribe_token(subscriber, frequency))
     context = {
         "entries_text": "\n".join(
             f"{number}. " + entry.text.replace(WHY, _why_text(entry))

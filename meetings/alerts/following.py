@@ -88,10 +88,10 @@ def subscriber_token(subscriber: Subscriber) -> str:
     return signing.dumps([subscriber.pk, subscriber.key], salt="alerts.manage")
 
 
-def unsubscribe_token(subscriber: Subscriber, subscription_ids: list[int]) -> str:
-    return signing.dumps(
-        [subscriber.pk, subscriber.key, sorted(subscription_ids)], salt="alerts.unsubscribe"
-    )
+def unsubscribe_token(subscriber: Subscriber, frequency: str) -> str:
+    """A digest's unsubscribe link: it stops what that digest was for, the address's
+    subscriptions of its frequency."""
+    return signing.dumps([subscriber.pk, subscriber.key, frequency], salt="alerts.unsubscribe")
 
 
 def subscriber_of(token: str, salt: str = "alerts.manage") -> tuple[Subscriber | None, list]:

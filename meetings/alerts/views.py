@@ -163,7 +163,7 @@ def unsubscribe(request, token):
     subscriber, rest = following.subscriber_of(token, salt="alerts.unsubscribe")
     if subscriber is None:
         return render(request, "alerts/deleted.html")  # already gone: nothing to do
-    subscriptions = subscriber.subscriptions.filter(pk__in=rest[0] if rest else [])
+    subscriptions = subscriber.subscriptions.filter(frequency=rest[0] if rest else "")
     if request.method == "GET":
         context = {"subscriptions": subscriptions, "token": token}
         return render(request, "alerts/unsubscribe.html", context)

@@ -15,9 +15,11 @@ MAX_SEARCH_PAGES = 250  # 5,000 results: narrow the search to see past them
 
 
 def rate_limited(request, exception):
-    """The answer to a client that searches faster than SEARCH_RATE_LIMIT allows."""
-    response = render(request, "meetings/rate_limited.html", status=429)
-    response["Retry-After"] = "60"
+    """The answer to a client over a rate limit: SEARCH_RATE_LIMIT (searches, a minute) or
+    ALERTS_CLIENT_RATE (the follow-by-email forms, an hour)."""
+    alerts = request.path.startswith("/alerts/")
+    response = render(request, "meetings/rate_limited.html", {"alerts": alerts}, status=429)
+    response["Retry-After"] = "3600" if alerts else "60"
     return response
 
 
