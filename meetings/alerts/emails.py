@@ -1,6 +1,5 @@
 """The alerts' emails: plain text with an HTML alternative, and one-click unsubscribe."""
 
-from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,18 +11,14 @@ from meetings.alerts.matching import WHY
 from meetings.alerts.models import Subscriber
 
 
-def absolute(path: str) -> str:
-    return f"{settings.BASE_URL}{path}"
-
-
 def link(name: str, token: str) -> str:
-    return absolute(reverse(f"meetings:alerts_{name}", args=[token]))
+    return following.absolute(reverse(f"meetings:alerts_{name}", args=[token]))
 
 
-def message(to: str, subject: str, template: str, context: dict, headers=None):
+def message(to: str, subject: str, template: str, context: dict):
     text = render_to_string(f"alerts/email/{template}.txt", context)
     html = render_to_string(f"alerts/email/{template}.html", context)
-    email = EmailMultiAlternatives(subject, text, to=[to], headers=headers or {})
+    email = EmailMultiAlternatives(subject, text, to=[to])
     email.attach_alternative(html, "text/html")
     return email
 
@@ -66,7 +61,6 @@ def digest_parts(subscriber: Subscriber, subscriptions, entries, period: str) ->
         "period": period,
         "manage_url": link("manage", following.subscriber_token(subscriber)),
         "unsubscribe_url": unsubscribe_url,
-        "site": settings.BASE_URL,
     }
     count = len(entries)
     return {

@@ -8,6 +8,7 @@ followed. Manage and unsubscribe links carry a subscriber's id and key, never it
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core import signing
 from django.http import QueryDict
 
@@ -30,6 +31,11 @@ class Target:
     label: str
     search: dict = field(default_factory=dict)
     object_id: int | None = None
+
+
+def absolute(path: str) -> str:
+    """An address of the archive as emails give it: from ARCHIVE_BASE_URL, never a request."""
+    return f"{settings.BASE_URL}{path}"
 
 
 def target_of(kind: str, value: str) -> Target:

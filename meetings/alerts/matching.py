@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from meetings.alerts.following import absolute
 from meetings.alerts.models import FollowKind, Subscription
 from meetings.matters.lookup import step_pages
 from meetings.models import (
@@ -94,12 +95,6 @@ def match(subscriptions: list[Subscription], since: datetime.datetime) -> dict[i
     }
 
 
-def _absolute(path: str) -> str:
-    from meetings.alerts.emails import absolute
-
-    return absolute(path)
-
-
 # -- committees -------------------------------------------------------------------------------
 
 
@@ -125,7 +120,7 @@ def _meeting_entry(meeting: Meeting, why: str) -> Entry:
     return Entry(
         key=f"meeting-{meeting.pk}",
         title=str(meeting),
-        url=_absolute(meeting.get_absolute_url()),
+        url=absolute(meeting.get_absolute_url()),
         date=meeting.date,
         body=meeting.body.name,
         created=meeting.created,
@@ -145,7 +140,7 @@ def _decision_entry(decision: Decision, why: str) -> Entry:
     return Entry(
         key=f"decision-{decision.pk}",
         title=decision.title,
-        url=_absolute(decision.get_absolute_url()),
+        url=absolute(decision.get_absolute_url()),
         date=meeting.date,
         body=meeting.body.name,
         created=decision.created,
@@ -206,7 +201,7 @@ def matter_entries(subscriptions, since) -> dict[int, list[Entry]]:
         entry = Entry(
             key=f"step-{step.pk}",
             title=step.title,
-            url=_absolute(pages.get(step.pk) or step.thing.get_absolute_url()),
+            url=absolute(pages.get(step.pk) or step.thing.get_absolute_url()),
             date=step.date,
             body=step.meeting.body.name,
             created=step.created,
@@ -272,7 +267,7 @@ def _search_entries(rows, hits, new, words: str) -> list[Entry]:
             Entry(
                 key=engine.group_token(group),  # the thing: 'meeting-7', as a committee's
                 title=hit.title,
-                url=_absolute(hit.url),
+                url=absolute(hit.url),
                 date=hit.date,
                 body=hit.body,
                 created=new[kind, pk],
