@@ -117,6 +117,7 @@ class MeetingLinker:
         self.council_id = meeting.body.council_id
         self.touched: set[int] = set()
         self.moved: dict[int, int] = {}  # matters merged while linking: where they went
+        self.steps_on: dict[datetime.date, list[MatterStep]] = {}  # other meetings' steps
         window = datetime.timedelta(days=CYCLE_DAYS)
         self.nearby = list(
             MatterStep.objects.filter(
@@ -206,20 +207,26 @@ class MeetingLinker:
                 links.append(Link(other.matter_id, "reference", other.reference))
         for mention in mentions:
             if target := self.named_step(mention, step):
-                links.append(Link(target.matter_id, "sentence", mention.sentence))
+                links.append(Link(self.current(target.matter_id), "sentence", mention.sentence))
         if title_link := self.title_link(step):
             links.append(title_link)
         return _distinct(links)
 
     def named_step(self, mention: clues.Mention, step: MatterStep) -> MatterStep | None:
         """The step of the meeting a sentence names that is most like this one."""
-        meetings = Meeting.objects.filter(body__council=self.council_id, date=mention.date)
         if mention.body:
             named = clues.names_body
-            bodies = [pk for pk, name in self.bodies.items() if named(mention.body, name)]
+            bodies = {pk for pk, name in self.bodies.items() if named(mention.body, name)}
         else:
-            bodies = [self.meeting.body_id]  # "deferred from the meeting on …": its own body
-        candidates = MatterStep.objects.filter(meeting__in=meetings.filter(body__in=bodies))
+            bodies = {self.meeting.body_id}  # "deferred from the meeting on …": its own body
+        if not bodies:
+            return None
+        if mention.date not in self.steps_on:  # a report names the same days again and again
+            held = MatterStep.objects.filter(meeting__body__council=self.council_id)
+            self.steps_on[mention.date] = list(
+                held.filter(date=mention.date).select_related("meeting")
+            )
+        candidates = [s for s in self.steps_on[mention.date] if s.meeting.body_id in bodies]
         return _most_alike(step, candidates)
 
     def title_link(self, step: MatterStep) -> Link | None:
