@@ -302,12 +302,13 @@ def test_a_report_that_is_not_public_is_never_quoted_as_evidence(council):
 
 @pytest.mark.django_db
 def test_the_matter_page_shows_its_timeline_and_decision_pages_link_to_it(
-    client, import_file, seed
+    client, import_file, seed, django_assert_max_num_queries
 ):
     import_file(seed("001"))
     import_file(seed("000"))
     matter = matter_titled("Local Government Reorganisation - Response")
-    page = client.get(matter.get_absolute_url()).content.decode()
+    with django_assert_max_num_queries(5):  # the matter, its steps, the agenda's pages …
+        page = client.get(matter.get_absolute_url()).content.decode()
     assert "Proposed" in page
     positions = [page.index(date) for date in ("18 March 2026", "24 March 2026")]
     assert positions == sorted(positions)
@@ -411,3 +412,46 @@ def test_steps_linked_after_a_merge_join_the_merged_matter(council):
     matter = MatterStep.objects.get(minute=minute).matter
     assert {strategy.matter_step.matter_id, review.matter_step.matter_id} == {matter.pk}
     assert matter.steps.count() == 5
+
+
+# -- the API --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_matters_as_json_with_their_steps_and_why(
+    client, import_file, seed, django_assert_max_num_queries
+):
+    import_file(seed("001"))
+    import_file(seed("000"))
+    matter = matter_titled("Local Government Reorganisation - Response")
+    data = client.get(f"/api/matters/{matter.pk}/").json()
+    base = "http://localhost:8000"
+    assert (data["id"], data["web"]) == (
+        f"{base}/api/matters/{matter.pk}/",
+        f"{base}{matter.get_absolute_url()}",
+    )
+    assert (data["status"], data["first_date"], data["last_date"]) == (
+        "proposed",
+        "2026-03-18",
+        "2026-03-24",
+    )
+    assert [(s["date"], s["body"], s["kind"], s["reason"], s["score"]) for s in data["steps"]] == [
+        ("2026-03-18", "Scrutiny Commission", "decision", "first", None),
+        ("2026-03-24", "Cabinet", "item", "title", 0.86),
+        ("2026-03-24", "Cabinet", "report", "same_item", None),
+    ]
+    item = matter.steps.get(kind="item").agenda_item
+    assert data["steps"][1]["page"] == f"{base}/documents/{item.document.sha256}/page/2/"
+    harvested, url = [], "/api/matters/?council=leicestershire"
+    while url:
+        with django_assert_max_num_queries(8):
+            answer = client.get(url).json()
+        harvested += [row["id"] for row in answer["data"]]
+        url = answer["next"] and answer["next"].removeprefix(base)
+    assert len(harvested) == len(set(harvested)) == Matter.objects.count() > 20
+    later = client.get("/api/matters/", {"modified_since": "2999-01-01T00:00:00Z"}).json()
+    assert later == {"data": [], "next": None}
+    assert client.get("/api/matters/", {"status": "lost"}).status_code == 400
+    assert client.get("/api/matters/", {"modified_since": "yesterday"}).status_code == 400
+    assert client.get("/api/matters/", {"after": "-1"}).status_code == 400
+    assert client.get("/api/matters/99999/").status_code == 404

@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 
 from meetings.alerts.following import absolute
 from meetings.alerts.models import FollowKind, Subscription
-from meetings.matters.lookup import step_pages
+from meetings.matters.lookup import step_pages, steps_shown
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -184,12 +184,8 @@ def person_entries(subscriptions, since) -> dict[int, list[Entry]]:
 def matter_entries(subscriptions, since) -> dict[int, list[Entry]]:
     matters = {subscription.matter_id for subscription in subscriptions}
     of_matter: dict[int, list[Entry]] = {}
-    steps = list(
-        MatterStep.objects.filter(matter__in=matters, created__gte=since).select_related(
-            "matter__council", "meeting__body__council", "agenda_item", "report__document",
-            "minute__decision", "minute__document",
-        )
-    )  # fmt: skip
+    new = MatterStep.objects.filter(matter__in=matters, created__gte=since)
+    steps = list(steps_shown(new).select_related("matter__council"))
     pages = step_pages(steps)
     for step in steps:
         matter = step.matter

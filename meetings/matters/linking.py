@@ -317,7 +317,8 @@ def refresh(matter_ids: Iterable[int]) -> None:
         matter.reference = next((step.reference for step in steps if step.reference), "")
         matter.first_date, matter.last_date = steps[0].date, steps[-1].date
         matter.status = status_of(steps)
-        matter.save(update_fields=["title", "reference", "first_date", "last_date", "status"])
+        changed = ["title", "reference", "first_date", "last_date", "status", "modified"]
+        matter.save(update_fields=changed)  # touched: a step joined, moved or was confirmed
 
 
 def status_of(steps: list[MatterStep]) -> str:

@@ -7,6 +7,23 @@ from meetings.ingest.text import fold
 from meetings.models import Matter, MatterStep, Page
 
 STEP_FIELDS = {"Report": "report", "Minute": "minute", "AgendaItem": "agenda_item"}
+# What showing a step reads: its thing and that thing's address, its page, the confirmation.
+STEP_RELATIONS = (
+    "meeting__body__council",
+    "meeting__minutes_confirmed_by__meeting__body__council",
+    "meeting__minutes_confirmed_by__document",
+    "agenda_item__meeting__body__council",
+    "report__document",
+    "report__meeting__body__council",
+    "minute__decision",
+    "minute__document",
+    "minute__meeting__body__council",
+)
+
+
+def steps_shown(queryset):
+    """Steps with what showing them reads, in timeline order: a few statements, not one each."""
+    return queryset.select_related(*STEP_RELATIONS).order_by("date", "meeting_id", "pk")
 
 
 def matter_of(*things) -> Matter | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
 
-from meetings.matters.lookup import page_url, step_pages
+from meetings.matters.lookup import page_url, step_pages, steps_shown
 from meetings.models import Council, Matter, MatterStatus, MatterStep, Minute
 from meetings.views.browse import paginate
 
@@ -32,16 +32,7 @@ def matter_detail(request, council, pk):
     matter = get_object_or_404(
         Matter.objects.select_related("council"), pk=pk, council__slug=council
     )
-    steps = matter.steps.select_related(
-        "meeting__body__council",
-        "meeting__minutes_confirmed_by__meeting__body__council",
-        "meeting__minutes_confirmed_by__document",
-        "agenda_item",
-        "report__document",
-        "minute__decision",
-        "minute__document",
-    ).order_by("date", "meeting_id", "pk")
-    timeline = timeline_of(list(steps))
+    timeline = timeline_of(list(steps_shown(matter.steps.all())))
     context = {"matter": matter, "timeline": timeline, "council": matter.council}
     return render(request, "meetings/matter_detail.html", context)
 
