@@ -453,5 +453,8 @@ def test_matters_as_json_with_their_steps_and_why(
     assert later == {"data": [], "next": None}
     assert client.get("/api/matters/", {"status": "lost"}).status_code == 400
     assert client.get("/api/matters/", {"modified_since": "yesterday"}).status_code == 400
+    assert client.get("/api/matters/", {"modified_since": "2026-02-30T00:00"}).status_code == 400
+    naive = client.get("/api/matters/", {"modified_since": "2000-01-01T00:00"}).json()
+    assert len(naive["data"]) == 20
     assert client.get("/api/matters/", {"after": "-1"}).status_code == 400
     assert client.get("/api/matters/99999/").status_code == 404

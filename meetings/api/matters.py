@@ -6,6 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
+from django.utils.timezone import is_naive, make_aware
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ParseError
@@ -73,10 +74,13 @@ class MatterView(APIView):
 
 
 def _datetime(name: str, text: str):
-    moment = parse_datetime(text)
+    try:
+        moment = parse_datetime(text)
+    except ValueError:  # well formed, but no such time: 2026-02-30T00:00
+        moment = None
     if moment is None:
         raise ParseError(f"{name}: a date and time such as 2026-01-31T09:00:00Z")
-    return moment
+    return make_aware(moment) if is_naive(moment) else moment  # the archive's time zone
 
 
 def matter_json(matter: Matter, pages: dict[int, str]) -> dict:
