@@ -31,7 +31,12 @@ class MatterListView(APIView):
     authentication_classes = []
     permission_classes = []
 
-    @extend_schema(summary="Matters", parameters=PARAMETERS, responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        operation_id="matters_list",
+        summary="Matters",
+        parameters=PARAMETERS,
+        responses=OpenApiTypes.OBJECT,
+    )
     def get(self, request):
         matters = Matter.objects.select_related("council").order_by("pk")
         if council := request.GET.get("council"):
@@ -64,7 +69,11 @@ class MatterView(APIView):
     authentication_classes = []
     permission_classes = []
 
-    @extend_schema(summary="A matter and its steps", responses=OpenApiTypes.OBJECT)
+    @extend_schema(
+        operation_id="matter_retrieve",
+        summary="A matter and its steps",
+        responses=OpenApiTypes.OBJECT,
+    )
     def get(self, request, pk):
         queryset = Matter.objects.select_related("council").prefetch_related(
             Prefetch("steps", STEPS)
