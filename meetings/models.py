@@ -728,9 +728,23 @@ class MatterStep(models.Model):
     def __str__(self):
         return f"{self.get_kind_display()}: {self.title} ({self.date})"
 
+    def get_absolute_url(self):
+        """The step's own page: its decision's, else its agenda item's, report's or minute's."""
+        return (self.decision or self.thing).get_absolute_url()
+
     @property
     def thing(self):
         return self.agenda_item or self.report or self.minute
+
+    @staticmethod
+    def field_of(thing) -> str:
+        """The field that holds an agenda item, a report or a minute as a step."""
+        return {AgendaItem: "agenda_item", Report: "report", Minute: "minute"}[type(thing)]
+
+    @property
+    def decision(self):
+        """The decision of a minute step, if it decided something."""
+        return getattr(self.minute, "decision", None) if self.minute else None
 
 
 class MatterMention(models.Model):

@@ -193,26 +193,26 @@ def matter_entries(subscriptions, since) -> dict[int, list[Entry]]:
             f"A new step in “{matter.title}”: {step.get_kind_display().lower()} at "
             f"{step.meeting.body.name} (now {matter.get_status_display().lower()})"
         )
-        decision = getattr(step.minute, "decision", None) if step.minute else None
+        decision = step.decision
         entry = Entry(
             key=f"step-{step.pk}",
             title=step.title,
-            url=absolute(pages.get(step.pk) or step.thing.get_absolute_url()),
+            url=absolute(pages.get(step.pk) or step.get_absolute_url()),
             date=step.date,
             body=step.meeting.body.name,
             created=step.created,
             why=[why],
             passage=decision.resolved[:PASSAGE] if decision else "",
-            also=[_row_key(step, decision)],  # the same decision, followed another way
+            also=[_row_key(step)],  # the same decision, followed another way
         )
         of_matter.setdefault(step.matter_id, []).append(entry)
     return {s.pk: of_matter.get(s.matter_id, []) for s in subscriptions}
 
 
-def _row_key(step: MatterStep, decision) -> str:
+def _row_key(step: MatterStep) -> str:
     """The key the search and the committee entries give the row of a step."""
-    if decision is not None:
-        return f"decision-{decision.pk}"
+    if step.decision is not None:
+        return f"decision-{step.decision.pk}"
     if step.report_id:
         return f"report-{step.report_id}"
     return f"item-{step.agenda_item_id}" if step.agenda_item_id else f"minute-{step.minute_id}"

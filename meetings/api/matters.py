@@ -111,15 +111,14 @@ def matter_json(matter: Matter, pages: dict[int, str]) -> dict:
 
 
 def step_json(step: MatterStep, page: str) -> dict:
-    decision = getattr(step.minute, "decision", None) if step.minute else None
-    web = (decision or step.thing).get_absolute_url()
+    decision = step.decision
     return {
         "date": step.date.isoformat(),
         "body": step.meeting.body.name,
         "meeting": settings.BASE_URL + step.meeting.get_absolute_url(),
         "kind": step.kind,
         "title": step.title,
-        "web": settings.BASE_URL + web,
+        "web": settings.BASE_URL + step.get_absolute_url(),
         "page": settings.BASE_URL + page if page else None,
         "outcome": decision.outcome if decision else None,
         "reason": step.reason,

@@ -160,7 +160,7 @@ class MeetingLinker:
             title=thing.title,
             title_words=" ".join(sorted(clues.title_words(thing.title))),
             reference=references[0] if references else "",
-            **{_field(thing): thing},
+            **{MatterStep.field_of(thing): thing},
         )
         mentions = clues.mentions(text, self.meeting.date)
         if isinstance(thing, Report) and thing.withheld:  # its text is for admins only
@@ -392,10 +392,6 @@ def _minute_kind(minute: Minute) -> str:
     if clues.is_rescission(minute.title):
         return "rescission"
     return "decision" if hasattr(minute, "decision") else "minute"
-
-
-def _field(thing) -> str:
-    return {AgendaItem: "agenda_item", Report: "report", Minute: "minute"}[type(thing)]
 
 
 def link_all(progress=lambda done: None) -> int:

@@ -6,7 +6,6 @@ from django.urls import reverse
 from meetings.ingest.text import fold
 from meetings.models import Matter, MatterStep, Page
 
-STEP_FIELDS = {"Report": "report", "Minute": "minute", "AgendaItem": "agenda_item"}
 # What showing a step reads: its thing and that thing's address, its page, the confirmation.
 STEP_RELATIONS = (
     "meeting__body__council",
@@ -29,7 +28,7 @@ def steps_shown(queryset):
 def matter_of(*things) -> Matter | None:
     """The matter the first of these (a report, a minute, an agenda item) is a step of."""
     for thing in filter(None, things):
-        steps = MatterStep.objects.filter(**{STEP_FIELDS[type(thing).__name__]: thing})
+        steps = MatterStep.objects.filter(**{MatterStep.field_of(thing): thing})
         matter = (
             Matter.objects.filter(pk__in=steps.values("matter_id"))
             .select_related("council")

@@ -50,16 +50,11 @@ def timeline_of(steps: list[MatterStep]) -> list[TimelineEntry]:
 
 
 def _entry(step: MatterStep, page: str) -> TimelineEntry:
-    thing = step.thing
-    if step.kind == "decision":
-        url = step.minute.decision.get_absolute_url()
-    else:
-        url = thing.get_absolute_url()
     return TimelineEntry(
         date=step.date,
         kind=step.get_kind_display(),
-        title=thing.title,
-        url=url,
+        title=step.thing.title,
+        url=step.get_absolute_url(),
         page_url=page,
         body=step.meeting.body,
         meeting=step.meeting,
