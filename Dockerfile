@@ -14,4 +14,4 @@ RUN SECRET_KEY=collectstatic-only DATABASE_URL=postgres://unused/unused python m
     && useradd --create-home archive && mkdir -p /data && chown archive /data
 USER archive
 EXPOSE 8000
-CMD ["sh", "-c", "python manage.py migrate --no-input && python manage.py createcachetable && gunicorn archive.wsgi --bind 0.0.0.0:8000 --workers 2 --threads 8 --timeout 60"]
+CMD ["sh", "-c", "python manage.py migrate --no-input && gunicorn archive.wsgi --bind 0.0.0.0:8000 --workers 2 --threads 8 --timeout 60"]

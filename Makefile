@@ -20,7 +20,6 @@ install: $(INSTALLED)
 run: export ARCHIVE_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: $(INSTALLED)
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
-	DEBUG=1 $(BIN)/python manage.py createcachetable
 ifeq ($(PACKS),)
 	test -d var/demo-packs || DEBUG=1 $(BIN)/python manage.py make_demo_packs var/demo-packs
 	DEBUG=1 $(BIN)/python manage.py import_packs var/demo-packs

@@ -125,8 +125,8 @@ if DATABASE_STATEMENT_TIMEOUT_MS:
         f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
     )
 
-# The cache lives in PostgreSQL too (`manage.py createcachetable`): rate-limit counters.
-CACHES = {"default": {"BACKEND": "archive.cache.LockingDatabaseCache", "LOCATION": "archive_cache"}}
+# The cache lives in PostgreSQL too, and holds only the rate limits' counters.
+CACHES = {"default": {"BACKEND": "archive.cache.CounterCache"}}
 
 # Search: each statement's time limit, and how many searches one client may make.
 SEARCH_STATEMENT_TIMEOUT_MS = int(os.environ.get("SEARCH_STATEMENT_TIMEOUT_MS", 3000))
@@ -136,8 +136,8 @@ SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", 1))  # searches at
 # and the worker write it. Rebuilt from the database by `manage.py rebuild_search_index`.
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
 RATELIMIT_VIEW = "meetings.views.search.rate_limited"
-# django-ratelimit officially supports only memcached and Redis; the locking database
-# cache above gives it the atomic increment it needs.
+# django-ratelimit officially supports only memcached and Redis; the counter cache above
+# gives it the atomic add and increment it needs.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
 
 # Email (alerts): Django's SMTP backend, configured from the environment. `make run` starts

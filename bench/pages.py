@@ -42,7 +42,6 @@ def build(per_body: int) -> None:
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", "--no-input", verbosity=0)
-    call_command("createcachetable", verbosity=0)
     if Meeting.objects.count() >= 1000:
         print(f"archive ready: {Meeting.objects.count():,} meetings")
         return

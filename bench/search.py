@@ -269,7 +269,6 @@ def main():
 
     print_header("bench/search.py")
     call_command("migrate", verbosity=0)
-    call_command("createcachetable", verbosity=0)
     call_command("collectstatic", "--no-input", verbosity=0, stdout=io.StringIO())
     build(options.pages)
     if not options.keep_index:

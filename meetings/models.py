@@ -887,5 +887,16 @@ class ImportJob(models.Model):
         return "queued"
 
 
+
+class RateCount(models.Model):
+    """A rate limit's count of one client's requests in one window (archive.cache)."""
+
+    key = models.CharField(max_length=250, primary_key=True)
+    count = models.BigIntegerField()
+    expires = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"
+
 # The alerts' models live with the code that uses them; importing them here registers them.
 from meetings.alerts.models import Delivery, SentItem, Subscriber, Subscription  # noqa: E402, F401

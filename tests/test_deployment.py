@@ -37,7 +37,6 @@ def test_compose_runs_the_import_worker_on_the_same_database_and_files():
 
 def test_make_run_starts_the_worker_beside_the_server():
     run = (ROOT / "Makefile").read_text().split("\nrun:", 1)[1].split("\ntest:", 1)[0]
-    assert "createcachetable" in run
     assert "procrastinate worker &" in run and "runserver" in run
 
 

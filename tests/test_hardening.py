@@ -8,8 +8,18 @@ import icalendar
 import pytest
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
-from meetings.models import Body, Council, Decision, Document, Meeting, Minute, SearchWord
+from meetings.models import (
+    Body,
+    Council,
+    Decision,
+    Document,
+    Meeting,
+    Minute,
+    RateCount,
+    SearchWord,
+)
 from meetings.search import MAX_QUERY_TERMS, Filters, search
 
 pytestmark = pytest.mark.django_db
@@ -242,3 +252,43 @@ def test_when_every_search_slot_is_taken_search_says_busy(client, vocabulary):
     assert feed.status_code == 503
     assert client.get("/search/", {"q": "budget"}).status_code == 200
     assert client.get("/").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rate_counts_stay_exact_when_workers_count_the_same_client_at_once():
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.core.cache import cache
+    from django.db import connection
+
+    assert cache.add("client", 0, 60) is True
+    assert cache.add("client", 0, 60) is False  # a live counter is kept
+
+    def count_ten(_):
+        try:
+            return [cache.incr("client") for _ in range(10)]
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(4) as pool:
+        seen = [n for counts in pool.map(count_ten, range(4)) for n in counts]
+    assert sorted(seen) == list(range(1, 41))  # no two requests read the same count
+    assert cache.get("client") == 40
+
+
+@pytest.mark.django_db
+def test_a_rate_count_starts_again_when_its_window_has_passed():
+    from django.core.cache import cache
+
+    cache.set("client", 7, 60)
+    assert cache.incr("client", 2) == 9
+    RateCount.objects.filter(key__endswith="client").update(
+        expires=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert cache.get("client", "none") == "none"
+    with pytest.raises(ValueError):
+        cache.incr("client")
+    assert cache.add("client", 0, 60) is True
+    assert cache.incr("client") == 1
+    with pytest.raises(TypeError):
+        cache.set("page", "<html>", 60)
