@@ -272,9 +272,13 @@ class Document(Timestamped):
 
     @property
     def title(self) -> str:
-        """'Cabinet, 14 January 2025: agenda pack': what it is, never its file name."""
-        kind = self.kind or "document"
-        return f"{self.meeting.title}: {kind}" if self.meeting_id else kind.capitalize()
+        return document_title(self.meeting.title if self.meeting_id else None, self.kind)
+
+
+def document_title(meeting_title: str | None, kind: str) -> str:
+    """'Cabinet, 14 January 2025: agenda pack': what it is, never its file name."""
+    kind = kind or "document"
+    return f"{meeting_title}: {kind}" if meeting_title else kind.capitalize()
 
 
 class ReplacedDocument(models.Model):
@@ -329,14 +333,18 @@ class Page(models.Model):
 
     @property
     def label(self) -> str:
-        """'p. 43' as printed on the paper, else 'page 7 of the file (no number printed)'."""
-        if self.printed_number:
-            return f"p. {self.printed_number}"
-        return f"page {self.number} of the file (no number printed)"
+        return page_label(self.number, self.printed_number)
 
     @property
     def title(self) -> str:
         return f"{self.document.title}, {self.label}"
+
+
+def page_label(number: int, printed_number: str) -> str:
+    """'p. 43' as printed on the paper, else 'page 7 of the file (no number printed)'."""
+    if printed_number:
+        return f"p. {printed_number}"
+    return f"page {number} of the file (no number printed)"
 
 
 def page_range_label(document: "Document", first: int, last: int) -> str:
@@ -887,7 +895,6 @@ class ImportJob(models.Model):
         return "queued"
 
 
-
 class RateCount(models.Model):
     """A rate limit's count of one client's requests in one window (archive.cache)."""
 
@@ -897,6 +904,7 @@ class RateCount(models.Model):
 
     def __str__(self):
         return f"{self.key}: {self.count}"
+
 
 # The alerts' models live with the code that uses them; importing them here registers them.
 from meetings.alerts.models import Delivery, SentItem, Subscriber, Subscription  # noqa: E402, F401

@@ -225,3 +225,42 @@ def test_every_count_is_exact_under_each_filter(archive):
         assert search("strategy", Filters(kinds=[kind])).total == count
     pages = search("strategy", Filters(pages_only=True), limit=1000)
     assert len(pages.hits) == pages.total == everything.kind_counts["page"]
+
+
+def test_each_kind_of_hit_is_named_and_links_to_its_own_page(import_file, seed, client):
+    from meetings.models import Decision, Meeting, Page
+    from meetings.search.hits import hydrate
+
+    import_file(seed("000"))
+    meeting = Meeting.objects.get(date="2026-03-24")
+    report = meeting.reports.get(agenda_item_number="4")
+    rows = {
+        "meeting": ("meeting", meeting.pk),
+        "item": ("item", meeting.agenda_items.get(number="3").pk),
+        "report": ("report", report.pk),
+        "decision": ("decision", Decision.objects.get(minute__number="88").pk),
+        "front page": ("page", Page.objects.get(document__meeting=meeting, number=1).pk),
+        "report page": ("page", Page.objects.get(document=report.document, number=5).pk),
+    }
+    hits = hydrate(rows.values(), "")
+    shown = {name: hits[row] for name, row in rows.items()}
+    assert {name: (hit.title, hit.detail) for name, hit in shown.items()} == {
+        "meeting": ("Cabinet, 24 March 2026", ""),
+        "item": ("Declarations of interest in respect of items on the agenda", "agenda item 3"),
+        "report": (report.title, "agenda item 4"),
+        "decision": (
+            "Provisional Medium Term Financial Strategy 2026/27 to 2029/30",
+            "minute 88",
+        ),
+        "front page": (
+            "Cabinet, 24 March 2026: agenda pack, page 1 of the file (no number printed)",
+            "page 1 of 192 in the file",
+        ),
+        "report page": (f"{report.title}, p. 11", "page 5 of 192 in the file"),
+    }
+    assert shown["item"].url == "/leicestershire/cabinet/2026-03-24/#item-3"
+    assert shown["decision"].url == "/leicestershire/cabinet/2026-02-03/minutes/88/"
+    assert (shown["decision"].body, str(shown["decision"].date)) == ("Cabinet", "2026-02-03")
+    assert shown["decision"].key_decision and not shown["item"].key_decision
+    for name, hit in shown.items():
+        assert client.get(hit.url).status_code == 200, name

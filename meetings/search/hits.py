@@ -1,17 +1,21 @@
 """The rows a search shows, read back from PostgreSQL: titles, links and snippets.
 
 The index says which rows match; their titles, addresses, meetings and text come from the
-database, one statement per kind, for the rows shown only (snippets.py marks the text).
+database, in one statement for the rows shown only (snippets.py marks the text).
 """
 
 import datetime
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
+from django.db import connection
+from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from meetings.models import AgendaItem, Decision, Meeting, Minute, Page, Report
+from meetings.models import AgendaItem, Minute, document_title, item_anchor, page_label
 from meetings.search.snippets import Snippets
 
 KINDS = {
@@ -20,13 +24,6 @@ KINDS = {
     "item": "Agenda item",
     "meeting": "Meeting",
     "page": "Document page",
-}
-MODELS = {
-    "decision": Decision,
-    "report": Report,
-    "item": AgendaItem,
-    "meeting": Meeting,
-    "page": Page,
 }
 REFERENCE = re.compile(r"\b(minute|agenda item|item)\s+(\d{1,4}[a-z]?)\b", re.IGNORECASE)
 
@@ -61,119 +58,130 @@ class Hit:
         return self.marker.of(self.text) if self.marker else mark_safe("")
 
 
-def hydrate(rows: list[tuple[str, int]], words: str) -> dict[tuple[str, int], Hit]:
-    """Each (kind, pk) as a Hit with its snippet of `words`: one statement per kind."""
+def hydrate(rows: Iterable[tuple[str, int]], words: str) -> dict[tuple[str, int], Hit]:
+    """Each (kind, pk) as a Hit with its snippet of `words`: one statement for all of them."""
     snippets = Snippets(words)
-    wanted: dict[str, list[int]] = {}
+    wanted: dict[str, list[int]] = {kind: [] for kind in KINDS}
     for kind, pk in rows:
-        wanted.setdefault(kind, []).append(pk)
-    return {
-        (kind, pk): hit
-        for kind, ids in wanted.items()
-        for pk, hit in _load(kind, ids, snippets).items()
-    }
+        wanted[kind].append(pk)
+    with connection.cursor() as cursor:
+        cursor.execute(HIT_ROWS, wanted)
+        return {(row.kind, row.id): _hit(row, snippets) for row in map(HitRow._make, cursor)}
 
 
-def _meeting_fields(path: str) -> list[str]:
-    """What a hit shows of its meeting, and its address needs."""
-    return [f"{path}{name}" for name in ("date", "title", "body__name", "body__slug",
-                                         "body__council__name", "body__council__slug")]  # fmt: skip
+class HitRow(NamedTuple):
+    kind: str
+    id: int
+    title: str
+    number: str  # the minute's, the agenda item's or the page's number
+    slug: str  # a report's slug, a page's document's sha256
+    key_decision: bool
+    text: str  # what the snippet is cut from
+    printed_number: str  # a page's
+    page_count: int | None  # a page's document's
+    report_title: str  # a page's: the report it is one of, if any
+    document_kind: str  # a page's document's ("agenda pack")
+    date: datetime.date | None  # the meeting's, and the rest of it
+    meeting_title: str | None
+    body: str
+    body_slug: str
+    council: str
+    council_slug: str
 
 
-# For each kind: the path to its meeting, the columns of its own a hit reads, the fields
-# its snippet comes from, and how to describe a row as (title, meeting, detail, key decision).
-HIT_SOURCES = {
-    "decision": (
-        "minute__meeting__",
-        ["title", "key_decision", "minute__number"],
-        ("title", "resolved"),
-        lambda row: (
-            row.title,
-            row.minute.meeting,
-            f"minute {row.minute.number}",
-            row.key_decision,
-        ),
+# Every kind's rows in one statement, each as a HitRow: the row's own columns, then its
+# meeting's (none for a page of a document filed without a meeting).
+HIT_ROWS = """
+    WITH hit AS (
+        SELECT 'decision' AS kind, d.id, d.title, mi.number, '' AS slug, d.key_decision,
+               concat_ws('. ', nullif(d.title, ''), nullif(d.resolved, '')) AS text,
+               '' AS printed_number, NULL::int AS page_count, '' AS report_title,
+               '' AS document_kind, mi.meeting_id
+          FROM meetings_decision d JOIN meetings_minute mi ON mi.id = d.minute_id
+         WHERE d.id = ANY(%(decision)s)
+        UNION ALL
+        SELECT 'report', r.id, r.title, r.agenda_item_number, r.slug, r.key_decision,
+               concat_ws('. ', nullif(r.title, ''), nullif(r.purpose, ''),
+                         nullif(r.recommendations, '')),
+               '', NULL, '', '', r.meeting_id
+          FROM meetings_report r WHERE r.id = ANY(%(report)s)
+        UNION ALL
+        SELECT 'item', i.id, i.title, i.number, '', i.key_decision,
+               concat_ws('. ', nullif(i.title, ''), nullif(i.note, '')), '', NULL, '', '',
+               i.meeting_id
+          FROM meetings_agendaitem i WHERE i.id = ANY(%(item)s)
+        UNION ALL
+        SELECT 'meeting', m.id, m.title, '', '', false,
+               concat_ws('. ', nullif(m.title, ''), nullif(m.location, '')), '', NULL, '', '', m.id
+          FROM meetings_meeting m WHERE m.id = ANY(%(meeting)s)
+        UNION ALL
+        SELECT 'page', p.id, '', p.number::text, d.sha256, false, p.text, p.printed_number,
+               d.page_count,
+               coalesce((SELECT r.title FROM meetings_report r
+                          WHERE r.document_id = p.document_id
+                            AND p.number BETWEEN r.first_page AND r.last_page
+                          ORDER BY r.position LIMIT 1), ''),
+               d.kind, d.meeting_id
+          FROM meetings_page p JOIN meetings_document d ON d.id = p.document_id
+         WHERE p.id = ANY(%(page)s)
+    )
+    SELECT hit.kind, hit.id, hit.title, hit.number, hit.slug, hit.key_decision, hit.text,
+           hit.printed_number, hit.page_count, hit.report_title, hit.document_kind,
+           m.date, m.title, b.name, b.slug, c.name, c.slug
+      FROM hit LEFT JOIN meetings_meeting m ON m.id = hit.meeting_id
+           LEFT JOIN meetings_body b ON b.id = m.body_id
+           LEFT JOIN meetings_council c ON c.id = b.council_id"""
+
+
+def _hit(row: HitRow, snippets: Snippets) -> Hit:
+    title, url, detail = DESCRIBE[row.kind](row)
+    return Hit(
+        row.kind,
+        title,
+        url,
+        row.body or "",
+        row.date,
+        detail,
+        row.key_decision,
+        row.council or "",
+        text=row.text,
+        marker=snippets,
+    )
+
+
+def _meeting_args(row: HitRow) -> list[str]:
+    return [row.council_slug, row.body_slug, row.date.isoformat()]
+
+
+# For each kind: its row's title, address and detail ("minute 12").
+DESCRIBE = {
+    "decision": lambda row: (
+        row.title,
+        reverse("meetings:decision_detail", args=[*_meeting_args(row), row.number]),
+        f"minute {row.number}",
     ),
-    "report": (
-        "meeting__",
-        ["title", "slug", "agenda_item_number", "key_decision"],
-        ("title", "purpose", "recommendations"),
-        lambda row: (
-            row.title,
-            row.meeting,
-            f"agenda item {row.agenda_item_number}" if row.agenda_item_number else "",
-            row.key_decision,
-        ),
+    "report": lambda row: (
+        row.title,
+        reverse("meetings:report_detail", args=[*_meeting_args(row), row.slug]),
+        f"agenda item {row.number}" if row.number else "",
     ),
-    "item": (
-        "meeting__",
-        ["title", "number", "key_decision"],
-        ("title", "note"),
-        lambda row: (row.title, row.meeting, f"agenda item {row.number}", row.key_decision),
+    "item": lambda row: (
+        row.title,
+        reverse("meetings:meeting_detail", args=_meeting_args(row)) + item_anchor(row.number),
+        f"agenda item {row.number}",
     ),
-    "meeting": (
+    "meeting": lambda row: (
+        row.title,
+        reverse("meetings:meeting_detail", args=_meeting_args(row)),
         "",
-        [],
-        ("title", "location"),
-        lambda row: (row.title, row, "", False),
     ),
-    "page": (
-        "document__meeting__",
-        ["number", "printed_number", "document__sha256", "document__page_count",
-         "document__kind"],
-        ("text",),
-        lambda row: (
-            f"{row.report_title or row.document.title}, {row.label}",
-            row.document.meeting,
-            f"page {row.number} of {row.document.page_count} in the file",
-            False,
-        ),
+    "page": lambda row: (
+        f"{row.report_title or document_title(row.meeting_title, row.document_kind)}, "
+        f"{page_label(int(row.number), row.printed_number)}",
+        reverse("meetings:page_detail", args=[row.slug, int(row.number)]),
+        f"page {row.number} of {row.page_count} in the file",
     ),
-}  # fmt: skip
-
-
-def _load(kind: str, ids: list[int], snippets: Snippets) -> dict[int, Hit]:
-    meeting, columns, fields, describe = HIT_SOURCES[kind]
-    rows = list(
-        MODELS[kind]
-        .objects.filter(pk__in=ids)
-        .select_related(f"{meeting}body__council")
-        .only(*columns, *fields, *_meeting_fields(meeting))
-    )
-    if kind == "page":
-        _name_pages_by_report(rows)
-    hits = {}
-    for row in rows:
-        title, meeting, detail, key_decision = describe(row)
-        text = ". ".join(value for name in fields if (value := getattr(row, name)))
-        hits[row.pk] = Hit(
-            kind,
-            title,
-            row.get_absolute_url(),
-            meeting.body.name if meeting else "",
-            meeting.date if meeting else None,
-            detail,
-            key_decision,
-            meeting.body.council.name if meeting else "",
-            text=text,
-            marker=snippets,
-        )
-    return hits
-
-
-def _name_pages_by_report(pages: list[Page]) -> None:
-    """Give each page the title of the report it belongs to, if it is inside one."""
-    reports = list(
-        Report.objects.filter(
-            document_id__in={page.document_id for page in pages}, first_page__isnull=False
-        ).values_list("document_id", "first_page", "last_page", "title")
-    )
-    for page in pages:
-        page.report_title = next(
-            (title for doc, first, last, title in reports
-             if doc == page.document_id and first <= page.number <= last),
-            "",
-        )  # fmt: skip
+}
 
 
 # -- reference lookups: "minute 88", "agenda item 4" --------------------------------------------
