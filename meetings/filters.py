@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.db import connection
 
 from meetings.models import Body, Council, Decision, Meeting, Page
 from meetings.search import KINDS, SORTS, Filters
@@ -33,8 +34,45 @@ def body_filter(field_name: str, **extra):
 
 
 def year_choices():
-    years = Meeting.objects.dates("date", "year", order="DESC")
-    return [(d.year, str(d.year)) for d in years]
+    """The years that have meetings, newest first: one probe of the date index a year, not a
+    scan of every meeting."""
+    with connection.cursor() as cursor:
+        cursor.execute(MEETING_YEARS)
+        return [(year, str(year)) for (year,) in cursor]
+
+
+YEARS = """
+    WITH RECURSIVE years(year) AS (
+        SELECT extract(year FROM max(date))::int FROM meetings_meeting
+        UNION ALL
+        SELECT (SELECT extract(year FROM max(date))::int FROM meetings_meeting
+                 WHERE date < make_date(year, 1, 1))
+          FROM years WHERE year IS NOT NULL
+    )"""
+MEETING_YEARS = YEARS + " SELECT year FROM years WHERE year IS NOT NULL"
+
+
+def search_choices() -> dict[str, list[tuple]]:
+    """The search form's councils, bodies and years (as the functions above give them), in
+    one statement: the form is on every search."""
+    with connection.cursor() as cursor:
+        cursor.execute(SEARCH_CHOICES)
+        councils, bodies, years = cursor.fetchone()
+    return {
+        "council": [tuple(pair) for pair in councils],
+        "body": [tuple(pair) for pair in bodies],
+        "year": [(year, str(year)) for year in years],
+    }
+
+
+SEARCH_CHOICES = f"""{YEARS}
+    SELECT (SELECT coalesce(json_agg(json_build_array(slug, name) ORDER BY name), '[]')
+              FROM meetings_council),
+           (SELECT coalesce(json_agg(json_build_array(slug, name) ORDER BY slug), '[]')
+              FROM (SELECT DISTINCT ON (slug) slug, name FROM meetings_body
+                     ORDER BY slug, name) AS body),
+           (SELECT coalesce(json_agg(year ORDER BY year DESC), '[]')
+              FROM years WHERE year IS NOT NULL)"""
 
 
 class DateInput(forms.DateInput):
@@ -133,6 +171,11 @@ class SearchFilter(django_filters.FilterSet):
     class Meta:
         model = Page
         fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, choices in search_choices().items():  # read once, to check and to show
+            self.filters[name].extra["choices"] = choices
 
     def by_search_module(self, queryset, name, value):
         return queryset

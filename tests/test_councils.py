@@ -168,6 +168,14 @@ def test_each_facet_counts_exactly_under_the_other_filters(two_cabinets):
         assert search("cabinet", Filters(council=wessex, year=year)).total == count
     for kind, count in within.kind_counts.items():
         assert search("cabinet", Filters(council=wessex, kinds=[kind])).total == count
+    # A facet leaves out its own filter: every council is still offered, with its count.
+    councils = {council.slug: count for council, count in everywhere.council_counts}
+    assert {council.slug: n for council, n in within.council_counts} == councils
+    assert councils["wessex-vale"] == within.total
+    in_cabinets = search("cabinet", Filters(body="cabinet"))
+    assert {body.pk for body, _ in in_cabinets.body_counts} == {
+        body.pk for body, _ in everywhere.body_counts
+    }
 
 
 def test_lists_and_feeds_filter_by_council(client, two_cabinets):

@@ -43,9 +43,15 @@ def term(name: str, value: int) -> tantivy.Query:
     return tantivy.Query.term_query(SCHEMA, name, value)
 
 
-def text_fields(public_only: bool, pages_only: bool) -> dict[str, float]:
-    """The fields a search asks, with their boosts: a page's field alone lists pages only."""
-    fields = {"page": TEXT_FIELDS["page"]} if pages_only else TEXT_FIELDS
+# Which text fields hold each kind of row's words: a page's are in "page" alone, every other
+# row's in the rest. A search asks all of them; asking one side lists that side's rows only.
+PAGE_FIELDS = ("page",)
+ROW_FIELDS = ("title", "summary", "text")
+
+
+def text_fields(public_only: bool, names=TEXT_FIELDS) -> dict[str, float]:
+    """The fields a search asks, with their boosts, of the names given."""
+    fields = {name: TEXT_FIELDS[name] for name in names}
     if public_only:
         return fields
     return fields | {PRIVATE + name: boost for name, boost in fields.items()}
