@@ -1,6 +1,7 @@
 from urllib.parse import urlencode
 
 from django import template
+from django.http import QueryDict
 from django.utils.html import format_html_join
 
 register = template.Library()
@@ -8,27 +9,25 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def query_with(context, **changes):
-    """The current query string with some parameters replaced (None removes one); page reset.
+    """The current query string with some parameters replaced (None removes one); page reset."""
+    return changed_query(context["request"].GET, **changes)
 
-    Built from the request's pairs, not a copy of its QueryDict: a search page makes a
-    hundred of these links."""
+
+def changed_query(query: QueryDict, **changes) -> str:
+    """'?q=…' from `query` with some parameters replaced (None removes one), without its page.
+
+    Built from the query's pairs, not a copy of its QueryDict: a search page makes a hundred
+    of these links."""
     pairs = []
-    for key, values in context["request"].GET.lists():
+    for key, values in query.lists():
         if key == "page":
             continue
         if key not in changes:
             pairs += [(key, value) for value in values]
         elif changes[key] is not None:
             pairs.append((key, changes[key]))
-    pairs += [
-        (k, v) for k, v in changes.items() if v is not None and k not in context["request"].GET
-    ]
+    pairs += [(k, v) for k, v in changes.items() if v is not None and k not in query]
     return "?" + urlencode(pairs)
-
-
-@register.filter
-def get_item(mapping, key):
-    return mapping.get(key, 0)
 
 
 @register.simple_tag

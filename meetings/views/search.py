@@ -1,13 +1,16 @@
 """The search page, and the answers to a search that is too broad, too fast or too many."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django_ratelimit.decorators import ratelimit
 
 from meetings import search as archive_search
 from meetings.filters import SearchFilter
 from meetings.models import Page
+from meetings.templatetags.archive_extras import changed_query
 from meetings.views.browse import page_number
 
 SEARCH_PAGE_SIZE = 20
@@ -63,8 +66,64 @@ def search(request):
             raise Http404(f"There is no page {number} of these results.")
         context |= {
             "results": results,
+            "facets": facets(request.GET, results),
             "page_number": number,
             "has_next": results.has_next and number < MAX_SEARCH_PAGES,
-            "kinds": archive_search.KINDS,
         }
     return render(request, "meetings/search.html", context)
+
+
+@dataclass
+class FacetLink:
+    label: str
+    url: str  # empty for a type with no match: nothing to narrow to
+    count: int = 0
+    note: str = ""  # a body's council, where results span councils
+
+
+@dataclass
+class Facet:
+    heading: str
+    links: list[FacetLink]
+    reset: FacetLink | None  # back to every value, when one is chosen
+
+
+def facets(query: QueryDict, results) -> list[Facet]:
+    """The side panel's links that narrow the results, each with its count: built here, as
+    the template language would take longer than the search."""
+    kinds = results.kind_counts
+
+    def reset(parameter: str, label: str) -> FacetLink | None:
+        return (
+            FacetLink(label, changed_query(query, **{parameter: None}))
+            if parameter in query
+            else None
+        )
+
+    return [
+        Facet(
+            "Type",
+            [FacetLink(label, changed_query(query, kind=kind) if kinds.get(kind) else "",
+                       kinds.get(kind, 0)) for kind, label in archive_search.KINDS.items()],
+            reset("kind", "All types"),
+        ),
+        Facet(
+            "Council",
+            [FacetLink(council.name, changed_query(query, council=council.slug), count)
+             for council, count in results.council_counts],
+            reset("council", "All councils"),
+        ),
+        Facet(
+            "Body",
+            [FacetLink(body.name, changed_query(query, council=body.council.slug, body=body.slug),
+                       count, "" if query.get("council") else body.council.short_name)
+             for body, count in results.body_counts],
+            reset("body", "All bodies"),
+        ),
+        Facet(
+            "Year",
+            [FacetLink(str(year), changed_query(query, year=year), count)
+             for year, count in results.year_counts],
+            reset("year", "Any year"),
+        ),
+    ]  # fmt: skip
