@@ -264,3 +264,19 @@ def test_each_kind_of_hit_is_named_and_links_to_its_own_page(import_file, seed, 
     assert shown["decision"].key_decision and not shown["item"].key_decision
     for name, hit in shown.items():
         assert client.get(hit.url).status_code == 200, name
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest", "oldest"])
+@pytest.mark.parametrize("words", ["council", "highways OR transport", "capital programme"])
+def test_both_sides_of_the_index_merge_as_one_query_ranks(archive, sort, words):
+    from meetings.search import engine
+    from meetings.search import searching as s
+
+    index, searcher = engine.READER.searcher()
+    filters = Filters()
+    whole = s.shown_query(index, words, filters, None)
+    sides = [s.shown_query(index, words, filters, None, side) for side in s.SIDES]
+    one_query = s.read_hits(searcher, [whole], sort, 0, 400)
+    assert len(one_query) > 20 and {kind for kind, *_ in one_query} > {"page"}
+    assert s.read_hits(searcher, sides, sort, 0, 400) == one_query
+    assert s.read_hits(searcher, sides, sort, 15, 20) == one_query[15:35]

@@ -234,7 +234,7 @@ def search_entries(subscriptions, since) -> dict[int, list[Entry]]:
         filters = filters_of(search, councils)
         query = searching.shown_query(index, search["q"], filters, _body_ids(filters, bodies))
         matched[target] = searching.read_hits(
-            searcher, query, "relevance", 0, 5 * MATCHES_PER_SEARCH
+            searcher, [query], "relevance", 0, 5 * MATCHES_PER_SEARCH
         )
     hits = hydrate({(kind, pk) for rows in matched.values() for kind, pk, _ in rows}, "")
     entries = {
