@@ -161,14 +161,9 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
         return Results(text, [], 0, False, {}, [], [], [], references=references)
     index, searcher = engine.READER.searcher()
     body_ids = filters.body_ids()
-    counted = [
-        _with_filters(_parse(index, words, engine.text_fields(filters.public_only, side)),
-                      _unfaceted(filters))
-        for side in SIDES
-    ]  # fmt: skip
     pages, rows = (shown_query(index, words, filters, body_ids, side) for side in SIDES)
     # Every match is counted on another core while the page's hits are read and shown.
-    facet_rows = INDEX_THREADS.submit(_facet_rows, searcher, counted)
+    facet_rows = INDEX_THREADS.submit(_facet_rows, searcher, _counted(index, words, filters))
     if filters.pages_only:
         hits = _shown(read_hits(searcher, [pages], filters.sort, offset, limit), words)
     else:
@@ -216,6 +211,18 @@ def shown_query(
     fields = engine.text_fields(filters.public_only, names)
     clauses = _unfaceted(filters) + _faceted(filters, body_ids)
     return _with_filters(_parse(index, words, fields), clauses)
+
+
+def _counted(index: tantivy.Index, words: str, filters: Filters) -> list[tantivy.Query]:
+    """What the facets count: the words on each side of the index, under the filters that
+    every count obeys (each facet leaves out its own)."""
+    return [
+        _with_filters(
+            _parse(index, words, engine.text_fields(filters.public_only, side)),
+            _unfaceted(filters),
+        )
+        for side in SIDES
+    ]
 
 
 def _parse(index: tantivy.Index, words: str, fields: dict[str, float]) -> tantivy.Query:
@@ -353,13 +360,19 @@ ORDERS = {
     "newest": {"order_by_field": "day", "order": tantivy.Order.Desc},
     "oldest": {"order_by_field": "day", "order": tantivy.Order.Asc},
 }
+
+
 # The hits of several queries merged as one query's would be: by score or day, then as the
 # index holds them.
-MERGED = {
-    "relevance": lambda hit: (-hit[0], hit[1].segment_ord, hit[1].doc),
-    "newest": lambda hit: (-hit[0], hit[1].segment_ord, hit[1].doc),
-    "oldest": lambda hit: (hit[0], hit[1].segment_ord, hit[1].doc),
-}
+def _highest_first(hit) -> tuple:
+    return -hit[0], hit[1].segment_ord, hit[1].doc
+
+
+def _lowest_first(hit) -> tuple:
+    return hit[0], hit[1].segment_ord, hit[1].doc
+
+
+MERGED = {"relevance": _highest_first, "newest": _highest_first, "oldest": _lowest_first}
 
 
 def read_hits(searcher, queries, sort: str, offset: int, limit: int) -> list[tuple[str, int, int]]:
