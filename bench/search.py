@@ -7,8 +7,8 @@ Builds (once, then reuses) an archive of about --pages pages of real council tex
 rebuilds its search index (`rebuild_search_index`: time, pages a second, size). Then:
 
 - each query of QUERIES through HTTP (the search page served by gunicorn on 127.0.0.1,
-  with its snippets and facets), one at a time, after one untimed request: median and
-  95th percentile;
+  with its snippets and facets), one at a time, after one untimed request, in rounds of
+  every query in turn: median and 95th percentile;
 - for each, the total shown against a count of every match, and the top 20 (every page
   mode) against the top 20 of every match ranked (overlap out of 20);
 - the most SQL statements one search ran;
@@ -171,29 +171,34 @@ def _key(searcher, address) -> tuple[int, int]:
 
 
 def time_searches(queries, runs: int) -> None:
+    """Each query once untimed, then `runs` rounds of every query in turn: a moment of
+    noise on a shared machine falls on all the queries, not on the one being timed."""
     print(
         f"{'query':<44} {'kind':<11} {'median ms':>9} {'p95 ms':>7} {'total':>9} "
         f"{'counted':>9} {'top20':>5} {'SQL':>4}"
     )
-    all_times, worst_p95, exact = [], 0.0, True
-    for label, text, options in queries:
-        url = f"http://127.0.0.1:{PORT}/search/?{urllib.parse.urlencode({'q': text, **options})}"
-        with urllib.request.urlopen(url, timeout=60) as response:  # untimed: warms the caches
-            response.read()
-        times = []
-        for _ in range(runs):
+    urls = [
+        f"http://127.0.0.1:{PORT}/search/?{urllib.parse.urlencode({'q': text, **options})}"
+        for _, text, options in queries
+    ]
+    for url in urls:  # warms the caches
+        _fetch(url)
+    times = {url: [] for url in urls}
+    for _ in range(runs):
+        for url in urls:
             started = time.perf_counter()
-            with urllib.request.urlopen(url, timeout=60) as response:
-                response.read()
-            times.append((time.perf_counter() - started) * 1000)
+            _fetch(url)
+            times[url].append((time.perf_counter() - started) * 1000)
+    all_times, worst_p95, exact = [], 0.0, True
+    for (label, text, options), url in zip(queries, urls, strict=True):
         total, counted, overlap, statements = exactness(text, options)
         exact &= total == counted and overlap == min(20, counted)
-        all_times += times
-        worst_p95 = max(worst_p95, percentile(times, 0.95))
+        all_times += times[url]
+        worst_p95 = max(worst_p95, percentile(times[url], 0.95))
         shown = f"{text} {options or ''}"
         print(
-            f"{shown[:44]:<44} {label:<11} {statistics.median(times):>9.1f} "
-            f"{percentile(times, 0.95):>7.1f} {total:>9,} {counted:>9,} "
+            f"{shown[:44]:<44} {label:<11} {statistics.median(times[url]):>9.1f} "
+            f"{percentile(times[url], 0.95):>7.1f} {total:>9,} {counted:>9,} "
             f"{overlap:>3}/20 {statements:>4}"
         )
     print(
@@ -201,6 +206,11 @@ def time_searches(queries, runs: int) -> None:
         f"{percentile(all_times, 0.95):>7.1f}   worst p95 {worst_p95:.1f} ms; "
         f"{'every count and top 20 exact' if exact else 'NOT EXACT'}"
     )
+
+
+def _fetch(url: str) -> None:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        response.read()
 
 
 def time_fresh_pack() -> None:
