@@ -62,8 +62,9 @@ def environment(archive: Path, **extra: str) -> dict[str, str]:
 
 
 @contextmanager
-def serve(port: int, settings: dict[str, str]):
-    """gunicorn on 127.0.0.1:port as the Dockerfile runs it, for the `with` block."""
+def serve(port: int, settings: dict[str, str], code: Path = ROOT):
+    """gunicorn on 127.0.0.1:port as the Dockerfile runs it, for the `with` block; `code`
+    is the checkout it runs."""
     import os
     import sys
     import time
@@ -75,7 +76,7 @@ def serve(port: int, settings: dict[str, str]):
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "archive.wsgi", "--workers", "2", "--threads", "8",
          "--bind", f"127.0.0.1:{port}", "--log-level", "error", "--timeout", "60"],
-        cwd=ROOT, env={**os.environ, **settings},
+        cwd=code, env={**os.environ, **settings},
     )  # fmt: skip
     try:
         for _ in range(100):
