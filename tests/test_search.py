@@ -280,3 +280,16 @@ def test_both_sides_of_the_index_merge_as_one_query_ranks(archive, sort, words):
     assert len(one_query) > 20 and {kind for kind, *_ in one_query} > {"page"}
     assert s.read_hits(searcher, sides, sort, 0, 400) == one_query
     assert s.read_hits(searcher, sides, sort, 15, 20) == one_query[15:35]
+
+
+def test_the_facets_narrow_the_search_and_a_chosen_one_can_be_undone(archive, client):
+    page = client.get("/search/", {"q": "strategy", "year": ""}).content.decode()
+    decisions = '<a href="?q=strategy&amp;year=&amp;kind=decision">Decision</a>'
+    assert f'{decisions} <span class="muted">2</span>' in page
+    assert '<li><span class="muted">Meeting 0</span></li>' in page  # no match: no link
+    assert '<a href="?q=strategy&amp;year=2026">2026</a> <span class="muted">41</span>' in page
+    assert ">Any year</a>" not in page  # an empty year is no year chosen
+    narrowed = client.get("/search/", {"q": "strategy", "year": "2026"}).content.decode()
+    assert '<li><a href="?q=strategy">Any year</a></li>' in narrowed
+    assert '<a href="?q=strategy&amp;year=2025">2025</a> <span class="muted">109' in narrowed
+    assert ">All types</a>" not in narrowed and ">All bodies</a>" not in narrowed

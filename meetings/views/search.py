@@ -94,11 +94,9 @@ def facets(query: QueryDict, results) -> list[Facet]:
     kinds = results.kind_counts
 
     def reset(parameter: str, label: str) -> FacetLink | None:
-        return (
-            FacetLink(label, changed_query(query, **{parameter: None}))
-            if parameter in query
-            else None
-        )
+        if not query.get(parameter):
+            return None
+        return FacetLink(label, changed_query(query, **{parameter: None}))
 
     return [
         Facet(
