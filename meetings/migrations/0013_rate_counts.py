@@ -17,4 +17,6 @@ class Migration(migrations.Migration):
                 ("expires", models.DateTimeField(db_index=True)),
             ],
         ),
+        # The counters lived in Django's database cache table (`createcachetable`) before.
+        migrations.RunSQL("DROP TABLE IF EXISTS archive_cache", migrations.RunSQL.noop),
     ]
