@@ -61,13 +61,13 @@ def compare(queries, runs: int, against: str) -> None:
     times = {key: {side: [] for side in PORTS} for key in urls}
     for key in urls:
         for url in urls[key].values():
-            bench._fetch(url)  # warms the caches
+            bench.fetch(url)  # warms the caches
     for run in range(runs):
         for key, sides in urls.items():
             order = list(sides) if run % 2 == 0 else list(reversed(sides))
             for side in order:
                 started = time.perf_counter()
-                bench._fetch(sides[side])
+                bench.fetch(sides[side])
                 times[key][side].append((time.perf_counter() - started) * 1000)
     print(f"{'query':<44} {'this: median':>12} {'p95':>6}   {against + ': median':>16} {'p95':>6}")
     every = {side: [] for side in PORTS}

@@ -182,12 +182,12 @@ def time_searches(queries, runs: int) -> None:
         for _, text, options in queries
     ]
     for url in urls:  # warms the caches
-        _fetch(url)
+        fetch(url)
     times = {url: [] for url in urls}
     for _ in range(runs):
         for url in urls:
             started = time.perf_counter()
-            _fetch(url)
+            fetch(url)
             times[url].append((time.perf_counter() - started) * 1000)
     all_times, worst_p95, exact = [], 0.0, True
     for (label, text, options), url in zip(queries, urls, strict=True):
@@ -208,7 +208,7 @@ def time_searches(queries, runs: int) -> None:
     )
 
 
-def _fetch(url: str) -> None:
+def fetch(url: str) -> None:
     with urllib.request.urlopen(url, timeout=60) as response:
         response.read()
 

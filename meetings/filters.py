@@ -1,19 +1,56 @@
+import functools
+
 import django_filters
 from django import forms
 from django.db import connection
 
-from meetings.models import Body, Council, Decision, Meeting, Page
+from meetings.models import Council, Decision, Meeting, Page
 from meetings.search import KINDS, SORTS, Filters
 from meetings.search.engine import parse_group_token
 
 
+def choices() -> dict[str, list[tuple]]:
+    """The filters' councils (by name), bodies (by slug: 'cabinet' is the Cabinet of every
+    council, or of the council chosen) and years with meetings (newest first), in one
+    statement; the years by one probe of the date index a year, not a scan of every meeting.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(CHOICES)
+        councils, bodies, years = cursor.fetchone()
+    return {
+        "council": [tuple(pair) for pair in councils],
+        "body": [tuple(pair) for pair in bodies],
+        "year": [(year, str(year)) for year in years],
+    }
+
+
+CHOICES = """
+    WITH RECURSIVE years(year) AS (
+        SELECT extract(year FROM max(date))::int FROM meetings_meeting
+        UNION ALL
+        SELECT (SELECT extract(year FROM max(date))::int FROM meetings_meeting
+                 WHERE date < make_date(year, 1, 1))
+          FROM years WHERE year IS NOT NULL
+    )
+    SELECT (SELECT coalesce(json_agg(json_build_array(slug, name) ORDER BY name), '[]')
+              FROM meetings_council),
+           (SELECT coalesce(json_agg(json_build_array(slug, name) ORDER BY slug), '[]')
+              FROM (SELECT DISTINCT ON (slug) slug, name FROM meetings_body
+                     ORDER BY slug, name) AS body),
+           (SELECT coalesce(json_agg(year ORDER BY year DESC), '[]')
+              FROM years WHERE year IS NOT NULL)"""
+
+
 def body_choices():
-    """Bodies by slug: 'cabinet' is the Cabinet of every council, or of the council chosen."""
-    return list(Body.objects.order_by("slug").values_list("slug", "name").distinct("slug"))
+    return choices()["body"]
 
 
 def council_choices():
-    return list(Council.objects.order_by("name").values_list("slug", "name"))
+    return choices()["council"]
+
+
+def year_choices():
+    return choices()["year"]
 
 
 def council_filter(field_name: str, **extra):
@@ -31,48 +68,6 @@ def body_filter(field_name: str, **extra):
     return django_filters.ChoiceFilter(
         label="Body", field_name=field_name, choices=body_choices, empty_label="All bodies", **extra
     )
-
-
-def year_choices():
-    """The years that have meetings, newest first: one probe of the date index a year, not a
-    scan of every meeting."""
-    with connection.cursor() as cursor:
-        cursor.execute(MEETING_YEARS)
-        return [(year, str(year)) for (year,) in cursor]
-
-
-YEARS = """
-    WITH RECURSIVE years(year) AS (
-        SELECT extract(year FROM max(date))::int FROM meetings_meeting
-        UNION ALL
-        SELECT (SELECT extract(year FROM max(date))::int FROM meetings_meeting
-                 WHERE date < make_date(year, 1, 1))
-          FROM years WHERE year IS NOT NULL
-    )"""
-MEETING_YEARS = YEARS + " SELECT year FROM years WHERE year IS NOT NULL"
-
-
-def search_choices() -> dict[str, list[tuple]]:
-    """The search form's councils, bodies and years (as the functions above give them), in
-    one statement: the form is on every search."""
-    with connection.cursor() as cursor:
-        cursor.execute(SEARCH_CHOICES)
-        councils, bodies, years = cursor.fetchone()
-    return {
-        "council": [tuple(pair) for pair in councils],
-        "body": [tuple(pair) for pair in bodies],
-        "year": [(year, str(year)) for year in years],
-    }
-
-
-SEARCH_CHOICES = f"""{YEARS}
-    SELECT (SELECT coalesce(json_agg(json_build_array(slug, name) ORDER BY name), '[]')
-              FROM meetings_council),
-           (SELECT coalesce(json_agg(json_build_array(slug, name) ORDER BY slug), '[]')
-              FROM (SELECT DISTINCT ON (slug) slug, name FROM meetings_body
-                     ORDER BY slug, name) AS body),
-           (SELECT coalesce(json_agg(year ORDER BY year DESC), '[]')
-              FROM years WHERE year IS NOT NULL)"""
 
 
 class DateInput(forms.DateInput):
@@ -174,8 +169,11 @@ class SearchFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, choices in search_choices().items():  # read once, to check and to show
-            self.filters[name].extra["choices"] = choices
+        # One statement for the three, read when a value is checked or the form shown (a feed
+        # with no filters never reads it), and then not again.
+        read_once = functools.cache(choices)
+        for name in ("council", "body", "year"):
+            self.filters[name].extra["choices"] = lambda name=name: read_once()[name]
 
     def by_search_module(self, queryset, name, value):
         return queryset
