@@ -4,10 +4,11 @@ import re
 
 from meetings.ingest.lines import Line
 from meetings.ingest.records import ReportRecord
-from meetings.ingest.text import MONTH, make_date, reflow, strip_full_stop, title_case
+from meetings.ingest.text import MONTH, WEEKDAY, make_date, reflow, strip_full_stop, title_case
 
 HEADING = re.compile(
-    rf"^(?P<body>[A-Z][A-Z ,&'’()]+?)(?: REPORT)?\s*[–-]\s*(?P<day>\d{{1,2}})(?:ST|ND|RD|TH)?\s+"
+    rf"^(?P<body>[A-Z][A-Z ,&'’()]+?)(?: REPORT)?\s*[–-]\s*(?:{WEEKDAY.upper()},?\s+)?"
+    rf"(?P<day>\d{{1,2}})(?:ST|ND|RD|TH)?\s+"
     rf"(?P<month>{MONTH.upper()})\s+(?P<year>\d{{4}})$"
 )
 REPORT_OF = re.compile(r"^(?:EXEMPT\s+)?(?:JOINT\s+)?REP+ORT OF\b", re.IGNORECASE)
@@ -50,7 +51,7 @@ SECTION_HEADINGS = {
     "circulation under the local issues alert procedure": None,
 }
 SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})?\.?\s+")
-MAX_HEADING_LENGTH = 60
+MAX_HEADING_LENGTH = 120  # a committee's full name (commonly 50-80 characters) and a date
 REPORT_OF_WINDOW = 25
 
 
