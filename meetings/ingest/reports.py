@@ -7,7 +7,7 @@ from meetings.ingest.records import ReportRecord
 from meetings.ingest.text import MONTH, WEEKDAY, make_date, reflow, strip_full_stop, title_case
 
 HEADING = re.compile(
-    rf"^(?P<body>[A-Z][A-Z ,&'’()]+?)(?: REPORT)?\s*[–-]\s*(?:{WEEKDAY.upper()},?\s+)?"
+    rf"^(?P<body>[A-Z][A-Z0-9 ,&'’().\/-]+?)(?: REPORT)?\s*[–-]\s*(?:{WEEKDAY.upper()},?\s+)?"
     rf"(?P<day>\d{{1,2}})(?:ST|ND|RD|TH)?\s+"
     rf"(?P<month>{MONTH.upper()})\s+(?P<year>\d{{4}})$"
 )

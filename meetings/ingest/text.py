@@ -123,14 +123,22 @@ def slugify(text: str, max_length: int = 200) -> str:
     return slug[:max_length].rstrip("-") or "untitled"
 
 
+_WORD_START = re.compile(r"(^|[-/(])(\w)")
+
+
 def title_case(text: str) -> str:
-    """'SCRUTINY COMMISSION' -> 'Scrutiny Commission', keeping small words lower."""
+    """'PLANNING SUB-COMMITTEE (NORTH)' -> 'Planning Sub-Committee (North)', keeping small
+    words lower."""
     small = {"and", "of", "the", "for", "in", "on", "to", "a", "an"}
     words = text.lower().split()
     return " ".join(
-        word if index and word in small else word[:1].upper() + word[1:]
+        word if index and word in small else _WORD_START.sub(_upper, word)
         for index, word in enumerate(words)
     )
+
+
+def _upper(match: re.Match) -> str:
+    return match[1] + match[2].upper()
 
 
 def strip_full_stop(text: str) -> str:

@@ -208,3 +208,21 @@ def test_what_was_recognised_is_said_in_one_line(parsed, prefix, recognised):
     from meetings.ingest.describe import describe_pack
 
     assert describe_pack(parsed(prefix), []) == recognised
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+@pytest.mark.parametrize(
+    "renamed", ["Planning Sub-Committee (North)", "Children, Young People and Education Committee"]
+)
+def test_a_committee_with_a_longer_name_is_read_the_same(parsed, tmp_path, prefix, renamed):
+    """Each seed with its committee renamed everywhere, in capitals and not: the same records."""
+    from meetings.ingest.describe import describe_pack
+    from tests.conftest import SEEDS, shared_file
+
+    body = parsed(prefix).meeting.body
+    seed = shared_file(SEEDS, prefix)
+    text = seed.read_text().replace(body.upper(), renamed.upper()).replace(body, renamed)
+    (tmp_path / seed.name).write_text(text)
+
+    described = describe_pack(read_source(tmp_path / seed.name).pack, [])
+    assert described == describe_pack(parsed(prefix), []).replace(body, renamed)
