@@ -12,6 +12,7 @@ from meetings.ingest.text import (
     WEEKDAY,
     clean,
     display_name,
+    find_any_date,
     find_date,
     find_people,
     find_time,
@@ -87,7 +88,7 @@ def _parse_labelled(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
             labels.setdefault(match[1].split()[0].lower().replace("/time", ""), match[2].strip())
     if not {"meeting", "date"} <= labels.keys():
         return None, 0
-    date = find_date(labels["date"])
+    date = find_any_date(labels["date"])
     if not date:
         return None, 0
     meeting = MeetingRecord(

@@ -18,8 +18,12 @@ MONTH_NAMES = [
     "November",
     "December",
 ]
-MONTHS = {name.lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTHS = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
+# A month in full or cut short: "March", "Mar", "Sept.", "JAN."
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 ORDINAL = r"(?:st|nd|rd|th|t|[\"”’'])?"  # OCR reads a raised 'th' as 't' or a quote mark
 
@@ -51,15 +55,21 @@ def fold(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
+def month_number(name: str) -> int | None:
+    """'March', 'MAR' or 'Mar.' -> 3."""
+    return MONTHS.get(name[:3].lower())
+
+
 def make_date(day: str, month: str, year: str) -> datetime.date | None:
     try:
-        return datetime.date(int(year), MONTHS[month.lower()], int(day))
-    except (KeyError, ValueError):
+        return datetime.date(int(year), month_number(month), int(day))
+    except (TypeError, ValueError):
         return None
 
 
 def find_date(text: str) -> datetime.date | None:
-    """The first date written as '3 February 2026', '24TH MARCH 2026' or 'March 17, 2010'."""
+    """The first date written as '3 February 2026', '24TH MARCH 2026', 'March 17, 2010' or
+    '17 Mar 2010'."""
     candidates = []
     if match := DATE_DMY.search(text):
         candidates.append((match.start(), make_date(match[1], match[2], match[3])))

@@ -9,7 +9,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from meetings.ingest.text import MONTH, MONTHS, ORDINAL, fold
+from meetings.ingest.text import MONTH, ORDINAL, fold, make_date
 
 DECISION_NUMBER = re.compile(r"\b\d{2}/\d{5}\b")  # a UK executive decision: 24/00096
 FILE_NUMBER = re.compile(r"\b((?:19|20)\d{2})-(\d{4})\b")  # a US file: 2017-0123, not 2024-2025
@@ -139,24 +139,17 @@ def mentions(text: str, meeting_date: datetime.date) -> list[Mention]:
 
 def _date_in(sentence: str, meeting_date: datetime.date) -> datetime.date | None:
     if match := MONTH_DAY.search(sentence):
-        return _date(match[3], match[1], match[2])
+        return make_date(match[2], match[1], match[3])
     if not (match := DAY_MONTH.search(sentence)):
         return None
     if match[3]:
-        return _date(match[3], match[2], match[1])
+        return make_date(match[1], match[2], match[3])
     # No year: the last such day before the meeting ("at its meeting on 26 January").
     for year in (meeting_date.year, meeting_date.year - 1):
-        date = _date(str(year), match[2], match[1])
+        date = make_date(match[1], match[2], str(year))
         if date and date < meeting_date:
             return date
     return None
-
-
-def _date(year: str, month: str, day: str) -> datetime.date | None:
-    try:
-        return datetime.date(int(year), MONTHS[month.lower()], int(day))
-    except (KeyError, ValueError):
-        return None
 
 
 def names_body(phrase: str, body_name: str) -> bool:

@@ -1,6 +1,7 @@
 """Parsing the five seed packs: concrete values checked by hand against the documents."""
 
 import datetime
+import re
 
 import pytest
 
@@ -210,19 +211,63 @@ def test_what_was_recognised_is_said_in_one_line(parsed, prefix, recognised):
     assert describe_pack(parsed(prefix), []) == recognised
 
 
-@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+SEED_PREFIXES = ["000", "001", "002", "003", "004"]
+
+
+def described_as_rewritten(tmp_path, prefix: str, rewrite) -> str:
+    """What is recognised in a seed whose text `rewrite` changed, in one line."""
+    from meetings.ingest.describe import describe_pack
+    from tests.conftest import SEEDS, shared_file
+
+    seed = shared_file(SEEDS, prefix)
+    (tmp_path / seed.name).write_text(rewrite(seed.read_text()))
+    return describe_pack(read_source(tmp_path / seed.name).pack, [])
+
+
+@pytest.mark.parametrize("prefix", SEED_PREFIXES)
 @pytest.mark.parametrize(
     "renamed", ["Planning Sub-Committee (North)", "Children, Young People and Education Committee"]
 )
 def test_a_committee_with_a_longer_name_is_read_the_same(parsed, tmp_path, prefix, renamed):
     """Each seed with its committee renamed everywhere, in capitals and not: the same records."""
     from meetings.ingest.describe import describe_pack
-    from tests.conftest import SEEDS, shared_file
 
     body = parsed(prefix).meeting.body
-    seed = shared_file(SEEDS, prefix)
-    text = seed.read_text().replace(body.upper(), renamed.upper()).replace(body, renamed)
-    (tmp_path / seed.name).write_text(text)
-
-    described = describe_pack(read_source(tmp_path / seed.name).pack, [])
+    described = described_as_rewritten(
+        tmp_path,
+        prefix,
+        lambda text: text.replace(body.upper(), renamed.upper()).replace(body, renamed),
+    )
     assert described == describe_pack(parsed(prefix), []).replace(body, renamed)
+
+
+MONTH_IN_FULL = re.compile(
+    r"\b(January|February|March|April|June|July|August|September|October|November|December)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("prefix", SEED_PREFIXES)
+def test_dates_with_the_month_cut_short_are_read_the_same(parsed, tmp_path, prefix):
+    """Each seed with every month cut to three letters ("24 Mar 2026"): the same records."""
+    from meetings.ingest.describe import describe_pack
+
+    described = described_as_rewritten(
+        tmp_path, prefix, lambda text: MONTH_IN_FULL.sub(lambda month: month[0][:3], text)
+    )
+    assert described == describe_pack(parsed(prefix), [])
+
+
+@pytest.mark.parametrize("prefix", ["000", "001"])
+def test_a_front_sheet_dated_in_numbers_is_read_the_same(parsed, tmp_path, prefix):
+    """"Date/Time: Tuesday, 24/03/2026 at 2.00 pm": the same meeting, the same records."""
+    from meetings.ingest.describe import describe_pack
+
+    date = parsed(prefix).meeting.date
+
+    def in_numbers(text: str) -> str:
+        line = next(line for line in text.splitlines() if line.startswith("Date/Time:"))
+        return text.replace(line, line.replace(f"{date.day} {date:%B %Y}", f"{date:%d/%m/%Y}"))
+
+    described = described_as_rewritten(tmp_path, prefix, in_numbers)
+    assert described == describe_pack(parsed(prefix), [])

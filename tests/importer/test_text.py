@@ -16,6 +16,14 @@ def test_dates_in_the_forms_packs_use():
     assert find_date("31 February 2026") is None
 
 
+def test_dates_with_a_month_cut_short():
+    assert find_date("Date: Tue 24 Mar 2026") == datetime.date(2026, 3, 24)
+    assert find_date("MEETING OF SEPT. 3, 2024") == datetime.date(2024, 9, 3)
+    assert find_date("Adopted 1st Dec 2025") == datetime.date(2025, 12, 1)
+    assert find_date("Jun 30, 2021 6:00 PM") == datetime.date(2021, 6, 30)
+    assert find_date("Mayor Jan 12 said") is None  # a name, and no year
+
+
 def test_times_with_dots_and_spaces():
     assert find_time("at 2.00 pm") == datetime.time(14, 0)
     assert find_time("at 10.00 am") == datetime.time(10, 0)
