@@ -136,6 +136,7 @@ def test_a_sentence_links_the_meeting_it_names_whichever_is_imported_first(
     matter = MatterStep.objects.get(kind="item", meeting__date=D(2026, 3, 5)).matter
     assert [(step[0], step[2]) for step in steps_of(matter)] == [
         (D(2026, 3, 5), "item"),
+        (D(2026, 3, 5), "report"),  # under a heading naming the committee in full, commas and all
         (D(2026, 3, 24), "item"),
         (D(2026, 3, 24), "report"),
     ]

@@ -353,15 +353,16 @@ def _deferred(step: MatterStep) -> bool:
 
 
 def _most_alike(step: MatterStep, candidates) -> MatterStep | None:
-    """The candidate whose title shares most of this step's words, if enough of them."""
+    """The candidate whose title shares most of this step's words, if enough of them; of
+    equals, the first (steps are in order: a meeting's agenda item before its report)."""
     words = frozenset(step.title_words.split())
-    best, best_score = None, SENTENCE_MATCH
+    best, best_score = None, 0.0
     for other in candidates:
         other_words = frozenset(other.title_words.split())
         if not words or not other_words:
             continue
         score = 2 * len(words & other_words) / (len(words) + len(other_words))
-        if score >= best_score:
+        if score >= SENTENCE_MATCH and score > best_score:
             best, best_score = other, score
     return best
 
