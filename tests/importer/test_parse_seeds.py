@@ -260,7 +260,7 @@ def test_dates_with_the_month_cut_short_are_read_the_same(parsed, tmp_path, pref
 
 @pytest.mark.parametrize("prefix", ["000", "001"])
 def test_a_front_sheet_dated_in_numbers_is_read_the_same(parsed, tmp_path, prefix):
-    """"Date/Time: Tuesday, 24/03/2026 at 2.00 pm": the same meeting, the same records."""
+    """ "Date/Time: Tuesday, 24/03/2026 at 2.00 pm": the same meeting, the same records."""
     from meetings.ingest.describe import describe_pack
 
     date = parsed(prefix).meeting.date
