@@ -9,6 +9,7 @@ from meetings.ingest.reports import HEADING as REPORT_HEADING
 from meetings.ingest.text import (
     DATE_DMY,
     MONTH,
+    NAME_IN_CAPITALS,
     WEEKDAY,
     clean,
     display_name,
@@ -189,7 +190,7 @@ def _agenda_item(number: str, raw: str) -> AgendaItemRecord:
 # Kent's ModernGov summons: "AGENDA" / "CABINET" / "Thursday, 13th March, 2025, at 3.00 pm". ----
 
 SUMMONS_PAGES = 2  # the agenda of a summons fits on its first pages
-SUMMONS_DATE = re.compile(rf"^{WEEKDAY},?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+(\w+),?\s+(\d{{4}})")
+SUMMONS_DATE = re.compile(rf"^{WEEKDAY},?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})")
 
 
 def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
@@ -230,7 +231,7 @@ def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
 # A supplement's covering letter: "Dear Member" / "CABINET - THURSDAY, 30 JANUARY 2025". ------
 
 LETTER_HEADING = re.compile(
-    rf"^(?P<body>[A-Z][A-Z ,&'-]+?)\s+[-–]\s+{WEEKDAY.upper()},?\s+(?P<date>.+)$"
+    rf"^(?P<body>{NAME_IN_CAPITALS})\s+[-–]\s+{WEEKDAY.upper()},?\s+(?P<date>.+)$"
 )
 
 

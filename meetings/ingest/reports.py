@@ -4,10 +4,18 @@ import re
 
 from meetings.ingest.lines import Line
 from meetings.ingest.records import ReportRecord
-from meetings.ingest.text import MONTH, WEEKDAY, make_date, reflow, strip_full_stop, title_case
+from meetings.ingest.text import (
+    MONTH,
+    NAME_IN_CAPITALS,
+    WEEKDAY,
+    make_date,
+    reflow,
+    strip_full_stop,
+    title_case,
+)
 
 HEADING = re.compile(
-    rf"^(?P<body>[A-Z][A-Z0-9 ,&'’().\/-]+?)(?: REPORT)?\s*[–-]\s*(?:{WEEKDAY.upper()},?\s+)?"
+    rf"^(?P<body>{NAME_IN_CAPITALS})(?: REPORT)?\s*[–-]\s*(?:{WEEKDAY.upper()},?\s+)?"
     rf"(?P<day>\d{{1,2}})(?:ST|ND|RD|TH)?\s+"
     rf"(?P<month>{MONTH.upper()})\s+(?P<year>\d{{4}})$"
 )

@@ -1,0 +1,37 @@
+"""Front sheets of the summons and covering-letter house styles, as councils vary them.
+
+The council and its meetings are invented (as in meetings/demo.py)."""
+
+import datetime
+
+import pytest
+
+from meetings.ingest.pack import parse_pack
+
+SUMMONS = (
+    "AGENDA\nHIGHWAYS PANEL\n{date}, at 10.00 am\nAsk for: A. Clerk\n1. Apologies\n2. Minutes\n"
+)
+LETTER = "Dear Member\n{body} - WEDNESDAY, 2 APRIL 2031\nAgenda Item No\n5 Bus Shelter Repairs\n"
+
+
+@pytest.mark.parametrize(
+    "date", ["Wednesday, 2nd April, 2031", "Wednesday, 2nd Apr., 2031", "Wednesday 2 Apr 2031"]
+)
+def test_a_summons_dated_with_the_month_in_full_or_cut_short(date):
+    meeting = parse_pack([SUMMONS.format(date=date)]).meeting
+    assert (meeting.body, meeting.date, meeting.start_time) == (
+        "Highways Panel",
+        datetime.date(2031, 4, 2),
+        datetime.time(10, 0),
+    )
+    assert [item.title for item in meeting.agenda_items] == ["Apologies", "Minutes"]
+
+
+@pytest.mark.parametrize(
+    "body", ["Highways Panel", "Planning Sub-Committee (North)", "Area 3 Board"]
+)
+def test_a_covering_letter_heading_names_its_body_in_full(body):
+    meeting = parse_pack([LETTER.format(body=body.upper())]).meeting
+    assert (meeting.body, meeting.date) == (body, datetime.date(2031, 4, 2))
+    assert meeting.agenda_is_supplement
+    assert [item.title for item in meeting.agenda_items] == ["Bus Shelter Repairs"]
