@@ -190,7 +190,9 @@ def _agenda_item(number: str, raw: str) -> AgendaItemRecord:
 # Kent's ModernGov summons: "AGENDA" / "CABINET" / "Thursday, 13th March, 2025, at 3.00 pm". ----
 
 SUMMONS_PAGES = 2  # the agenda of a summons fits on its first pages
-SUMMONS_DATE = re.compile(rf"^{WEEKDAY},?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})")
+SUMMONS_DATE = re.compile(
+    rf"^(?:{WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})"
+)
 
 
 def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:

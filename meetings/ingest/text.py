@@ -116,10 +116,10 @@ def _date_or_none(year: int, month: int, day: int) -> datetime.date | None:
 
 
 def find_time(text: str) -> datetime.time | None:
-    """'2.00 pm', '10.00 am', '7.30pm', '9:00am' -> a time."""
+    """'2.00 pm', '10.00 am', '7.30pm', '9:00am', else a 24-hour '14:00', '09:30', '19.30'."""
     match = TIME.search(text)
     if not match:
-        return None
+        return _time_24_hour(text)
     hour, minute = int(match[1]), int(match[2] or 0)
     if not (1 <= hour <= 12 and minute < 60):
         return None
@@ -128,6 +128,20 @@ def find_time(text: str) -> datetime.time | None:
     if match[3].lower().startswith("a") and hour == 12:
         hour = 0
     return datetime.time(hour, minute)
+
+
+# "14:00", "09:30", "19.30 hrs": a two-digit hour with a colon, or an afternoon hour with a
+# dot; never part of a longer number ("24.03.2026", "1.10.2").
+TIME_24_HOUR = re.compile(
+    r"(?<![\d.:])(?:([01]\d|2[0-3]):([0-5]\d)|(1[3-9]|2[0-3])\.([0-5]\d))(?![\d:]|\.\d)"
+)
+
+
+def _time_24_hour(text: str) -> datetime.time | None:
+    if not (match := TIME_24_HOUR.search(text)):
+        return None
+    hour, minute = (match[1], match[2]) if match[1] else (match[3], match[4])
+    return datetime.time(int(hour), int(minute))
 
 
 def slugify(text: str, max_length: int = 200) -> str:

@@ -15,9 +15,15 @@ LETTER = "Dear Member\n{body} - WEDNESDAY, 2 APRIL 2031\nAgenda Item No\n5 Bus S
 
 
 @pytest.mark.parametrize(
-    "date", ["Wednesday, 2nd April, 2031", "Wednesday, 2nd Apr., 2031", "Wednesday 2 Apr 2031"]
+    "date",
+    [
+        "Wednesday, 2nd April, 2031",
+        "Wednesday, 2nd Apr., 2031",
+        "Wednesday 2 Apr 2031",
+        "2 April 2031",
+    ],
 )
-def test_a_summons_dated_with_the_month_in_full_or_cut_short(date):
+def test_a_summons_dated_with_or_without_its_weekday_and_the_month_cut_short(date):
     meeting = parse_pack([SUMMONS.format(date=date)]).meeting
     assert (meeting.body, meeting.date, meeting.start_time) == (
         "Highways Panel",
@@ -35,3 +41,10 @@ def test_a_covering_letter_heading_names_its_body_in_full(body):
     assert (meeting.body, meeting.date) == (body, datetime.date(2031, 4, 2))
     assert meeting.agenda_is_supplement
     assert [item.title for item in meeting.agenda_items] == ["Bus Shelter Repairs"]
+
+
+@pytest.mark.parametrize("time", ["2.00 pm", "2:00 p.m.", "14:00", "14.00 hrs"])
+def test_a_labelled_front_sheet_gives_its_time_on_either_clock(time):
+    text = f"Meeting: Highways Panel\nDate/Time: Wednesday, 2 April 2031 at {time}\nAGENDA\n"
+    meeting = parse_pack([text + "1. Apologies\n"]).meeting
+    assert (meeting.date, meeting.start_time) == (datetime.date(2031, 4, 2), datetime.time(14, 0))

@@ -31,6 +31,15 @@ def test_times_with_dots_and_spaces():
     assert find_time("12.15 pm") == datetime.time(12, 15)
 
 
+def test_times_on_the_24_hour_clock():
+    assert find_time("Tuesday, 24 March 2026 at 14:00") == datetime.time(14, 0)
+    assert find_time("Time: 09:30") == datetime.time(9, 30)
+    assert find_time("commencing at 19.30 hrs.") == datetime.time(19, 30)
+    assert find_time("Date: 24.03.2026") is None  # a date, not a time
+    assert find_time("see paragraph 10.15") is None  # a morning hour needs a colon
+    assert find_time("at 7.30 pm, not 19:00") == datetime.time(19, 30)  # am or pm first
+
+
 def test_person_key_ignores_dots_and_post_nominals():
     assert (
         person_key("Mrs.", "D. ", "Taylor") == person_key("Mrs", "D ", "Taylor") == "mrs-d-taylor"
