@@ -22,7 +22,24 @@ from meetings.ingest.text import (
     title_case,
 )
 
-LABEL = re.compile(r"^(Meeting|Date/Time|Date and Time|Location|Venue|Contact|Email):\s*(.*)$")
+LABEL = re.compile(
+    r"^(Meeting|Committee|Date/Time|Date and Time|Date & Time|Date|Time|Location|Venue|Place"
+    r"|Contact|E-?mail):\s*(.*)$",
+    re.IGNORECASE,
+)
+# What each label names, where councils' words for it differ.
+LABEL_MEANS = {
+    "committee": "meeting",
+    "date/time": "date",
+    "date and time": "date",
+    "date & time": "date",
+    "venue": "location",
+    "place": "location",
+    "e-mail": "email",
+}
+# The labels of ModernGov's own sheet: a sheet labelled otherwise is a front sheet only above
+# an AGENDA heading (a report's cover sheet has "Meeting:" and "Date:" too).
+MODERNGOV_LABELS = {"meeting", "date/time"}
 PAGES = re.compile(r"\(Pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\)", re.IGNORECASE)
 EXEMPT = re.compile(r"\(\s*Exempt\b[^)]*\)", re.IGNORECASE)
 ROW = re.compile(r"^(\d{1,2}[a-z]?)\.\s*(.*)$")
@@ -83,23 +100,24 @@ def _first_texts(lines: list[Line], limit: int = FRONT_SHEET_WINDOW) -> list[tup
 
 
 def _parse_labelled(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
-    labels = {}
+    labels, printed = {}, set()
     for _, line in _first_texts(lines):
         if match := LABEL.match(line.text):
-            labels.setdefault(match[1].split()[0].lower().replace("/time", ""), match[2].strip())
+            printed.add(label := match[1].lower())
+            labels.setdefault(LABEL_MEANS.get(label, label), match[2].strip())
     if not {"meeting", "date"} <= labels.keys():
         return None, 0
     date = find_any_date(labels["date"])
-    if not date:
+    agenda_at = next((i for i, line in enumerate(lines) if line.text.upper() == "AGENDA"), None)
+    if not date or (agenda_at is None and not printed >= MODERNGOV_LABELS):
         return None, 0
     meeting = MeetingRecord(
         body=labels["meeting"],
         date=date,
-        start_time=find_time(labels["date"]),
-        location=labels.get("location") or labels.get("venue", ""),
+        start_time=find_time(labels["date"]) or find_time(labels.get("time", "")),
+        location=labels.get("location", ""),
         contact=_contact(labels),
     )
-    agenda_at = next((i for i, line in enumerate(lines) if line.text.upper() == "AGENDA"), None)
     if agenda_at is None:
         return meeting, 0
     meeting.membership = _membership(lines[:agenda_at])

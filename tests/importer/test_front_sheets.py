@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 
+from meetings.ingest.describe import describe_pack
 from meetings.ingest.pack import parse_pack
 
 SUMMONS = (
@@ -48,3 +49,31 @@ def test_a_labelled_front_sheet_gives_its_time_on_either_clock(time):
     text = f"Meeting: Highways Panel\nDate/Time: Wednesday, 2 April 2031 at {time}\nAGENDA\n"
     meeting = parse_pack([text + "1. Apologies\n"]).meeting
     assert (meeting.date, meeting.start_time) == (datetime.date(2031, 4, 2), datetime.time(14, 0))
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        "Meeting: Highways Panel\nDate/Time: Wednesday, 2 April 2031 at 2.00 pm\nVenue: Shire Hall",
+        "Committee: Highways Panel\nDate: Wed, 2 April 2031\nTime: 2.00 pm\nPlace: Shire Hall",
+        "MEETING: Highways Panel\nDate and time: 2 April 2031, 14:00\nLocation: Shire Hall",
+    ],
+)
+def test_a_front_sheet_labelled_in_other_words_is_read(labels):
+    meeting = parse_pack([f"{labels}\nAGENDA\n1. Apologies\n2. Bus Shelter Repairs\n"]).meeting
+    assert (meeting.body, meeting.date, meeting.start_time, meeting.location) == (
+        "Highways Panel",
+        datetime.date(2031, 4, 2),
+        datetime.time(14, 0),
+        "Shire Hall",
+    )
+    assert [item.title for item in meeting.agenda_items] == ["Apologies", "Bus Shelter Repairs"]
+
+
+def test_a_reports_cover_sheet_is_not_taken_for_a_front_sheet():
+    cover = "Meeting: Highways Panel\nDate: 2 April 2031\nSubject: Bus Shelter Repairs\n"
+    cover += "Report of: Director of Highways\nAgenda item: 5\n\n1. Purpose of the report\n"
+    pack = parse_pack([cover + "To agree the repairs.", "The repairs, continued."])
+    assert describe_pack(pack, []) == (
+        "report to Highways Panel, 2 April 2031, item 5: Bus Shelter Repairs"
+    )

@@ -271,3 +271,14 @@ def test_a_front_sheet_dated_in_numbers_is_read_the_same(parsed, tmp_path, prefi
 
     described = described_as_rewritten(tmp_path, prefix, in_numbers)
     assert described == describe_pack(parsed(prefix), [])
+
+
+@pytest.mark.parametrize("prefix", ["001", "002", "004"])
+def test_resolutions_headed_in_title_case_are_read_the_same(parsed, tmp_path, prefix):
+    """ "Resolved:" for "RESOLVED:": the same decisions."""
+    from meetings.ingest.describe import describe_pack
+
+    described = described_as_rewritten(
+        tmp_path, prefix, lambda text: re.sub(r"(?m)^(\s*)RESOLVED:", r"\1Resolved:", text)
+    )
+    assert described == describe_pack(parsed(prefix), [])
