@@ -42,7 +42,8 @@ LABEL_MEANS = {
 MODERNGOV_LABELS = {"meeting", "date/time"}
 PAGES = re.compile(r"\(Pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\)", re.IGNORECASE)
 EXEMPT = re.compile(r"\(\s*Exempt\b[^)]*\)", re.IGNORECASE)
-ROW = re.compile(r"^(\d{1,2}[a-z]?)\.\s*(.*)$")
+ROW_NUMBER = re.compile(r"^\s*\d{1,2}[a-z]?[.)]?")
+ROW = re.compile(r"^(\d{1,2}[a-z]?)(?:[.)]\s*|\s+)(.*)$")  # "4.", "4)" or "4" and a tab
 OFFICER = re.compile(
     r"\s((?:(?:Joint Report of the |the )?(?:Director|Chief Executive|Monitoring Officer|Head of|"
     r"Assistant Director|Corporate Director|Lead Member|Leader of the Council|"
@@ -174,7 +175,7 @@ def _agenda_rows(lines: list[Line], start: int) -> tuple[list[AgendaItemRecord],
 
 
 def _agenda_item(number: str, raw: str) -> AgendaItemRecord:
-    cells = [clean(cell) for cell in re.sub(r"^\s*\S+\.", "", raw, count=1).split("\t")]
+    cells = [clean(cell) for cell in ROW_NUMBER.sub("", raw, count=1).split("\t")]
     cells = [cell for cell in cells if cell]
     item = AgendaItemRecord(number=number, title="")
     rest = []

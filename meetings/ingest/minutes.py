@@ -45,7 +45,7 @@ HEADING = re.compile(r"^(\d{1,4})\.\s+(\S.*)$")
 CLOSING_TIME = re.compile(
     r"^\d{1,2}[.:]\d{2}\s*(?:am|pm)?\s*[-–]\s*\d{1,2}[.:]\d{2}\s*(?:am|pm)", re.I
 )
-RESOLVED = re.compile(r"^(?:\d{1,2}\.\s+)?(?:RESOLVED|Resolved)\b\s*[:–-]?\s*(.*)$")
+RESOLVED = re.compile(r"^(?:\(?\d{1,2}[.)]?\s+)?(?:RESOLVED|Resolved)\b\s*[:–-]?\s*(.*)$")
 KEY_DECISION = re.compile(r"^\(KEY DECISION\)$", re.IGNORECASE)
 REASONS = re.compile(r"^REASONS? FOR (?:THE )?DECISIONS?\s*:?\s*(.*)$", re.IGNORECASE)
 AGENDA_REFERENCE = re.compile(r"[‘'\"“]Agenda\s+Item\s+(\d{1,3}[a-z]?)[’'\"”]", re.IGNORECASE)

@@ -282,3 +282,15 @@ def test_resolutions_headed_in_title_case_are_read_the_same(parsed, tmp_path, pr
         tmp_path, prefix, lambda text: re.sub(r"(?m)^(\s*)RESOLVED:", r"\1Resolved:", text)
     )
     assert described == describe_pack(parsed(prefix), [])
+
+
+@pytest.mark.parametrize("prefix", ["000", "001"])
+@pytest.mark.parametrize("numbered", [r"\1\2)\3", r"\1\2\3"], ids=["4)", "4"])
+def test_rows_numbered_without_a_full_stop_are_read_the_same(parsed, tmp_path, prefix, numbered):
+    """Agenda rows and minutes' paragraphs numbered "4)" or "4" for "4.": the same records."""
+    from meetings.ingest.describe import describe_pack
+
+    described = described_as_rewritten(
+        tmp_path, prefix, lambda text: re.sub(r"(?m)^(\s*)(\d{1,2})\.(\s)", numbered, text)
+    )
+    assert described == describe_pack(parsed(prefix), [])
