@@ -42,8 +42,10 @@ LABEL_MEANS = {
 MODERNGOV_LABELS = {"meeting", "date/time"}
 PAGES = re.compile(r"\(Pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\)", re.IGNORECASE)
 EXEMPT = re.compile(r"\(\s*Exempt\b[^)]*\)", re.IGNORECASE)
-ROW_NUMBER = re.compile(r"^\s*\d{1,2}[a-z]?[.)]?")
-ROW = re.compile(r"^(\d{1,2}[a-z]?)(?:[.)]\s*|\s+)(.*)$")  # "4.", "4)" or "4" and a tab
+# An agenda row's number: "4.", "4a.", "4)", "(4)", "4.0" or "4" and a tab; `count` is 4
+ROW_NUMBER = r"\(?(?P<number>(?P<count>\d{1,2})[a-z]?(?:\.0)?)\)?"
+ROW = re.compile(rf"^{ROW_NUMBER}(?:[.)]\s*|\s+)(?P<title>.*)$")
+ROW_START = re.compile(rf"^\s*{ROW_NUMBER}[.)]?")
 OFFICER = re.compile(
     r"\s((?:(?:Joint Report of the |the )?(?:Director|Chief Executive|Monitoring Officer|Head of|"
     r"Assistant Director|Corporate Director|Lead Member|Leader of the Council|"
@@ -67,7 +69,11 @@ TRAILING_AUTHORITY = re.compile(  # "City Council of the City of San Leandro"
     r"\s+of\s+the\s+(?:City|Town|Township|Village|County|Borough)\s+of\s+.*$", re.IGNORECASE
 )
 NOTICE_WINDOW = 40  # lines in which a meeting notice names its meeting and its AGENDA
-NUMBERED_ITEM = re.compile(r"^(\d{1,2})(?:[.)]\s*|\s+|(?=[A-Z]))([A-Z‘'\"(].*)$")
+# "4.", "4)", "(4)", "4.0" or "4" before the title: the number as printed, and its count
+NUMBERED_ITEM = re.compile(
+    r"^\(?(?P<number>(?P<count>\d{1,2})(?:\.0)?)\)?(?:[.)]\s*|\s+|(?=[A-Z]))"
+    r"(?P<title>[A-Z‘'\"(].*)$"
+)
 SUB_ITEM = re.compile(r"^(?:[-–•·*]|\(?[a-z]{1,3}[.)])\s")
 MIN_NOTICE_ITEMS = 3
 
@@ -165,9 +171,8 @@ def _agenda_rows(lines: list[Line], start: int) -> tuple[list[AgendaItemRecord],
         ):
             return items, index
         match = ROW.match(line.text)
-        expected = str(len(items) + 1)
-        if match and match[1].rstrip("abcdefgh") == expected or match and not items:
-            items.append(_agenda_item(match[1], line.raw))
+        if match and (int(match["count"]) == len(items) + 1 or not items):
+            items.append(_agenda_item(match["number"], line.raw))
         elif items:
             note = line.text
             items[-1].note = f"{items[-1].note} {note}".strip()
@@ -175,7 +180,7 @@ def _agenda_rows(lines: list[Line], start: int) -> tuple[list[AgendaItemRecord],
 
 
 def _agenda_item(number: str, raw: str) -> AgendaItemRecord:
-    cells = [clean(cell) for cell in ROW_NUMBER.sub("", raw, count=1).split("\t")]
+    cells = [clean(cell) for cell in ROW_START.sub("", raw, count=1).split("\t")]
     cells = [cell for cell in cells if cell]
     item = AgendaItemRecord(number=number, title="")
     rest = []
@@ -240,11 +245,11 @@ def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
         if line.text.startswith("EXEMPT ITEMS"):
             exempt = True
         match = ROW.match(line.text)
-        if match and match[1] == str(len(meeting.agenda_items) + 1):
-            title = PAGES.sub("", match[2]).strip()
-            meeting.agenda_items.append(
-                AgendaItemRecord(number=match[1], title=strip_full_stop(title), exempt=exempt)
-            )
+        next_item = len(meeting.agenda_items) + 1
+        if match and not match["number"][-1].isalpha() and int(match["count"]) == next_item:
+            title = strip_full_stop(PAGES.sub("", match["title"]).strip())
+            item = AgendaItemRecord(number=match["number"], title=title, exempt=exempt)
+            meeting.agenda_items.append(item)
             end = index + 1
     return meeting, end
 
@@ -344,8 +349,9 @@ def _numbered_items(lines: list[Line], start: int) -> tuple[list[AgendaItemRecor
         if not text:
             continue
         match = NUMBERED_ITEM.match(text)
-        if match and int(match[1]) == len(items) + 1:
-            items.append(AgendaItemRecord(number=match[1], title=strip_full_stop(match[2])))
+        if match and int(match["count"]) == len(items) + 1:
+            title = strip_full_stop(match["title"])
+            items.append(AgendaItemRecord(number=match["number"], title=title))
             notes.append([])
         elif items and (len(notes[-1]) < 8 and (SUB_ITEM.match(text) or not _after_last(text))):
             notes[-1].append(text)

@@ -1,6 +1,6 @@
 """The numbered items of a meeting document, in whichever numbering its house style uses.
 
-Councils number items as `1.`, `Item 5`, `19.03.4`, `19/042`, resolutions as
+Councils number items as `1.`, `(1)`, `1.0`, `Item 5`, `19.03.4`, `19/042`, resolutions as
 `R2024-170`, US file numbers as `(21-324)`, Legistar items as `1.A 21-0109`. Each is a
 `Scheme`; the scheme whose numbers form the longest run in the document wins, so numbered
 paragraphs and lists inside an item do not become items.
@@ -82,7 +82,7 @@ SCHEMES = [
     ),
     Scheme(
         "plain",
-        re.compile(r"^(?P<number>\d{1,3})(?:[.),]\s*|\s+)(?P<rest>[A-Z‘'\"(].*)$"),
+        re.compile(r"^\(?(?P<number>\d{1,3})\)?(?:[.),]\s*|\s+)(?P<rest>[A-Z‘'\"(].*)$"),
         consecutive=True,
         min_items=3,
         counts_from_one=True,
@@ -127,7 +127,9 @@ def _file_number(match: re.Match) -> str:
 
 
 def _key(number: str) -> tuple[str, int]:
-    """'19/042' -> ('19/', 42); 'C' -> ('', 3); '7.2' -> ('7.', 2)."""
+    """'19/042' -> ('19/', 42); 'C' -> ('', 3); '7.2' -> ('7.', 2); '7.0' -> ('', 7)."""
+    if match := re.fullmatch(r"(\d+)\.0", number):
+        return "", int(match[1])
     if match := re.fullmatch(r"(.*?)(\d+)", number):
         return match[1], int(match[2])
     if re.fullmatch(r"[A-Z]", number):

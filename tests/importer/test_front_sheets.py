@@ -77,3 +77,28 @@ def test_a_reports_cover_sheet_is_not_taken_for_a_front_sheet():
     assert describe_pack(pack, []) == (
         "report to Highways Panel, 2 April 2031, item 5: Bus Shelter Repairs"
     )
+
+
+NOTICE = """HIGHWAYS PARISH COUNCIL
+A MEETING WILL BE HELD ON WEDNESDAY 2 APRIL 2031 AT 7.30PM IN THE VILLAGE HALL
+AGENDA
+{one} To receive apologies
+{two} To approve the minutes of the last meeting
+{three} Bus shelter repairs
+"""
+
+
+@pytest.mark.parametrize(
+    "printed, number",
+    [("{}.", "{}"), ("({})", "{}"), ("{}.0", "{}.0")],
+    ids=["4.", "(4)", "4.0"],
+)
+def test_a_meeting_notice_numbers_its_items_in_any_of_the_usual_ways(printed, number):
+    one, two, three = (printed.format(count) for count in (1, 2, 3))
+    meeting = parse_pack([NOTICE.format(one=one, two=two, three=three)]).meeting
+    assert (meeting.body, meeting.date) == ("Highways Parish Council", datetime.date(2031, 4, 2))
+    assert [(item.number, item.title) for item in meeting.agenda_items] == [
+        (number.format(1), "To receive apologies"),
+        (number.format(2), "To approve the minutes of the last meeting"),
+        (number.format(3), "Bus shelter repairs"),
+    ]

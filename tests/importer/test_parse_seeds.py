@@ -214,14 +214,13 @@ def test_what_was_recognised_is_said_in_one_line(parsed, prefix, recognised):
 SEED_PREFIXES = ["000", "001", "002", "003", "004"]
 
 
-def described_as_rewritten(tmp_path, prefix: str, rewrite) -> str:
-    """What is recognised in a seed whose text `rewrite` changed, in one line."""
-    from meetings.ingest.describe import describe_pack
+def rewritten_pack(tmp_path, prefix: str, rewrite):
+    """What is recognised in a seed whose text `rewrite` changed."""
     from tests.conftest import SEEDS, shared_file
 
     seed = shared_file(SEEDS, prefix)
     (tmp_path / seed.name).write_text(rewrite(seed.read_text()))
-    return describe_pack(read_source(tmp_path / seed.name).pack, [])
+    return read_source(tmp_path / seed.name).pack
 
 
 @pytest.mark.parametrize("prefix", SEED_PREFIXES)
@@ -233,12 +232,12 @@ def test_a_committee_with_a_longer_name_is_read_the_same(parsed, tmp_path, prefi
     from meetings.ingest.describe import describe_pack
 
     body = parsed(prefix).meeting.body
-    described = described_as_rewritten(
+    pack = rewritten_pack(
         tmp_path,
         prefix,
         lambda text: text.replace(body.upper(), renamed.upper()).replace(body, renamed),
     )
-    assert described == describe_pack(parsed(prefix), []).replace(body, renamed)
+    assert describe_pack(pack, []) == describe_pack(parsed(prefix), []).replace(body, renamed)
 
 
 MONTH_IN_FULL = re.compile(
@@ -252,8 +251,11 @@ def test_dates_with_the_month_cut_short_are_read_the_same(parsed, tmp_path, pref
     """Each seed with every month cut to three letters ("24 Mar 2026"): the same records."""
     from meetings.ingest.describe import describe_pack
 
-    described = described_as_rewritten(
-        tmp_path, prefix, lambda text: MONTH_IN_FULL.sub(lambda month: month[0][:3], text)
+    described = describe_pack(
+        rewritten_pack(
+            tmp_path, prefix, lambda text: MONTH_IN_FULL.sub(lambda month: month[0][:3], text)
+        ),
+        [],
     )
     assert described == describe_pack(parsed(prefix), [])
 
@@ -269,8 +271,8 @@ def test_a_front_sheet_dated_in_numbers_is_read_the_same(parsed, tmp_path, prefi
         line = next(line for line in text.splitlines() if line.startswith("Date/Time:"))
         return text.replace(line, line.replace(f"{date.day} {date:%B %Y}", f"{date:%d/%m/%Y}"))
 
-    described = described_as_rewritten(tmp_path, prefix, in_numbers)
-    assert described == describe_pack(parsed(prefix), [])
+    pack = rewritten_pack(tmp_path, prefix, in_numbers)
+    assert describe_pack(pack, []) == describe_pack(parsed(prefix), [])
 
 
 @pytest.mark.parametrize("prefix", ["001", "002", "004"])
@@ -278,19 +280,27 @@ def test_resolutions_headed_in_title_case_are_read_the_same(parsed, tmp_path, pr
     """ "Resolved:" for "RESOLVED:": the same decisions."""
     from meetings.ingest.describe import describe_pack
 
-    described = described_as_rewritten(
-        tmp_path, prefix, lambda text: re.sub(r"(?m)^(\s*)RESOLVED:", r"\1Resolved:", text)
+    described = describe_pack(
+        rewritten_pack(
+            tmp_path, prefix, lambda text: re.sub(r"(?m)^(\s*)RESOLVED:", r"\1Resolved:", text)
+        ),
+        [],
     )
     assert described == describe_pack(parsed(prefix), [])
 
 
 @pytest.mark.parametrize("prefix", ["000", "001"])
-@pytest.mark.parametrize("numbered", [r"\1\2)\3", r"\1\2\3"], ids=["4)", "4"])
-def test_rows_numbered_without_a_full_stop_are_read_the_same(parsed, tmp_path, prefix, numbered):
-    """Agenda rows and minutes' paragraphs numbered "4)" or "4" for "4.": the same records."""
+@pytest.mark.parametrize(
+    "numbered", [r"\1\2)\3", r"\1\2\3", r"\1(\2)\3", r"\1\2.0\3"], ids=["4)", "4", "(4)", "4.0"]
+)
+def test_rows_numbered_in_other_ways_are_read_the_same(parsed, tmp_path, prefix, numbered):
+    """Agenda rows and minutes' paragraphs numbered "4)", "4", "(4)" or "4.0" for "4.": the
+    same records."""
     from meetings.ingest.describe import describe_pack
 
-    described = described_as_rewritten(
+    pack = rewritten_pack(
         tmp_path, prefix, lambda text: re.sub(r"(?m)^(\s*)(\d{1,2})\.(\s)", numbered, text)
     )
-    assert described == describe_pack(parsed(prefix), [])
+    assert describe_pack(pack, []) == describe_pack(parsed(prefix), [])
+    titles = [item.title for item in parsed(prefix).meeting.agenda_items]
+    assert [item.title for item in pack.meeting.agenda_items] == titles

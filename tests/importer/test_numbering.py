@@ -1,0 +1,24 @@
+"""Which numbering a document's items follow, and their numbers as printed."""
+
+import pytest
+
+from meetings.ingest.lines import page_lines
+from meetings.ingest.numbering import numbered_items
+
+LINES = ["{} Apologies for absence", "Mr Smith sent his apologies.", "{} Minutes", "{} Planning"]
+
+
+@pytest.mark.parametrize(
+    "printed, number", [("{}.", "{}"), ("({})", "{}"), ("{}.0", "{}.0")], ids=["4.", "(4)", "4.0"]
+)
+def test_plain_numbers_with_a_full_stop_brackets_or_a_nought(printed, number):
+    counts = iter([1, 2, 3])
+    text = "\n".join(
+        line.format(printed.format(next(counts))) if "{}" in line else line for line in LINES
+    )
+    _, items = numbered_items(page_lines([text]), agenda=True)
+    assert [(item.number, item.rest) for item in items] == [
+        (number.format(1), "Apologies for absence"),
+        (number.format(2), "Minutes"),
+        (number.format(3), "Planning"),
+    ]
