@@ -6,6 +6,7 @@ from meetings.ingest.lines import Line
 from meetings.ingest.motions import find_motion, record_motion
 from meetings.ingest.numbering import numbered_items
 from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord, PersonRecord
+from meetings.ingest.roll import people_in
 from meetings.ingest.text import (
     MONTH,
     ORDINAL,
@@ -26,18 +27,20 @@ from meetings.ingest.text import (
 )
 
 HEADER_START = re.compile(r"^Minutes of (?:a|the) (?:\w+ )?meeting of\b", re.IGNORECASE)
+_AT_TIME = (
+    r"(?:,?\s+(?:at|commencing at|starting at)\s+(?P<time>\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\.?))?"
+)
 HEADER = re.compile(
     rf"^Minutes of (?:a|the) (?P<special>special |extraordinary )?(?:\w+ )?meeting of (?:the )?"
     rf"(?P<body>.+?) held (?:at|in) (?P<location>.+?),? on (?:{WEEKDAY},?\s+)?"
-    rf"(?P<day>\d{{1,2}}){ORDINAL}\s+(?P<month>{MONTH}),?\s+(?P<year>\d{{4}})",
+    rf"(?P<day>\d{{1,2}}){ORDINAL}\s+(?P<month>{MONTH}),?\s+(?P<year>\d{{4}}){_AT_TIME}",
     re.IGNORECASE,
 )
 # "…meeting of the Planning Committee held on Tuesday, 5 March 2024 at 7.00 pm in the Chamber"
 HEADER_DATE_FIRST = re.compile(
     rf"^Minutes of (?:a|the) (?P<special>special |extraordinary )?(?:\w+ )?meeting of (?:the )?"
     rf"(?P<body>.+?) held on (?:{WEEKDAY},?\s+)?(?P<date>\d{{1,2}}{ORDINAL}\s+{MONTH},?\s+\d{{4}}"
-    rf"|{MONTH}\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}})(?:,?\s+(?:at|commencing at|starting at)\s+"
-    rf"(?P<time>\d{{1,2}}(?:[.:]\d{{2}})?\s*[ap]\.?m\.?))?(?:,?\s+(?:at|in)\s+(?P<location>.+))?",
+    rf"|{MONTH}\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}}){_AT_TIME}(?:,?\s+(?:at|in)\s+(?P<location>.+))?",
     re.IGNORECASE,
 )
 HEADER_GOES_ON = re.compile(r"^(?:at|in|commencing|starting)\b", re.IGNORECASE)
@@ -97,12 +100,12 @@ def parse_minutes(lines: list[Line], header: re.Match, body_end: int) -> Minutes
         body=_body_name(header["body"]),
         date=find_date(header[0]),
         start_time=find_time(found.get("time") or ""),
-        location=re.sub(r"^the\s+", "", clean(found["location"] or "")),
+        location=_place(found["location"] or ""),
         is_special=bool(header["special"]),
     )
     headings = _minute_headings(lines[body_end:])
     first = body_end + headings[0][0] if headings else len(lines)
-    attendance = _attendance(lines[body_end:first])
+    attendance = _attendance(lines[body_end:first]) or people_in(lines[body_end:first])
     closing = _closing_index(lines, first)
     minutes = []
     for position, (offset, number, title) in enumerate(headings):
@@ -178,6 +181,12 @@ def _is_closing(text: str) -> bool:
 
 def _closing_index(lines: list[Line], start: int) -> int:
     return next((i for i in range(start, len(lines)) if _is_closing(lines[i].text)), len(lines))
+
+
+def _place(text: str) -> str:
+    """'THE CIVIC CENTRE' -> 'Civic Centre'."""
+    place = re.sub(r"^the\s+", "", clean(text), flags=re.IGNORECASE)
+    return title_case(place) if place.isupper() else place
 
 
 def _attendance(lines: list[Line]) -> list[PersonRecord]:

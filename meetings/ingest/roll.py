@@ -27,6 +27,7 @@ JOB_WORDS = re.compile(
     r"|MLEO|CEMC|Fire|Police|Deputy|Interim|Acting)\b",
     re.IGNORECASE,
 )
+AUTHORITY_WORDS = {"town", "city", "parish", "county", "borough", "district", "council", "the"}
 HONORIFIC = re.compile(r"^(?:Mrs|Mr|Ms|Miss|Mx|Dr|Cllr|Sir|Dame|Lord|Lady|Prof|Rev)\b")
 CHAIR_NOTE = re.compile(r"^(?:in the )?Chair(?:man|woman|person)?$", re.IGNORECASE)
 CHAIR = re.compile(r"^(?:Mayor|Reeve|Chair(?:man|woman|person)?|President)\b", re.IGNORECASE)
@@ -111,6 +112,8 @@ def _person(text: str, role: str) -> PersonRecord | None:
         key = person_key(match["title"], match["given"], match["surname"])
         return PersonRecord(name=display_name(match), key=key, role=role, note=note[:300])
     words = text.split()
+    if all(JOB_WORDS.fullmatch(word) or word.lower() in AUTHORITY_WORDS for word in words):
+        return None  # "Town Clerk": a post, no name
     jobs = [index for index, word in enumerate(words) if JOB_WORDS.search(word)]
     if jobs and jobs[-1] < len(words) - 1:
         title, words = " ".join(words[: jobs[-1] + 1]), words[jobs[-1] + 1 :]

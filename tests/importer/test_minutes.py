@@ -1,5 +1,7 @@
 """Minutes in the seeds' house style, as councils vary them (an invented council)."""
 
+import datetime
+
 import pytest
 
 from meetings.ingest.pack import parse_pack
@@ -30,4 +32,35 @@ def test_a_resolution_headed_or_numbered_in_other_ways_is_read(resolved):
     assert [(minute.title, minute.resolved) for minute in minutes.minutes] == [
         ("Apologies", None),
         ("Bus Shelter Repairs", "That the repairs be approved."),
+    ]
+
+
+SHOUTED = """MINUTES OF THE MEETING OF THE FULL COUNCIL OF HIGHWAYS TOWN COUNCIL
+HELD AT THE CIVIC CENTRE ON THURSDAY 16 JANUARY 2031 AT 7.00 PM
+PRESENT: Councillors A Smith (Mayor), B Jones, C Evans and D Patel
+ALSO PRESENT: Town Clerk
+1. APOLOGIES FOR ABSENCE
+Apologies were received from Councillor E Wood.
+2. BUDGET AND PRECEPT
+RESOLVED that the precept be set at £250,000.
+"""
+
+
+def test_minutes_headed_in_capitals_with_their_time_place_and_a_prose_list_of_those_present():
+    (minutes,) = parse_pack([SHOUTED]).minutes
+    meeting = minutes.meeting
+    assert (meeting.date, meeting.start_time, meeting.location) == (
+        datetime.date(2031, 1, 16),
+        datetime.time(19, 0),
+        "Civic Centre",
+    )
+    assert [(person.name, person.role, person.note) for person in minutes.attendance] == [
+        ("A Smith", "member", "Mayor"),
+        ("B Jones", "member", ""),
+        ("C Evans", "member", ""),
+        ("D Patel", "member", ""),
+    ]  # the Town Clerk is a post, not a person
+    assert [minute.resolved for minute in minutes.minutes] == [
+        None,
+        "that the precept be set at £250,000.",
     ]
