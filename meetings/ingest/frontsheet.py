@@ -60,7 +60,7 @@ GENERIC_NOISE = re.compile(
 )
 # "Minutes of the regular meeting of the …", "Agenda for the …": words before the name
 LEADING_NOISE = re.compile(
-    r"^(?:(?:draft|unconfirmed|approved)\s+)?(?:minutes|agenda|notice|summary|record)\s+(?:of|for)"
+    r"^(?:(?:draft|unconfirmed|approved)\s+)?(?:minutes?|agenda|notice|notes|summary|record)\s+(?:of|for)"
     r"\s+(?:the\s+|a\s+)?(?:(?:regular|special|ordinary|annual|extraordinary|adjourned)\s+)?"
     r"(?:meeting\s+of\s+(?:the\s+)?)?",
     re.IGNORECASE,

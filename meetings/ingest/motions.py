@@ -78,13 +78,15 @@ VOTED = re.compile(  # "…, the Board voted unanimously to approve the contract
     re.IGNORECASE,
 )
 UK_RESOLVED = re.compile(
-    r"^(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED)\b"
+    r"^(?:Decisions?\s*:\s*)?"  # "Decision: The Committee agreed to …", as Scottish minutes say
+    r"(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b"
     r"|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Committee|Sub-Committee|Council|Councillors|Members"
-    r"|Board|Cabinet|Panel|Commission|Forum|Meeting)\s+(?:unanimously\s+)?(?:resolved|agreed)"
-    r"\s+(?=that\b|to\b))"
+    r"|Board|Cabinet|Panel|Commission|Forum|Meeting)\s+(?:unanimously\s+)?"
+    r"(?:resolved|agreed|decided)\s+(?=that\b|to\b))"
     r"\s*:?\s*(?P<what>.*)$",
     re.IGNORECASE,
 )
+DECISION_LABEL = re.compile(r"^Decisions?\s*:\s*(?P<what>\S.*)$")  # "Decision: To approve …"
 MOVED = re.compile(
     r"^(?P<mover>(?:[A-Z][\w.'’-]*\s+){1,5}?)(?:moved|proposed)\s+(?:(?:that|to)\b\s*)?(?P<what>.*)$"
 )
@@ -171,7 +173,7 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
     motion = Motion(resolved="")
     proposal = ""
     for position, sentence in enumerate(parts):
-        if match := UK_RESOLVED.match(sentence):
+        if match := UK_RESOLVED.match(sentence) or DECISION_LABEL.match(sentence):
             motion.resolved = _capitalised(" ".join([match["what"], *parts[position + 1 :]]))
             motion.outcome = motion.outcome or _outcome_of_resolution(motion.resolved)
             break

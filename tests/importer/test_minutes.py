@@ -64,3 +64,14 @@ def test_minutes_headed_in_capitals_with_their_time_place_and_a_prose_list_of_th
         None,
         "that the precept be set at £250,000.",
     ]
+
+
+def test_notes_of_a_meeting_name_its_body_without_the_word_notes():
+    notes = "Notes of the Education Committee held on 5 February 2031\n"
+    notes += "Present: Councillor A Smith (Chair), Councillor B Jones\n1. Apologies\nNone.\n"
+    notes += "2. Budget\nRESOLVED that the budget be approved.\n3. Any other business\nNone.\n"
+    (minutes,) = parse_pack([notes]).minutes
+    assert (minutes.meeting.body, minutes.meeting.date) == (
+        "Education Committee",
+        datetime.date(2031, 2, 5),
+    )

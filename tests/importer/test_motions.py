@@ -24,6 +24,14 @@ from meetings.ingest.motions import find_motion
             "approved",
         ),
         (
+            "The Committee considered the report. Decision: The Committee agreed to approve it.",
+            "To approve it.",
+            "approved",
+        ),
+        ("Decision: To note the report.", "To note the report.", "noted"),
+        ("DECIDED: that the strategy be approved.", "That the strategy be approved.", "approved"),
+        ("The Board decided to defer the item.", "To defer the item.", "deferred"),
+        (
             "The Committee resolved to defer the item to June.",
             "To defer the item to June.",
             "deferred",
