@@ -60,9 +60,11 @@ GENERIC_NOISE = re.compile(
 )
 # "Minutes of the regular meeting of the …", "Agenda for the …": words before the name
 LEADING_NOISE = re.compile(
-    r"^(?:(?:draft|unconfirmed|approved)\s+)?(?:minutes?|agenda|notice|notes|summary|record)\s+(?:of|for)"
-    r"\s+(?:the\s+|a\s+)?(?:(?:regular|special|ordinary|annual|extraordinary|adjourned)\s+)?"
-    r"(?:meeting\s+of\s+(?:the\s+)?)?",
+    r"^(?:(?:meeting|committee)\s*:\s*"  # a label
+    r"|(?:(?:draft|unconfirmed|approved)\s+)?(?:minutes?|agenda|notice|notes|summary|record)"
+    r"\s+(?:of|for)\s+(?:the\s+|a\s+)?"
+    r"(?:(?:regular|special|ordinary|annual|extraordinary|adjourned)\s+)?"
+    r"(?:meeting\s+of\s+(?:the\s+)?)?)",
     re.IGNORECASE,
 )
 TRAILING_AUTHORITY = re.compile(  # "City Council of the City of San Leandro"
@@ -115,7 +117,7 @@ def _parse_labelled(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
     if not {"meeting", "date"} <= labels.keys():
         return None, 0
     date = find_any_date(labels["date"])
-    agenda_at = next((i for i, line in enumerate(lines) if line.text.upper() == "AGENDA"), None)
+    agenda_at = next((i for i, line in enumerate(lines) if _is_agenda_heading(line.text)), None)
     if not date or (agenda_at is None and not printed >= MODERNGOV_LABELS):
         return None, 0
     meeting = MeetingRecord(
@@ -335,8 +337,12 @@ def _parse_notice(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
     ), end
 
 
+AGENDA_HEADINGS = {"AGENDA", "AGENDA ITEMS", "THE AGENDA", "BUSINESS", "ORDER OF BUSINESS"}
+SPACED_LETTERS = re.compile(r"(?<=\b\w) (?=\w\b)")  # "A G E N D A"
+
+
 def _is_agenda_heading(text: str) -> bool:
-    return text.strip(" :").upper() in {"AGENDA", "AGENDA ITEMS", "THE AGENDA"}
+    return SPACED_LETTERS.sub("", text.strip(" :")).upper() in AGENDA_HEADINGS
 
 
 def _numbered_items(lines: list[Line], start: int) -> tuple[list[AgendaItemRecord], int]:

@@ -179,8 +179,15 @@ def _first_date(texts: list[str], finds_date) -> int | None:
     )
 
 
+NUMBERED_LINE = re.compile(r"^(?:Item\s+)?\(?\d{1,3}[a-z]?[.):]?\s", re.IGNORECASE)
+
+
 def _kind(texts: list[str]) -> str:
+    """'minutes' or 'agenda' as the heading says; an item ("3. Minutes of the last meeting")
+    says nothing of the document."""
     for text in texts[:8]:
+        if NUMBERED_LINE.match(text):
+            continue
         if MINUTES_WORD.search(text) and len(text) < 100:
             return "minutes"
         if AGENDA_WORD.search(text) and len(text) < 100:

@@ -102,3 +102,14 @@ def test_a_meeting_notice_numbers_its_items_in_any_of_the_usual_ways(printed, nu
         (number.format(2), "To approve the minutes of the last meeting"),
         (number.format(3), "Bus shelter repairs"),
     ]
+
+
+@pytest.mark.parametrize(
+    "heading", ["AGENDA", "A G E N D A", "Agenda:", "ORDER OF BUSINESS", "PART I - PUBLIC"]
+)
+def test_an_agenda_under_any_heading_is_an_agenda_even_listing_the_last_minutes(heading):
+    sheet = "Committee: Planning Committee\nDate: Wednesday, 2 April 2031\nVenue: Council Chamber\n"
+    sheet += f"{heading}\n1. Apologies for absence\n2. Declarations of interest\n"
+    sheet += "3. Minutes of the previous meeting\n4. Planning applications\n"
+    pack = parse_pack([sheet, "A report.", "Its appendix."])
+    assert describe_pack(pack, []) == "agenda of Planning Committee, 2 April 2031: 4 items"
