@@ -102,8 +102,14 @@ _LABELS = (
     r"|VOTING YEA|NAYS?|VOTING NAY|NOES|ABSTAIN(?:ED|ENTIONS?|S)?|ABSENT|RECUSED|VOTE"
 )
 VOTE_LINE = re.compile(rf"^(?:{_LABELS})\s*:", re.IGNORECASE)
-LABELLED = re.compile(
-    rf"\b(?P<label>{_LABELS})\s*:\s*(?P<value>.*?)(?=\s*\b(?:{_LABELS})\s*:|$)", re.IGNORECASE
+LABELLED = re.compile(  # a label's value runs to the next label, or to the motion's "THAT"
+    rf"\b(?P<label>{_LABELS})\s*:\s*(?P<value>.*?)(?=\s*\b(?:{_LABELS})\s*:|\s+(?-i:THAT|That)\b|$)",
+    re.IGNORECASE,
+)
+LABELLED_MOTION = re.compile(r"\s(?P<what>(?:THAT|That)\b.+)$")  # after "Seconded by: …"
+MOVED_SECONDED = re.compile(  # "Council Member Park moved, seconded by Council Member Chen, to …"
+    r"(?P<mover>(?:[A-Z][\w.'’-]*\s+){1,5}?)moved,?\s+(?:and\s+)?seconded\s+by\s+"
+    r"(?P<seconder>[^,;]+?),?\s+(?P<what>(?:that|to)\b.*)$"
 )
 PAIR_MOTION = re.compile(  # "B. Munro (motion), C. Dallas (second)"
     r"(?P<mover>[A-Z][\w.'’ -]{1,40}?)\s*\(motion\),?\s*"
@@ -179,6 +185,10 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
             break
         if (match := MOVED_BY.search(sentence)) and (what := _moved_what(match["what"])):
             proposal = what
+        if match := MOVED_SECONDED.search(sentence):
+            proposal = _proposal(match["what"])
+        elif LABELLED.search(sentence) and (match := LABELLED_MOTION.search(sentence)):
+            proposal = _capitalised(match["what"])
         if match := MOVED.match(sentence):
             motion.mover, proposal = _name(match["mover"]), _proposal(match["what"])
         elif match := SECONDED.match(sentence):
@@ -259,6 +269,8 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
         elif value and not value.isdigit() and value.lower() not in {"none", "nil", "n/a"}:
             vote = LABEL_VOTES.get(label.lower(), ABSTAINED)
             motion.votes += [(name, vote) for name in split_names(value)]
+    if match := MOVED_SECONDED.search(sentence):
+        motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
     for match in ROLL_VOTE.finditer(sentence):
         motion.votes.append((_name(match["name"]), VOTE_WORDS[match["vote"].lower()]))
     for match in COUNT_LABEL.finditer(sentence):

@@ -26,6 +26,7 @@ from meetings.ingest.records import (
     MeetingRecord,
     MinuteRecord,
     MinutesRecord,
+    PersonRecord,
 )
 from meetings.ingest.roll import people_in
 from meetings.ingest.text import (
@@ -139,7 +140,7 @@ def _read_minutes(lines: list[Line], heading: Heading, meeting: MeetingRecord) -
         _minute(item, _item_lines(lines, numbered, position), lines, scheme)
         for position, item in enumerate(numbered)
     ]
-    attendance = people_in(lines[heading.end : first])
+    attendance = people_in(lines[heading.end : first]) or _attendance_item(lines, numbered)
     filled = [line for line in lines if line.text]
     return MinutesRecord(
         replace(meeting, agenda_items=[]),
@@ -148,6 +149,17 @@ def _read_minutes(lines: list[Line], heading: Heading, meeting: MeetingRecord) -
         filled[0].page,
         filled[-1].page,
     )
+
+
+ATTENDANCE_ITEM = re.compile(r"^(?:roll\s+call|attendance|members\s+present|sederunt)\b", re.I)
+
+
+def _attendance_item(lines: list[Line], numbered: list[NumberedLine]) -> list[PersonRecord]:
+    """Those present, where the minutes record them under an item ("2. ROLL CALL")."""
+    for position, item in enumerate(numbered):
+        if ATTENDANCE_ITEM.match(item.rest):
+            return people_in(_item_lines(lines, numbered, position))
+    return []
 
 
 def heading_of(lines: list[Line], window: int = HEADING_LINES) -> Heading | None:

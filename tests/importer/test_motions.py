@@ -74,6 +74,27 @@ def test_result_mover_seconder_ayes_and_nays_labels():
     assert motion.votes == [("Cruz", "for"), ("Ode", "for"), ("Park", "for"), ("Quinn", "against")]
 
 
+def test_moved_then_seconded_by_to_then_passed():
+    motion = find_motion(
+        "MOTION: Council Member Park moved, seconded by Council Member Chen, to adopt "
+        "Resolution 2031-04. VOTE: Motion passed 4-0."
+    )
+    assert (motion.resolved, motion.outcome) == ("To adopt Resolution 2031-04.", "carried")
+    assert (motion.mover, motion.seconder, motion.votes_for) == ("Park", "Chen", 4)
+
+
+def test_moved_by_and_seconded_by_labels_then_the_motion_and_carried():
+    motion = find_motion(
+        "Resolution No. 2031-041 Moved by: Councillor Wong Seconded by: Councillor Hill "
+        "THAT the agenda be adopted as presented. Carried"
+    )
+    assert (motion.resolved, motion.outcome) == (
+        "THAT the agenda be adopted as presented.",
+        "carried",
+    )
+    assert (motion.mover, motion.seconder) == ("Wong", "Hill")
+
+
 def test_moved_and_seconded_by_then_carried_with_a_count():
     motion = find_motion(
         "Moved by Cllr Amos, seconded by Cllr Bell that the hall fees rise by 5%. "

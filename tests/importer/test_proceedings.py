@@ -444,3 +444,20 @@ def test_a_minutes_header_in_capitals_names_the_body_as_a_title():
         datetime.time(19, 0),
     )
     assert [m.number for m in minutes.minutes] == ["1", "2"]
+
+
+def test_a_roll_call_taken_as_an_item_is_who_attended():
+    minutes = minutes_of(
+        "CITY OF RIVERTON\nMINUTES OF THE REGULAR MEETING OF THE CITY COUNCIL\nFebruary 4, 2031\n"
+        "1. CALL TO ORDER\nMayor Lee called the meeting to order at 6:00 p.m.\n2. ROLL CALL\n"
+        "Present: Mayor Jane Lee, Council Members Tom Ruiz, Ann Park\n"
+        "Absent: Council Member Sue Diaz\n3. APPROVAL OF MINUTES\n"
+        "Council Member Ruiz moved to approve the minutes. Council Member Park seconded the "
+        "motion. Motion carried 3-0.\n"
+    )
+    assert [(p.name, p.role) for p in minutes.attendance] == [
+        ("Jane Lee", "chair"),
+        ("Tom Ruiz", "member"),
+        ("Ann Park", "member"),
+        ("Sue Diaz", "absent"),
+    ]
