@@ -23,13 +23,22 @@ from meetings.ingest.text import (
 )
 
 LABEL = re.compile(
-    r"^(Meeting|Committee|Date/Time|Date and Time|Date & Time|Date|Time|Location|Venue|Place"
-    r"|Contact|E-?mail):\s*(.*)$",
+    r"^(Meeting|Committee|Name of meeting|Meeting of|Date/Time|Date and Time|Date & Time"
+    r"|Date of meeting|Meeting date|Date|Time of meeting|Start time|Time|Location|Venue"
+    r"|Meeting venue|Place|Contact|E-?mail):\s*(.*)$",
     re.IGNORECASE,
 )
+PLACE_LABEL = re.compile(r"^(?:Location|Venue|Meeting venue|Place|Address|Where)\s*:", re.I)
 # What each label names, where councils' words for it differ.
 LABEL_MEANS = {
     "committee": "meeting",
+    "name of meeting": "meeting",
+    "meeting of": "meeting",
+    "date of meeting": "date",
+    "meeting date": "date",
+    "time of meeting": "time",
+    "start time": "time",
+    "meeting venue": "location",
     "date/time": "date",
     "date and time": "date",
     "date & time": "date",
@@ -304,8 +313,8 @@ def _parse_supplement_letter(lines: list[Line]) -> tuple[MeetingRecord | None, i
 def body_named(texts: list[str]) -> str:
     """The council, committee or board a document's first lines name, without date or noise."""
     for index, text in enumerate(texts[:15]):
-        if not BODY_WORD.search(text) or len(text) > 90:
-            continue
+        if not BODY_WORD.search(text) or len(text) > 90 or PLACE_LABEL.match(text):
+            continue  # "Venue: Council Chamber" names a room
         name = re.sub(rf"(\d|\b{MONTH}\b).*$", "", text, flags=re.IGNORECASE)
         name = TRAILING_AUTHORITY.sub("", LEADING_NOISE.sub("", name))
         name = GENERIC_NOISE.sub("", name).strip(" ,–-|#")

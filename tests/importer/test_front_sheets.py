@@ -7,6 +7,7 @@ import datetime
 import pytest
 
 from meetings.ingest.describe import describe_pack
+from meetings.ingest.frontsheet import body_named
 from meetings.ingest.pack import parse_pack
 
 SUMMONS = (
@@ -57,6 +58,9 @@ def test_a_labelled_front_sheet_gives_its_time_on_either_clock(time):
         "Meeting: Highways Panel\nDate/Time: Wednesday, 2 April 2031 at 2.00 pm\nVenue: Shire Hall",
         "Committee: Highways Panel\nDate: Wed, 2 April 2031\nTime: 2.00 pm\nPlace: Shire Hall",
         "MEETING: Highways Panel\nDate and time: 2 April 2031, 14:00\nLocation: Shire Hall",
+        "Name of meeting: Highways Panel\nDate of meeting: 2 April 2031\nStart time: 14:00\n"
+        "Meeting venue: Shire Hall",
+        "Meeting of: Highways Panel\nDate: 2 April 2031 Time: 2pm\nVenue: Shire Hall",
     ],
 )
 def test_a_front_sheet_labelled_in_other_words_is_read(labels):
@@ -113,3 +117,9 @@ def test_an_agenda_under_any_heading_is_an_agenda_even_listing_the_last_minutes(
     sheet += "3. Minutes of the previous meeting\n4. Planning applications\n"
     pack = parse_pack([sheet, "A report.", "Its appendix."])
     assert describe_pack(pack, []) == "agenda of Planning Committee, 2 April 2031: 4 items"
+
+
+def test_a_room_is_not_the_body_that_meets_in_it():
+    assert body_named(["Venue: Council Chamber", "Highways Panel", "2 April 2031"]) == (
+        "Highways Panel"
+    )
