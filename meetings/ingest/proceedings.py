@@ -31,6 +31,7 @@ from meetings.ingest.records import (
 from meetings.ingest.roll import people_in
 from meetings.ingest.text import (
     LABELLED_LINE,
+    WEEKDAY,
     continues_title,
     find_any_date,
     find_date,
@@ -42,9 +43,15 @@ from meetings.ingest.text import (
 
 HEADING_LINES = 15  # the body, the date and the kind of document are named in these
 PAGE_HEADING_LINES = 8  # … and in these when a document starts on a later page of a pack
-MEETING_OF = re.compile(
+MEETING_OF = re.compile(  # "… meeting of the Finance Committee (to be held | on Monday …)"
     r"\b(?i:meeting of) (?:the )?(?P<body>[A-Z][\w'’&#,. -]{2,80}?)\s+"
-    r"(?:was\s+|to\s+be\s+|will\s+be\s+)?held\b"
+    rf"(?:(?:was\s+|to\s+be\s+|will\s+be\s+)?held\b|on\s+(?:{WEEKDAY}|\d))"
+)
+# "Finance Committee of Great Ashby Town Council" is the Finance Committee.
+COMMITTEE_OF_COUNCIL = re.compile(
+    r"^(?P<body>.+?\b(?:Committee|Sub-Committee|Board|Panel|Forum|Group|Commission))"
+    r"\s+of\s+(?:the\s+)?[\w'’ .-]+\bCouncil$",
+    re.IGNORECASE,
 )
 _AUTHORITY = (
     r"^(?:The\s+)?(?:Corporation\s+of\s+the\s+)?(?:City|Town|Township|Village|County|Borough"
@@ -213,7 +220,7 @@ def _body(texts: list[str]) -> str:
         name = match["body"].strip(" ,.")
     else:
         name = body_named(texts)
-    if match := AUTHORITY_COUNCIL.match(name):
+    if match := AUTHORITY_COUNCIL.match(name) or COMMITTEE_OF_COUNCIL.match(name):
         name = match["body"]
     name = AUTHORITY_PLACE.sub("", name).strip()
     if not name and any(MUNICIPALITY.search(text) for text in texts):

@@ -461,3 +461,19 @@ def test_a_roll_call_taken_as_an_item_is_who_attended():
         ("Ann Park", "member"),
         ("Sue Diaz", "absent"),
     ]
+
+
+def test_a_committee_of_a_town_council_summoned_to_meet_on_a_day_is_that_committee():
+    summons = (
+        "GREAT ASHBY TOWN COUNCIL\nDear Councillor,\nYou are summoned to attend the meeting of "
+        "the Finance Committee of Great Ashby Town Council on Thursday 16 January 2031 at 7pm "
+        "at the Town Hall.\nBusiness to be transacted:\n1. Apologies for absence\n"
+        "2. Declarations of interest\n3. Budget 2031/32\n"
+    )
+    meeting = parse_pack([summons]).meeting
+    assert (meeting.body, meeting.date) == ("Finance Committee", datetime.date(2031, 1, 16))
+    assert [item.title for item in meeting.agenda_items] == [
+        "Apologies for absence",
+        "Declarations of interest",
+        "Budget 2031/32",
+    ]
