@@ -1,6 +1,6 @@
 """The numbered items of a meeting document, in whichever numbering its house style uses.
 
-Councils number items as `1.`, `(1)`, `1.0`, `Item 5`, `19.03.4`, `19/042`, resolutions as
+Councils number items as `1.`, `(1)`, `1.0`, `IV.`, `Item 5`, `19.03.4`, `19/042`, resolutions as
 `R2024-170`, US file numbers as `(21-324)`, Legistar items as `1.A 21-0109`. Each is a
 `Scheme`; the scheme whose numbers form the longest run in the document wins, so numbered
 paragraphs and lists inside an item do not become items.
@@ -21,6 +21,7 @@ class Scheme:
     consecutive: bool  # numbers go up by one (the last part of the number)
     min_items: int
     counts_from_one: bool = False  # in an agenda; minutes may go on with the year's numbers
+    roman: bool = False  # I, II, III, IV …
 
 
 SCHEMES = [
@@ -74,6 +75,14 @@ SCHEMES = [
         counts_from_one=True,
     ),
     Scheme(
+        "roman",
+        re.compile(r"^(?P<number>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\.\s+(?P<rest>[A-Z‘'\"(].*)$"),
+        consecutive=True,
+        min_items=3,
+        counts_from_one=True,
+        roman=True,
+    ),
+    Scheme(
         "letter",
         re.compile(r"^\*?(?P<number>[A-Z])[.)]\s+(?P<rest>[A-Z‘'\"(].*)$"),
         consecutive=True,
@@ -112,11 +121,12 @@ def numbered_items(
             for index in range(start, len(lines))
             if (match := scheme.pattern.match(lines[index].text))
         ]
+        key = _roman_key if scheme.roman else _key
         if agenda and scheme.counts_from_one:
             found = found[
-                next((i for i, x in enumerate(found) if _key(x.number)[1] == 1), len(found)) :
+                next((i for i, x in enumerate(found) if key(x.number)[1] == 1), len(found)) :
             ]
-        run = _longest_run(found) if scheme.consecutive else _distinct(found)
+        run = _longest_run(found, key) if scheme.consecutive else _distinct(found)
         if len(run) >= scheme.min_items and len(run) > len(best[1]):
             best = (scheme.name, run)
     return best
@@ -137,7 +147,17 @@ def _key(number: str) -> tuple[str, int]:
     return number, 0
 
 
-def _longest_run(found: list[NumberedLine]) -> list[NumberedLine]:
+ROMAN_VALUES = {"I": 1, "V": 5, "X": 10}
+
+
+def _roman_key(number: str) -> tuple[str, int]:
+    """'XIV' -> ('', 14)."""
+    values = [ROMAN_VALUES[letter] for letter in number]
+    total = sum(-v if v < after else v for v, after in zip(values, values[1:] + [0], strict=True))
+    return "", total
+
+
+def _longest_run(found: list[NumberedLine], key=_key) -> list[NumberedLine]:
     """The longest chain, in document order, of numbers that each go up by one (or two)."""
     best: list[NumberedLine] = []
     for first, start in enumerate(found):
@@ -145,19 +165,19 @@ def _longest_run(found: list[NumberedLine]) -> list[NumberedLine]:
             break
         run = [start]
         for candidate in found[first + 1 :]:
-            if _follows(run[-1].number, candidate.number):
+            if _follows(run[-1].number, candidate.number, key):
                 run.append(candidate)
         if len(run) > len(best):
             best = run
     return best
 
 
-def _follows(last: str, number: str) -> bool:
+def _follows(last: str, number: str, key=_key) -> bool:
     """The next number, or the one after it: a number may be missing (withheld, misread).
 
     In a two-level numbering the next section may begin: 7.3 is followed by 8.1.
     """
-    (last_prefix, last_part), (prefix, part) = _key(last), _key(number)
+    (last_prefix, last_part), (prefix, part) = key(last), key(number)
     if not part:
         return False
     if prefix == last_prefix:

@@ -22,3 +22,20 @@ def test_plain_numbers_with_a_full_stop_brackets_or_a_nought(printed, number):
         (number.format(2), "Minutes"),
         (number.format(3), "Planning"),
     ]
+
+
+def test_roman_numerals_with_lettered_items_under_them():
+    agenda = (
+        "I. CALL TO ORDER\nII. ROLL CALL\nIII. NEW BUSINESS\nA. Resolution approving a contract\n"
+    )
+    agenda += (
+        "B. Ordinance amending parking rules\nIV. PUBLIC COMMENT\nIX. Misread\nV. ADJOURNMENT\n"
+    )
+    _, items = numbered_items(page_lines([agenda]), agenda=True)
+    assert [(item.number, item.rest) for item in items] == [
+        ("I", "CALL TO ORDER"),
+        ("II", "ROLL CALL"),
+        ("III", "NEW BUSINESS"),
+        ("IV", "PUBLIC COMMENT"),
+        ("V", "ADJOURNMENT"),
+    ]
