@@ -8,6 +8,7 @@ from meetings.ingest.records import AgendaItemRecord, MeetingRecord, PersonRecor
 from meetings.ingest.reports import HEADING as REPORT_HEADING
 from meetings.ingest.text import (
     DATE_DMY,
+    ITEM_SEPARATOR,
     MONTH,
     NAME_IN_CAPITALS,
     WEEKDAY,
@@ -53,8 +54,8 @@ PAGES = re.compile(r"\(Pages?\s+(\d+)(?:\s*[-–]\s*(\d+))?\)", re.IGNORECASE)
 EXEMPT = re.compile(r"\(\s*Exempt\b[^)]*\)", re.IGNORECASE)
 # An agenda row's number: "4.", "4a.", "4)", "(4)", "4.0" or "4" and a tab; `count` is 4
 ROW_NUMBER = r"\(?(?P<number>(?P<count>\d{1,2})[a-z]?(?:\.0)?)\)?"
-ROW = re.compile(rf"^{ROW_NUMBER}(?:[.)]\s*|\s+)(?P<title>.*)$")
-ROW_START = re.compile(rf"^\s*{ROW_NUMBER}[.)]?")
+ROW = re.compile(rf"^{ROW_NUMBER}{ITEM_SEPARATOR}(?P<title>.*)$")
+ROW_START = re.compile(rf"^\s*{ROW_NUMBER}(?:\.?\)|[.:]|\s+[-–](?=\s))?")
 OFFICER = re.compile(
     r"\s((?:(?:Joint Report of the |the )?(?:Director|Chief Executive|Monitoring Officer|Head of|"
     r"Assistant Director|Corporate Director|Lead Member|Leader of the Council|"
@@ -82,7 +83,7 @@ TRAILING_AUTHORITY = re.compile(  # "City Council of the City of San Leandro"
 NOTICE_WINDOW = 40  # lines in which a meeting notice names its meeting and its AGENDA
 # "4.", "4)", "(4)", "4.0" or "4" before the title: the number as printed, and its count
 NUMBERED_ITEM = re.compile(
-    r"^\(?(?P<number>(?P<count>\d{1,2})(?:\.0)?)\)?(?:[.)]\s*|\s+|(?=[A-Z]))"
+    rf"^\(?(?P<number>(?P<count>\d{{1,2}})(?:\.0)?)\)?(?:{ITEM_SEPARATOR}|(?=[A-Z]))"
     r"(?P<title>[A-Z‘'\"(].*)$"
 )
 SUB_ITEM = re.compile(r"^(?:[-–•·*]|\(?[a-z]{1,3}[.)])\s")

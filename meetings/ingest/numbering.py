@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from meetings.ingest.lines import Line
+from meetings.ingest.text import ITEM_SEPARATOR
 
 MAX_STEP = 2
 
@@ -91,7 +92,9 @@ SCHEMES = [
     ),
     Scheme(
         "plain",
-        re.compile(r"^\(?(?P<number>\d{1,3})\)?(?:[.),]\s*|\s+)(?P<rest>[A-Z‘'\"(].*)$"),
+        re.compile(
+            rf"^\(?(?P<number>\d{{1,3}})\)?(?:{ITEM_SEPARATOR}|,\s*)(?P<rest>[A-Z‘'\"(].*)$"
+        ),
         consecutive=True,
         min_items=3,
         counts_from_one=True,

@@ -26,6 +26,8 @@ MONTH = (
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 ORDINAL = r"(?:st|nd|rd|th|t|[\"”’'])?"
+# Between an item's number and its title: "4. ", "4) ", "4.) ", "4: ", "4 - ", "4 – ", "4 "
+ITEM_SEPARATOR = r"(?:\.?\)\s*|[.:]\s*|\s+[-–]\s+|\s+)"
 # A body's name in capitals, as headings print it: "PLANNING SUB-COMMITTEE (NORTH)".
 NAME_IN_CAPITALS = r"[A-Z][A-Z0-9 ,&'’().\/-]+?"  # OCR reads a raised 'th' as 't' or a quote mark
 

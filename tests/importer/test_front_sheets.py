@@ -94,8 +94,15 @@ AGENDA
 
 @pytest.mark.parametrize(
     "printed, number",
-    [("{}.", "{}"), ("({})", "{}"), ("{}.0", "{}.0")],
-    ids=["4.", "(4)", "4.0"],
+    [
+        ("{}.", "{}"),
+        ("({})", "{}"),
+        ("{}.0", "{}.0"),
+        ("{} -", "{}"),
+        ("{}:", "{}"),
+        ("{}.)", "{}"),
+    ],
+    ids=["4.", "(4)", "4.0", "4 -", "4:", "4.)"],
 )
 def test_a_meeting_notice_numbers_its_items_in_any_of_the_usual_ways(printed, number):
     one, two, three = (printed.format(count) for count in (1, 2, 3))

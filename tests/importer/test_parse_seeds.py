@@ -291,11 +291,13 @@ def test_resolutions_headed_in_title_case_are_read_the_same(parsed, tmp_path, pr
 
 @pytest.mark.parametrize("prefix", ["000", "001"])
 @pytest.mark.parametrize(
-    "numbered", [r"\1\2)\3", r"\1\2\3", r"\1(\2)\3", r"\1\2.0\3"], ids=["4)", "4", "(4)", "4.0"]
+    "numbered",
+    [r"\1\2)\3", r"\1\2\3", r"\1(\2)\3", r"\1\2.0\3", r"\1\2 -\3", r"\1\2:\3"],
+    ids=["4)", "4", "(4)", "4.0", "4 -", "4:"],
 )
 def test_rows_numbered_in_other_ways_are_read_the_same(parsed, tmp_path, prefix, numbered):
-    """Agenda rows and minutes' paragraphs numbered "4)", "4", "(4)" or "4.0" for "4.": the
-    same records."""
+    """Agenda rows and minutes' paragraphs numbered "4)", "4", "(4)", "4.0", "4 -" or "4:" for
+    "4.": the same records."""
     from meetings.ingest.describe import describe_pack
 
     pack = rewritten_pack(
