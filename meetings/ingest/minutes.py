@@ -33,14 +33,15 @@ _AT_TIME = (
 HEADER = re.compile(
     rf"^Minutes of (?:a|the) (?P<special>special |extraordinary )?(?:\w+ )?meeting of (?:the )?"
     rf"(?P<body>.+?) held (?:at|in) (?P<location>.+?),? on (?:{WEEKDAY},?\s+)?"
-    rf"(?P<day>\d{{1,2}}){ORDINAL}\s+(?P<month>{MONTH}),?\s+(?P<year>\d{{4}}){_AT_TIME}",
+    rf"(?P<day>\d{{1,2}}){ORDINAL}\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>\d{{4}}){_AT_TIME}",
     re.IGNORECASE,
 )
 # "…meeting of the Planning Committee held on Tuesday, 5 March 2024 at 7.00 pm in the Chamber"
 HEADER_DATE_FIRST = re.compile(
     rf"^Minutes of (?:a|the) (?P<special>special |extraordinary )?(?:\w+ )?meeting of (?:the )?"
-    rf"(?P<body>.+?) held on (?:{WEEKDAY},?\s+)?(?P<date>\d{{1,2}}{ORDINAL}\s+{MONTH},?\s+\d{{4}}"
-    rf"|{MONTH}\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}}){_AT_TIME}(?:,?\s+(?:at|in)\s+(?P<location>.+))?",
+    rf"(?P<body>.+?) held on (?:{WEEKDAY},?\s+)?(?:the\s+)?"
+    rf"(?P<date>\d{{1,2}}{ORDINAL}\s+(?:of\s+)?{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}})"
+    rf"{_AT_TIME}(?:,?\s+(?:at|in)\s+(?P<location>.+))?",
     re.IGNORECASE,
 )
 HEADER_GOES_ON = re.compile(r"^(?:at|in|commencing|starting)\b", re.IGNORECASE)

@@ -36,7 +36,9 @@ _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "–", "\u2014": "–"})
 
-DATE_DMY = re.compile(rf"\b(\d{{1,2}}){ORDINAL}\s+({MONTH}),?\s+(\d{{4}})\b", re.IGNORECASE)
+DATE_DMY = re.compile(
+    rf"\b(\d{{1,2}}){ORDINAL}\s+(?:of\s+)?({MONTH}),?\s+(\d{{4}})\b", re.IGNORECASE
+)
 DATE_MDY = re.compile(rf"\b({MONTH})\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}})\b", re.IGNORECASE)
 TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
 

@@ -75,3 +75,17 @@ def test_notes_of_a_meeting_name_its_body_without_the_word_notes():
         "Education Committee",
         datetime.date(2031, 2, 5),
     )
+
+
+def test_minutes_held_on_the_third_of_a_month():
+    text = "Minutes of the meeting of Highways Parish Council held on Monday the 3rd of March 2031 "
+    text += "at 7.30pm in the Village Hall\nPresent: Cllr A Smith (Chair), Cllr B Jones\n"
+    text += "1. Apologies\nNone.\n2. Minutes\nRESOLVED that the minutes be approved.\n"
+    (minutes,) = parse_pack([text]).minutes
+    meeting = minutes.meeting
+    assert (meeting.body, meeting.date, meeting.start_time, meeting.location) == (
+        "Highways Parish Council",
+        datetime.date(2031, 3, 3),
+        datetime.time(19, 30),
+        "Village Hall",
+    )

@@ -24,6 +24,10 @@ def test_dates_with_a_month_cut_short():
     assert find_date("Mayor Jan 12 said") is None  # a name, and no year
 
 
+def test_dates_with_of_between_the_day_and_the_month():
+    assert find_date("Monday the 3rd of March, 2031") == datetime.date(2031, 3, 3)
+
+
 def test_times_with_dots_and_spaces():
     assert find_time("at 2.00 pm") == datetime.time(14, 0)
     assert find_time("at 10.00 am") == datetime.time(10, 0)
