@@ -26,6 +26,9 @@ FOR, AGAINST, ABSTAINED, ABSENT = "for", "against", "abstained", "absent"
 OUTCOME_WORDS = {
     "carried": CARRIED,
     "passed": CARRIED,
+    "all in favour": CARRIED,
+    "all in favor": CARRIED,
+    "unanimous": CARRIED,
     "adopted": APPROVED,
     "approved": APPROVED,
     "agreed": APPROVED,
@@ -79,11 +82,17 @@ VOTED = re.compile(  # "…, the Board voted unanimously to approve the contract
 )
 UK_RESOLVED = re.compile(
     r"^(?:Decisions?\s*:\s*)?"  # "Decision: The Committee agreed to …", as Scottish minutes say
-    r"(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b"
+    r"(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b(?:\s+unanimously\b)?"
     r"|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Committee|Sub-Committee|Council|Councillors|Members"
     r"|Board|Cabinet|Panel|Commission|Forum|Meeting)\s+(?:unanimously\s+)?"
-    r"(?:resolved|agreed|decided)\s+(?=that\b|to\b))"
+    r"(?:resolved|agreed|decided)(?:\s+unanimously)?\s+(?=that\b|to\b))"
     r"\s*:?\s*(?P<what>.*)$",
+    re.IGNORECASE,
+)
+PROPOSED_AND_AGREED = re.compile(  # "Proposed by Cllr A, seconded by Cllr B and agreed that …"
+    r"\b(?:proposed|moved)\s+by\s+(?P<mover>[^,;]+?),?\s+seconded\s+by\s+(?P<seconder>[^,;]+?)"
+    r",?\s+(?:and\s+)?(?:(?:was|were)\s+)?(?:unanimously\s+)?(?:agreed|resolved|carried)\b"
+    r"(?:\s+unanimously)?\s*:?\s*(?P<what>.*)$",
     re.IGNORECASE,
 )
 DECISION_LABEL = re.compile(r"^Decisions?\s*:\s*(?P<what>\S.*)$")  # "Decision: To approve …"
@@ -98,9 +107,12 @@ MOVED_BY = re.compile(  # "Moved by X, seconded by Y that …", "On a motion by 
     re.IGNORECASE,
 )
 _LABELS = (
-    r"MOVER|MOVED BY|PROPOSED BY|MOTION BY|MOTION|SECONDER|SECONDED BY|SECOND|AYES|YEAS?"
+    r"MOVER|MOVED BY|PROPOSED BY|PROPOSER|PROPOSED|MOTION BY|MOTION|SECONDER|SECONDED BY"
+    r"|SECONDED|SECOND|AYES|YEAS?"
     r"|VOTING YEA|NAYS?|VOTING NAY|NOES|ABSTAIN(?:ED|ENTIONS?|S)?|ABSENT|RECUSED|VOTE"
 )
+MOVER_LABELS = {"MOVER", "MOVED BY", "PROPOSED BY", "PROPOSER", "PROPOSED", "MOTION BY", "MOTION"}
+SECONDER_LABELS = {"SECONDER", "SECONDED BY", "SECONDED", "SECOND"}
 VOTE_LINE = re.compile(rf"^(?:{_LABELS})\s*:", re.IGNORECASE)
 LABELLED = re.compile(  # a label's value runs to the next label, or to the motion's "THAT"
     rf"\b(?P<label>{_LABELS})\s*:\s*(?P<value>.*?)(?=\s*\b(?:{_LABELS})\s*:|\s+(?-i:THAT|That)\b|$)",
@@ -179,6 +191,11 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
     motion = Motion(resolved="")
     proposal = ""
     for position, sentence in enumerate(parts):
+        if match := PROPOSED_AND_AGREED.search(sentence):
+            motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
+            rest = " ".join([match["what"], *parts[position + 1 :]])
+            motion.resolved, motion.outcome = _capitalised(rest), APPROVED
+            break
         if match := UK_RESOLVED.match(sentence) or DECISION_LABEL.match(sentence):
             motion.resolved = _capitalised(" ".join([match["what"], *parts[position + 1 :]]))
             motion.outcome = motion.outcome or _outcome_of_resolution(motion.resolved)
@@ -260,9 +277,9 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
         motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
     for match in LABELLED.finditer(sentence):
         label, value = match["label"].upper(), match["value"].strip(" .;,")
-        if label in {"MOVER", "MOVED BY", "PROPOSED BY", "MOTION BY", "MOTION"}:
+        if label in MOVER_LABELS:
             motion.mover = _name(value)
-        elif label in {"SECONDER", "SECONDED BY", "SECOND"}:
+        elif label in SECONDER_LABELS:
             motion.seconder = _name(value)
         elif label == "VOTE":
             _vote_line(motion, value)

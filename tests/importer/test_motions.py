@@ -31,6 +31,12 @@ from meetings.ingest.motions import find_motion
         ("Decision: To note the report.", "To note the report.", "noted"),
         ("DECIDED: that the strategy be approved.", "That the strategy be approved.", "approved"),
         ("The Board decided to defer the item.", "To defer the item.", "deferred"),
+        ("The Council agreed unanimously to adopt the policy.", "To adopt the policy.", "approved"),
+        (
+            "AGREED unanimously that the quote be accepted.",
+            "That the quote be accepted.",
+            "approved",
+        ),
         (
             "The Committee resolved to defer the item to June.",
             "To defer the item to June.",
@@ -72,6 +78,26 @@ def test_result_mover_seconder_ayes_and_nays_labels():
     assert (motion.mover, motion.seconder) == ("Ana Cruz", "Ben Ode")
     assert (motion.votes_for, motion.votes_against) == (3, 1)
     assert motion.votes == [("Cruz", "for"), ("Ode", "for"), ("Park", "for"), ("Quinn", "against")]
+
+
+def test_proposed_and_seconded_by_and_agreed_that():
+    motion = find_motion(
+        "Proposed by Cllr Amos, seconded by Cllr Bell and agreed that the precept be £20,000."
+    )
+    assert (motion.resolved, motion.outcome) == ("That the precept be £20,000.", "approved")
+    assert (motion.mover, motion.seconder) == ("Amos", "Bell")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Proposed: Cllr Amos Seconded: Cllr Bell. All in favour.",
+        "Cllr Amos proposed the grant. Cllr Bell seconded. Unanimous.",
+    ],
+)
+def test_proposer_seconder_and_all_in_favour(text):
+    motion = find_motion(text, subject="Grant to the village hall")
+    assert (motion.outcome, motion.mover, motion.seconder) == ("carried", "Amos", "Bell")
 
 
 def test_moved_then_seconded_by_to_then_passed():
