@@ -191,7 +191,8 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
     motion = Motion(resolved="")
     proposal = ""
     for position, sentence in enumerate(parts):
-        if match := PROPOSED_AND_AGREED.search(sentence):
+        seconded = "seconded" in sentence.lower()  # what the patterns of a seconder need
+        if seconded and (match := PROPOSED_AND_AGREED.search(sentence)):
             motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
             rest = " ".join([match["what"], *parts[position + 1 :]])
             motion.resolved, motion.outcome = _capitalised(rest), APPROVED
@@ -202,7 +203,7 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
             break
         if (match := MOVED_BY.search(sentence)) and (what := _moved_what(match["what"])):
             proposal = what
-        if match := MOVED_SECONDED.search(sentence):
+        if seconded and (match := MOVED_SECONDED.search(sentence)):
             proposal = _proposal(match["what"])
         elif LABELLED.search(sentence) and (match := LABELLED_MOTION.search(sentence)):
             proposal = _capitalised(match["what"])
@@ -286,7 +287,7 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
         elif value and not value.isdigit() and value.lower() not in {"none", "nil", "n/a"}:
             vote = LABEL_VOTES.get(label.lower(), ABSTAINED)
             motion.votes += [(name, vote) for name in split_names(value)]
-    if match := MOVED_SECONDED.search(sentence):
+    if "seconded" in sentence.lower() and (match := MOVED_SECONDED.search(sentence)):
         motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
     for match in ROLL_VOTE.finditer(sentence):
         motion.votes.append((_name(match["name"]), VOTE_WORDS[match["vote"].lower()]))
