@@ -25,11 +25,11 @@ MONTH = (
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-ORDINAL = r"(?:st|nd|rd|th|t|[\"”’'])?"
+ORDINAL = r"(?:st|nd|rd|th|t|[\"”’'])?"  # OCR reads a raised 'th' as 't' or a quote mark
 # Between an item's number and its title: "4. ", "4) ", "4.) ", "4: ", "4 - ", "4 – ", "4 "
 ITEM_SEPARATOR = r"(?:\.?\)\s*|[.:]\s*|\s+[-–]\s+|\s+)"
 # A body's name in capitals, as headings print it: "PLANNING SUB-COMMITTEE (NORTH)".
-NAME_IN_CAPITALS = r"[A-Z][A-Z0-9 ,&'’().\/-]+?"  # OCR reads a raised 'th' as 't' or a quote mark
+NAME_IN_CAPITALS = r"[A-Z][A-Z0-9 ,&'’().\/-]+?"
 
 _MARKUP = re.compile(r"\*\*|</?u>|</?i>|</?b>|<ul[^>]*>|</ul>|</?li>")
 _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
