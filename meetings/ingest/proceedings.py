@@ -31,6 +31,7 @@ from meetings.ingest.records import (
 from meetings.ingest.roll import people_in
 from meetings.ingest.text import (
     LABELLED_LINE,
+    MONTH,
     WEEKDAY,
     continues_title,
     find_any_date,
@@ -198,7 +199,9 @@ def _first_date(texts: list[str], finds_date) -> int | None:
     )
 
 
-NUMBERED_LINE = re.compile(r"^(?:Item\s+)?\(?\d{1,3}[a-z]?[.):]?\s", re.IGNORECASE)
+NUMBERED_LINE = re.compile(  # "3. Minutes of the last meeting", not "3 March 2031 Minutes"
+    rf"^(?:Item\s+)?\(?\d{{1,3}}[a-z]?[.):]?\s+(?!{MONTH}\b)", re.IGNORECASE
+)
 
 
 def _kind(texts: list[str]) -> str:

@@ -477,3 +477,10 @@ def test_a_committee_of_a_town_council_summoned_to_meet_on_a_day_is_that_committ
         "Declarations of interest",
         "Budget 2031/32",
     ]
+
+
+def test_a_heading_that_starts_with_its_date_still_says_minutes():
+    text = "HIGHWAYS PARISH COUNCIL\n3 March 2031 Minutes\n1. Apologies\nNone.\n"
+    text += "2. Minutes of the last meeting\nThese were approved.\n3. Planning\nNo applications.\n"
+    (minutes,) = parse_pack([text]).minutes  # no attendance, no decision: only the heading says
+    assert (minutes.meeting.date, len(minutes.minutes)) == (datetime.date(2031, 3, 3), 3)
