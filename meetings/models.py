@@ -826,6 +826,9 @@ class OcrCacheEntry(models.Model):
     key = models.CharField(max_length=64)
     text = models.TextField(blank=True)
     confidence = models.FloatField()
+    styles = models.JSONField(
+        default=list, blank=True, help_text="Each line's type size and position on the page"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -1,5 +1,6 @@
 """The OCR cache in PostgreSQL: what Tesseract read on a page image, keyed by its SHA-256."""
 
+from meetings.ingest.layout import Style
 from meetings.ingest.ocr import OcrResult
 from meetings.models import OcrCacheEntry
 
@@ -13,10 +14,14 @@ class DatabaseOcrCache:
 
     def get(self, key: str) -> OcrResult | None:
         entry = OcrCacheEntry.objects.filter(key=key).first()
-        return OcrResult(entry.text, entry.confidence) if entry else None
+        if not entry:
+            return None
+        styles = tuple(Style.from_json(style) if style else None for style in entry.styles)
+        return OcrResult(entry.text, entry.confidence, styles)
 
     def put(self, key: str, result: OcrResult) -> None:
-        OcrCacheEntry.objects.bulk_create(
-            [OcrCacheEntry(key=key, text=result.text, confidence=result.confidence)],
-            ignore_conflicts=True,
+        styles = [style.to_json() if style else None for style in result.styles]
+        entry = OcrCacheEntry(
+            key=key, text=result.text, confidence=result.confidence, styles=styles
         )
+        OcrCacheEntry.objects.bulk_create([entry], ignore_conflicts=True)

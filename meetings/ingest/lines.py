@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass
 
+from meetings.ingest.layout import Style
 from meetings.ingest.text import clean
 
 FOOTER = re.compile(r"^\d{1,4} Agenda Item (\d{1,3}[a-z]?)$", re.IGNORECASE)
@@ -25,19 +26,26 @@ class Line:
     raw: str
     text: str
     footer_item: str = ""
+    style: Style | None = None  # how a PDF or a page read by OCR prints it; None in a text file
 
 
-def page_lines(pages: list[str]) -> list[Line]:
-    """Every line of the pack, cleaned; footers, page numbers and blank-page notices blanked."""
+def page_lines(pages: list[str], styles: list[list[Style | None]] | None = None) -> list[Line]:
+    """Every line of the pack, cleaned; footers, page numbers and blank-page notices blanked.
+
+    `styles`, where the pages came from a PDF, has each page's lines' Style.
+    """
     lines: list[Line] = []
     split = [page.replace("****", "\n").split("\n") for page in pages]
     running = _running_lines(split)
     for number, raw_lines in enumerate(split, start=1):
         # The first page keeps its header: it names the document.
         edges = _edge_indexes(raw_lines, top=number > 1)
+        page_styles = styles[number - 1] if styles and len(styles) >= number else []
+        if len(page_styles) != len(raw_lines):
+            page_styles = [None] * len(raw_lines)
         for index, raw in enumerate(raw_lines):
             text = SPLIT_INITIAL.sub(r"\1\2", clean(raw))
-            line = Line(number, raw.rstrip(), text)
+            line = Line(number, raw.rstrip(), text, style=page_styles[index])
             if footer := FOOTER.match(text):
                 line.footer_item = footer[1]
             furniture = _is_furniture(text, raw_lines, index) or (

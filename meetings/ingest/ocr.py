@@ -2,9 +2,10 @@
 
 A page is rendered at 300 dpi in grey and handed to the `tesseract` program, one process a
 page with one thread (so `--jobs N` imports use N cores, no more). Its TSV output gives the
-words, their lines and paragraphs, and a confidence for each word; a page's confidence is
-the mean over its words. Results are cached by the rendered image's SHA-256, so a page is
-never read twice, whichever file it comes in.
+words with their boxes, their lines and paragraphs, and a confidence for each word; a page's
+confidence is the mean over its words, and each line keeps its Style (its words' height and
+where it stands), as a text layer's lines do. Results are cached by the rendered image's
+SHA-256, so a page is never read twice, whichever file it comes in.
 """
 
 import csv
@@ -18,7 +19,10 @@ from typing import Protocol
 
 import pypdfium2
 
+from meetings.ingest.layout import Style
+
 DPI = 300
+POINTS = 72 / DPI  # a pixel of the rendered page, in points
 LANGUAGE = "eng"
 TIMEOUT_SECONDS = 180  # one page; a page that takes longer is not worth waiting for
 MODES = ("auto", "never", "always")
@@ -32,6 +36,7 @@ class OcrFailed(Exception):
 class OcrResult:
     text: str
     confidence: float  # the mean of the words' confidences, 0 to 100
+    styles: tuple[Style | None, ...] = ()  # each line's of the text; None for an empty line
 
 
 class OcrCache(Protocol):
@@ -70,9 +75,12 @@ def page_image(page: pypdfium2.PdfPage) -> bytes:
     return buffer.getvalue()
 
 
+CACHE_VERSION = b"lines with styles\0"  # entries made before lines kept their styles differ
+
+
 def read_page(page: pypdfium2.PdfPage, cache: OcrCache | None = None) -> OcrResult:
     image = page_image(page)
-    key = hashlib.sha256(image).hexdigest()
+    key = hashlib.sha256(CACHE_VERSION + image).hexdigest()
     if cache is not None and (cached := cache.get(key)) is not None:
         return cached
     result = recognise(image)
@@ -102,19 +110,40 @@ def recognise(image: bytes) -> OcrResult:
 
 
 def parse_tsv(tsv: str) -> OcrResult:
-    """Words into lines, lines into paragraphs (blank line between), and the mean confidence."""
-    paragraphs: dict[tuple, dict[tuple, list[str]]] = {}
+    """Words into lines, lines into paragraphs (blank line between), each line's Style, and
+    the mean confidence."""
+    paragraphs: dict[tuple, dict[str, list[dict]]] = {}
     confidences = []
+    page_height = 0.0
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
+        if row.get("level") == "1":
+            page_height = float(row["height"]) * POINTS
         word = (row.get("text") or "").strip()
         if row.get("level") != "5" or not word:
             continue
         paragraph = (row["page_num"], row["block_num"], row["par_num"])
-        paragraphs.setdefault(paragraph, {}).setdefault(row["line_num"], []).append(word)
+        paragraphs.setdefault(paragraph, {}).setdefault(row["line_num"], []).append(row)
         if float(row["conf"]) >= 0:
             confidences.append(float(row["conf"]))
-    text = "\n\n".join(
-        "\n".join(" ".join(words) for words in lines.values()) for lines in paragraphs.values()
-    )
+    texts, styles = [], []
+    for lines in paragraphs.values():
+        if texts:
+            texts.append("")
+            styles.append(None)
+        for words in lines.values():
+            texts.append(" ".join(word["text"].strip() for word in words))
+            styles.append(_line_style(words, page_height))
     confidence = sum(confidences) / len(confidences) if confidences else 0.0
-    return OcrResult(text, round(confidence, 1))
+    return OcrResult("\n".join(texts), round(confidence, 1), tuple(styles))
+
+
+def _line_style(words: list[dict], page_height: float) -> Style:
+    """A line's Style from its words' boxes: the middle height of its words is its size."""
+    heights = sorted(float(word["height"]) for word in words)
+    return Style(
+        size=heights[len(heights) // 2] * POINTS,
+        bold=None,
+        x=min(float(word["left"]) for word in words) * POINTS,
+        top=min(float(word["top"]) for word in words) * POINTS,
+        page_height=page_height,
+    )

@@ -30,12 +30,15 @@ class UnrecognisedPack(Exception):
     """No meeting can be recognised in the text."""
 
 
-def parse_pack(pages: list[str], default_body: str = "", default_date=None) -> PackRecord:
+def parse_pack(
+    pages: list[str], default_body: str = "", default_date=None, styles=None
+) -> PackRecord:
     """Records for everything recognised in a pack's pages.
 
-    `default_body` and `default_date` name the meeting of a document that does not.
+    `default_body` and `default_date` name the meeting of a document that does not; `styles`
+    are the Styles of each page's lines, where the pages came from a PDF.
     """
-    lines = page_lines(pages)
+    lines = page_lines(pages, styles)
     domains = contact_domains(lines)
     record = PackRecord(pages=pages, council=council_named(lines, domains), contact_domains=domains)
     record.meeting, front_end = parse_front_sheet(lines)

@@ -14,6 +14,7 @@ import pdfplumber
 import pypdfium2
 
 from meetings.ingest.describe import page_ranges
+from meetings.ingest.layout import Style, pdf_page_text
 from meetings.ingest.ocr import OcrFailed, OcrSettings, read_page
 
 BLANK_PAGE = re.compile(r"^\s*T\s*\n?\s*his page is intentionally left blank\s*$", re.IGNORECASE)
@@ -28,6 +29,7 @@ class UnreadableSource(Exception):
 class PageTexts:
     format: str  # "pdf" or "text"
     texts: list[str]
+    styles: list[list[Style | None]] = field(default_factory=list)  # a PDF's, each page's lines'
     ocr: dict[int, float] = field(default_factory=dict)  # page number: OCR confidence
     warnings: list[str] = field(default_factory=list)
     ocr_failure: str = ""  # why pages that need OCR were not read
@@ -74,7 +76,11 @@ def pdf_pages(path: Path, on_page, max_pages: int | None, ocr: OcrSettings) -> P
         raise UnreadableSource(f"the PDF is damaged or truncated ({error})") from error
     try:
         _check_page_count(len(document), max_pages)
-        result = PageTexts("pdf", [_text_layer(document[index]) for index in range(len(document))])
+        result = PageTexts("pdf", [])
+        for index in range(len(document)):
+            text, styles = pdf_page_text(document[index])
+            result.texts.append(text)
+            result.styles.append(styles)
         wanted = _pages_for_ocr(path, document, result.texts, ocr.mode)
         if on_page:
             on_page(len(result.texts) - len(wanted))
@@ -90,13 +96,6 @@ def pdf_pages(path: Path, on_page, max_pages: int | None, ocr: OcrSettings) -> P
             f"{problem}, and {result.ocr_failure}" if result.ocr_failure else problem
         )
     return result
-
-
-def _text_layer(page: pypdfium2.PdfPage) -> str:
-    textpage = page.get_textpage()
-    text = textpage.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
-    textpage.close()
-    return text
 
 
 def _pages_for_ocr(path: Path, document, texts: list[str], mode: str) -> list[int]:
@@ -131,6 +130,7 @@ def _read_by_ocr(document, wanted: list[int], ocr: OcrSettings, result: PageText
             result.warnings.append(f"{unread} not read: they need OCR, and {failure}")
             return
         result.texts[index] = read.text
+        result.styles[index] = list(read.styles)
         result.ocr[index + 1] = read.confidence
         if on_page:
             on_page(1)

@@ -41,7 +41,7 @@ def read_source(
 ) -> SourceFile:
     try:
         pages = read_pages(path, on_page, max_pages, ocr)
-        pack = parse_pack(pages.texts, default_body, default_date)
+        pack = parse_pack(pages.texts, default_body, default_date, pages.styles)
         pack.printed_pages = printed_pages(pack, count_on=pages.format == "pdf")
         pack.warnings[:0] = pages.warnings
     except (UnreadableSource, UnrecognisedPack) as error:

@@ -7,7 +7,7 @@ import pypdfium2
 import pytest
 
 from meetings.demo import DemoMeeting, write_pack, write_scan
-from meetings.ingest.ocr import OcrResult, OcrSettings, parse_tsv, tesseract_missing
+from meetings.ingest.ocr import OcrSettings, parse_tsv, tesseract_missing
 from meetings.ingest.read import PackError, read_source
 
 MEETING = DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review"], 1)
@@ -105,19 +105,25 @@ def test_a_broken_font_page_is_read_by_ocr(realworld):
     assert "Declarations of Interest" in source.pack.pages[0]
 
 
-def test_tesseract_tsv_becomes_lines_paragraphs_and_a_confidence():
+def test_tesseract_tsv_becomes_lines_paragraphs_styles_and_a_confidence():
     columns = "level page_num block_num par_num line_num word_num left top width height conf text"
     header = "\t".join(columns.split())
-    rows = [
-        "5\t1\t1\t1\t1\t1\t0\t0\t1\t1\t90\tAGENDA",
-        "5\t1\t2\t1\t1\t1\t0\t0\t1\t1\t80\t1.",
-        "5\t1\t2\t1\t1\t2\t0\t0\t1\t1\t70\tApologies",
-        "5\t1\t2\t1\t2\t1\t0\t0\t1\t1\t-1\t",
-        "5\t1\t2\t1\t2\t2\t0\t0\t1\t1\t60\tMinutes",
+    rows = [  # a page 2550 pixels by 3300 (8.5 by 11 inches at 300 dpi)
+        "1\t1\t0\t0\t0\t0\t0\t0\t2550\t3300\t-1\t",
+        "5\t1\t1\t1\t1\t1\t1100\t300\t400\t75\t90\tAGENDA",
+        "5\t1\t2\t1\t1\t1\t300\t600\t50\t50\t80\t1.",
+        "5\t1\t2\t1\t1\t2\t375\t598\t300\t54\t70\tApologies",
+        "5\t1\t2\t1\t2\t1\t375\t660\t0\t0\t-1\t",
+        "5\t1\t2\t1\t2\t2\t375\t660\t250\t50\t60\tMinutes",
     ]
-    assert parse_tsv("\n".join([header, *rows])) == OcrResult(
-        "AGENDA\n\n1. Apologies\nMinutes", 75.0
-    )
+    read = parse_tsv("\n".join([header, *rows]))
+    assert (read.text, read.confidence) == ("AGENDA\n\n1. Apologies\nMinutes", 75.0)
+    heading, gap, item, wrapped = read.styles
+    expected = (18, 264, 72, 72 / 792)
+    assert (heading.size, heading.x, heading.top, heading.y) == pytest.approx(expected)
+    assert gap is None and heading.bold is None
+    assert (item.size, item.x, item.top) == pytest.approx((12.96, 72.0, 143.52))  # the taller
+    assert (wrapped.x, wrapped.top) == pytest.approx((90.0, 158.4))
 
 
 @pytest.mark.django_db
