@@ -29,6 +29,16 @@ class Line:
     style: Style | None = None  # how a PDF or a page read by OCR prints it; None in a text file
 
 
+def same_print(a: Line, b: Line) -> bool:
+    """Whether two lines are printed alike: in the same weight and about the same size, as a
+    title is where the page width wrapped it. Lines of a text file, or read by OCR, may be."""
+    if not (a.style and b.style):
+        return True
+    if a.style.bold is not None and b.style.bold is not None and a.style.bold != b.style.bold:
+        return False
+    return abs(a.style.size - b.style.size) <= 0.15 * max(a.style.size, b.style.size)
+
+
 def page_lines(pages: list[str], styles: list[list[Style | None]] | None = None) -> list[Line]:
     """Every line of the pack, cleaned; footers, page numbers and blank-page notices blanked.
 

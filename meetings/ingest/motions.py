@@ -82,7 +82,8 @@ VOTED = re.compile(  # "…, the Board voted unanimously to approve the contract
 )
 UK_RESOLVED = re.compile(
     r"^(?:Decisions?\s*:\s*)?"  # "Decision: The Committee agreed to …", as Scottish minutes say
-    r"(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED)\b(?:\s+unanimously\b)?"
+    r"(?:(?:it\s+was\s+)?(?:unanimously\s+)?(?:RESOLVED|AGREED|DECIDED|PENDERFYNWYD|CYTUNWYD)\b"
+    r"(?:\s+unanimously\b)?"
     r"|(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:Committee|Sub-Committee|Council|Councillors|Members"
     r"|Board|Cabinet|Panel|Commission|Forum|Meeting)\s+(?:unanimously\s+)?"
     r"(?:resolved|agreed|decided)(?:\s+unanimously)?\s+(?=that\b|to\b))"
@@ -96,6 +97,29 @@ PROPOSED_AND_AGREED = re.compile(  # "Proposed by Cllr A, seconded by Cllr B and
     re.IGNORECASE,
 )
 DECISION_LABEL = re.compile(r"^Decisions?\s*:\s*(?P<what>\S.*)$")  # "Decision: To approve …"
+# French minutes: "… après délibération et à l'unanimité, le Conseil Municipal décide d'attribuer …"
+FRENCH_DECISION = re.compile(
+    r"\b(?:le|la|l[’'])\s*(?:conseil|assemblée|bureau|comité|commission)\b[\w\s’'-]{0,40}?\s+"
+    r"(?P<verb>décide|approuve|adopte|valide|accepte|autorise|émet|prend acte|désigne|fixe)\b"
+    r"(?P<what>.*)$",
+    re.IGNORECASE,
+)
+UNANIMOUS = re.compile(r"\b(?:unanimously|unanimous|l[’']unanimit[ée]|nem\.?\s*con)\b", re.I)
+# "The following accounts were approved for payment", "The minutes … were agreed as a true
+# record": a decision in the passive, recorded as one only with its proposer, its vote, or the
+# minutes it confirms; otherwise it may tell of some other body's decision.
+PASSIVE_DECISION = re.compile(
+    r"^(?P<what>.+?\b(?:was|were)\s+(?:unanimously\s+)?(?:\w+\s+(?:and|for)\s+\w+,?\s+)?"
+    r"(?:approved|agreed|adopted|accepted|ratified|confirmed|signed)\b.*)$",
+    re.IGNORECASE,
+)
+TRUE_RECORD = re.compile(r"\bminutes\b.*\b(?:true|correct|accurate)\s+record\b", re.IGNORECASE)
+# "NO proposed JH seconded", "HD nominated and NS seconded that …"
+PROPOSED_SECONDED = re.compile(
+    r"(?P<mover>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:proposed|nominated|moved),?\s+"
+    r"(?:and\s+)?(?P<seconder>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+seconded\b"
+    r"(?:\s+(?P<what>(?:that|to)\b.*))?"
+)
 MOVED = re.compile(
     r"^(?P<mover>(?:[A-Z][\w.'’-]*\s+){1,5}?)(?:moved|proposed)\s+(?:(?:that|to)\b\s*)?(?P<what>.*)$"
 )
@@ -108,8 +132,9 @@ MOVED_BY = re.compile(  # "Moved by X, seconded by Y that …", "On a motion by 
 )
 _LABELS = (
     r"MOVER|MOVED BY|PROPOSED BY|PROPOSER|PROPOSED|MOTION BY|MOTION|SECONDER|SECONDED BY"
-    r"|SECONDED|SECOND|AYES|YEAS?"
-    r"|VOTING YEA|NAYS?|VOTING NAY|NOES|ABSTAIN(?:ED|ENTIONS?|S)?|ABSENT|RECUSED|VOTE"
+    r"|SECONDED|SECOND|AYES|YEAS?|VOTING IN FAVOU?R|IN FAVOU?R|FOR"
+    r"|VOTING YEA|NAYS?|VOTING NAY|VOTING AGAINST|AGAINST|OPPOSED|NOES"
+    r"|ABSTAIN(?:ED|ENTIONS?|S)?|ABSENT|RECUSED|VOTE"
 )
 MOVER_LABELS = {"MOVER", "MOVED BY", "PROPOSED BY", "PROPOSER", "PROPOSED", "MOTION BY", "MOTION"}
 SECONDER_LABELS = {"SECONDER", "SECONDED BY", "SECONDED", "SECOND"}
@@ -144,6 +169,14 @@ VOTE_WORDS = {
 }
 LABEL_VOTES = {
     "ayes": FOR,
+    "voting in favour": FOR,
+    "voting in favor": FOR,
+    "in favour": FOR,
+    "in favor": FOR,
+    "for": FOR,
+    "voting against": AGAINST,
+    "against": AGAINST,
+    "opposed": AGAINST,
     "yea": FOR,
     "yeas": FOR,
     "voting yea": FOR,
@@ -179,7 +212,13 @@ class Motion:
 
 
 def sentences(text: str) -> list[str]:
-    return [part.strip() for part in SENTENCE_END.split(" ".join(text.split())) if part.strip()]
+    """The sentences of a text; a paragraph ends a sentence ("CARRIED" alone on its line)."""
+    return [
+        part.strip()
+        for paragraph in text.split("\n\n")
+        for part in SENTENCE_END.split(" ".join(paragraph.split()))
+        if part.strip()
+    ]
 
 
 def find_motion(text: str, subject: str = "") -> Motion | None:
@@ -200,6 +239,22 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
         if match := UK_RESOLVED.match(sentence) or DECISION_LABEL.match(sentence):
             motion.resolved = _capitalised(" ".join([match["what"], *parts[position + 1 :]]))
             motion.outcome = motion.outcome or _outcome_of_resolution(motion.resolved)
+            break
+        if seconded and (match := PROPOSED_SECONDED.search(sentence)) and match["what"]:
+            # "NO proposed and JH seconded that Heidi Dennison be elected vice chair"
+            motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
+            motion.resolved = proposal = _capitalised(match["what"])
+            continue
+        if match := FRENCH_DECISION.search(sentence):
+            motion.resolved = _capitalised(f"{match['verb']}{match['what']}")
+            motion.outcome = NOTED if match["verb"].lower() == "prend acte" else APPROVED
+            if UNANIMOUS.search(sentence):
+                motion.outcome = CARRIED if motion.outcome == APPROVED else motion.outcome
+            break
+        if _passive_decision(sentence, parts[position + 1 : position + 2]):
+            motion.resolved = _capitalised(sentence.split(": ")[0].rstrip(" :"))
+            motion.outcome = APPROVED
+            _movers_and_votes(motion, sentence)
             break
         if (match := MOVED_BY.search(sentence)) and (what := _moved_what(match["what"])):
             proposal = what
@@ -234,8 +289,22 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
     if not motion.outcome and not motion.resolved:
         return None
     _count_named_votes(motion)
+    if not (motion.resolved or proposal) and motion.outcome in (DEFERRED, WITHDRAWN):
+        return motion  # not heard, deferred, withdrawn: nothing was decided
     motion.resolved = (motion.resolved or proposal or subject).strip()
     return motion if motion.resolved else None
+
+
+def _passive_decision(sentence: str, following: list[str]) -> bool:
+    """'The following accounts were approved for payment: NO proposed JH seconded'."""
+    if TRUE_RECORD.search(sentence):
+        return bool(re.search(r"\b(?:agreed|approved|confirmed|signed|adopted)\b", sentence, re.I))
+    if not PASSIVE_DECISION.match(sentence):
+        return False
+    nearby = " ".join([sentence, *following])
+    return bool(
+        PROPOSED_SECONDED.search(nearby) or MOVED_BY.search(nearby) or UNANIMOUS.search(sentence)
+    )
 
 
 def outcome_of(sentence: str) -> str:
@@ -286,8 +355,11 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
             _vote_line(motion, value)
         elif value and not value.isdigit() and value.lower() not in {"none", "nil", "n/a"}:
             vote = LABEL_VOTES.get(label.lower(), ABSTAINED)
+            value = _count_after(motion, vote, value)
             motion.votes += [(name, vote) for name in split_names(value)]
     if "seconded" in sentence.lower() and (match := MOVED_SECONDED.search(sentence)):
+        motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
+    if "seconded" in sentence.lower() and (match := PROPOSED_SECONDED.search(sentence)):
         motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
     for match in ROLL_VOTE.finditer(sentence):
         motion.votes.append((_name(match["name"]), VOTE_WORDS[match["vote"].lower()]))
@@ -299,6 +371,21 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
             motion.votes_against = count
         else:
             motion.votes_abstained = count
+
+
+COUNT_AFTER = re.compile(r"\s*\((\d{1,3})\)\s*$")  # "Councillors Bell and Piper (2)"
+
+
+def _count_after(motion: Motion, vote: str, names: str) -> str:
+    """The names of a side, without the count printed after them, which is kept."""
+    if match := COUNT_AFTER.search(names):
+        count = int(match[1])
+        if vote == FOR:
+            motion.votes_for = count
+        elif vote == AGAINST:
+            motion.votes_against = count
+        return names[: match.start()]
+    return names
 
 
 def _count_named_votes(motion: Motion) -> None:
@@ -356,7 +443,7 @@ def record_motion(minute: MinuteRecord, motion: Motion | None) -> None:
     """Copy what a motion decided onto the minute that records it."""
     if not motion:
         return
-    minute.resolved = motion.resolved
+    minute.resolved = motion.resolved or None
     minute.outcome = motion.outcome
     minute.mover, minute.seconder = motion.mover, motion.seconder
     minute.votes_for, minute.votes_against = motion.votes_for, motion.votes_against

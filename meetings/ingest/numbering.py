@@ -23,6 +23,7 @@ class Scheme:
     min_items: int
     counts_from_one: bool = False  # in an agenda; minutes may go on with the year's numbers
     roman: bool = False  # I, II, III, IV …
+    per_prefix: bool = False  # each prefix ("C.2014.", "CON-2014.") counts on its own
 
 
 SCHEMES = [
@@ -53,14 +54,30 @@ SCHEMES = [
         min_items=2,
     ),
     Scheme(
+        "code",
+        re.compile(
+            r"^(?P<number>(?:[A-Z]{1,6}[.-]\s?){1,2}\d{4}[.-]\s?\d{1,3})\.?(?:\s*[:–-])?\s+"
+            r"(?P<rest>[A-Z‘'\"(].*)$"
+        ),
+        consecutive=True,
+        min_items=2,
+        per_prefix=True,
+    ),
+    Scheme(
         "dotted",
-        re.compile(r"^(?P<number>\d{1,4}\.\d{1,2}\.\d{1,3})\.?\s+(?P<rest>[A-Z‘'\"(].*)$"),
+        re.compile(
+            r"^(?P<number>\d{1,4}\.\d{1,2}\.\d{1,3}|\d{1,2}-\d{1,2}-\d{1,3})\.?(?:\s*[:–-])?\s+"
+            r"(?P<rest>[A-Z‘'\"(].*)$"
+        ),
         consecutive=True,
         min_items=2,
     ),
     Scheme(
         "decimal",
-        re.compile(r"^(?P<number>\d{1,2}\.\d{1,2})\.?\s+(?P<rest>[A-Z‘'\"(].*)$"),
+        re.compile(
+            r"^(?P<number>\d{1,2}\.\d{1,2}|\d{1,2}-\d{1,2}(?=\s*[:–]))\.?(?:\s*[:–-])?\s+"
+            r"(?P<rest>[A-Z‘'\"(].*)$"
+        ),
         consecutive=True,
         min_items=3,
     ),
@@ -110,29 +127,217 @@ class NumberedLine:
     file_number: str = ""
 
 
+# A numbered motion, or a numbered clause of one, is not an item.
+MOTION = re.compile(
+    r"^(?:(?:Moved|Proposed|Motion)(?:\s+by\b|\s*:)|It was moved|Seconded|That\s)", re.IGNORECASE
+)
+# The levels an outline may have above a scheme's numbers.
+PARENTS = {
+    "plain": ("roman", "letter"),
+    "item": ("roman", "letter"),
+    "letter": ("roman",),
+    "decimal": ("plain",),
+    "dotted": ("decimal",),
+}
+CHILDREN = {"plain": ("decimal",), "item": ("decimal",), "decimal": ("dotted",)}
+
+
 def numbered_items(
     lines: list[Line], start: int = 0, agenda: bool = False
 ) -> tuple[str, list[NumberedLine]]:
-    """The scheme's name and the item lines of the longest run of any scheme, or ('', []).
+    """The scheme's name and the item lines of the longest run of any scheme, with the rest
+    of its outline (see above), in printed order; or ('', []).
 
     In an agenda, plain numbers and `Item N` count from 1.
     """
-    best: tuple[str, list[NumberedLine]] = ("", [])
-    for scheme in SCHEMES:
-        found = [
-            NumberedLine(index, match["number"], match["rest"].strip(), _file_number(match))
-            for index in range(start, len(lines))
-            if (match := scheme.pattern.match(lines[index].text))
-        ]
-        key = _roman_key if scheme.roman else _key
-        if agenda and scheme.counts_from_one:
-            found = found[
-                next((i for i, x in enumerate(found) if key(x.number)[1] == 1), len(found)) :
-            ]
-        run = _longest_run(found, key) if scheme.consecutive else _distinct(found)
-        if len(run) >= scheme.min_items and len(run) > len(best[1]):
-            best = (scheme.name, run)
-    return best
+    found = {scheme.name: _found(scheme, lines, start, agenda) for scheme in SCHEMES}
+    best, run, longest = None, [], 0
+    for scheme in SCHEMES:  # the scheme with the longest run wins, as one level counts
+        this = _run(scheme, found[scheme.name])
+        if len(this) >= scheme.min_items and len(this) > longest:
+            best, longest = scheme, len(this)
+    if best:
+        run = _run_with_restarts(
+            found[best.name], _key_of(best), lines, _run(best, found[best.name])
+        )
+    else:  # "NEW BUSINESS" / "1." … "OLD BUSINESS" / "1.": too few to count but for the outline
+        for scheme in (s for s in SCHEMES if s.consecutive and not s.per_prefix):
+            this = _run_with_restarts(found[scheme.name], _key_of(scheme), lines, [])
+            if len(this) >= 2 and len(this) > len(run):
+                best, run = scheme, this
+    if not best:
+        return "", []
+    outline = run + _parents(best, run, found, lines) + _children(best, run, found)
+    return best.name, sorted(outline, key=lambda line: line.index)
+
+
+def _found(scheme: Scheme, lines: list[Line], start: int, agenda: bool) -> list[NumberedLine]:
+    found = [
+        NumberedLine(index, _printed(match["number"]), match["rest"].strip(), _file_number(match))
+        for index in range(start, len(lines))
+        if (match := scheme.pattern.match(lines[index].text)) and not MOTION.match(match["rest"])
+    ]
+    if agenda and scheme.counts_from_one:
+        key = _key_of(scheme)
+        found = found[next((i for i, x in enumerate(found) if key(x.number)[1] == 1), len(found)) :]
+    return found
+
+
+def _printed(number: str) -> str:
+    """The number as printed, without the spaces a line's justification put into it."""
+    return re.sub(r"\s+", "", number)
+
+
+def _key_of(scheme: Scheme):
+    return _roman_key if scheme.roman else _key
+
+
+def _run(scheme: Scheme, found: list[NumberedLine]) -> list[NumberedLine]:
+    """The scheme's items: the longest run of its numbers, or each number once."""
+    if scheme.consecutive and not scheme.per_prefix:
+        return _longest_run(found, _key_of(scheme))
+    return _distinct(found)
+
+
+def _run_with_restarts(
+    found: list[NumberedLine], key, lines: list[Line], longest: list[NumberedLine]
+) -> list[NumberedLine]:
+    """`longest`, or, if longer, runs that each start again at 1 under a section's heading
+    ("NEW BUSINESS", "II. OPEN SESSION") in the same column: one level of an outline."""
+    first = next((line for line in found if key(line.number)[1] == 1), None)
+    if first is None:
+        return longest
+    runs = [[first]]
+    for line in found[found.index(first) + 1 :]:
+        if _follows(runs[-1][-1].number, line.number, key):
+            runs[-1].append(line)
+        elif (
+            key(line.number)[1] == 1
+            and _heading_between(lines, runs[-1][-1].index, line.index)
+            and _same_column(lines[first.index], lines[line.index])
+        ):
+            runs.append([line])
+    restarted = [line for run in runs for line in run]
+    return restarted if len(runs) > 1 and len(restarted) > len(longest) else longest
+
+
+def _heading_between(lines: list[Line], after: int, before: int) -> bool:
+    """Whether a section's heading stands between two lines: a short line printed as a
+    heading ("NEW BUSINESS", "Consent Calendar"), or a numbered section ("II. OPEN SESSION")."""
+    return any(
+        is_section_heading(line) or SECTION_NUMBER.match(line.text)
+        for line in lines[after + 1 : before]
+    )
+
+
+COLUMN = 12  # points: numbers further apart than this are not in one column
+
+
+def _same_column(a: Line, b: Line) -> bool:
+    return not (a.style and b.style) or abs(a.style.x - b.style.x) <= COLUMN
+
+
+SECTION_NUMBER = re.compile(r"^(?:[IVX]{1,4}|[A-H])\.\s+[A-Z]")
+SECTION_WORDS_MAX = 8
+NOT_A_SECTION = re.compile(
+    r"^(?:RESOLVED|AGREED|DECIDED|CARRIED|APPROVED|DEFEATED|LOST|MOTION|MOVED|SECONDED|NOTED)\b"
+    r"|[:;,]$",
+    re.IGNORECASE,
+)
+
+
+def is_section_heading(line: Line) -> bool:
+    text = line.text
+    if not text or len(text.split()) > SECTION_WORDS_MAX or NOT_A_SECTION.search(text):
+        return False
+    if line.style and line.style.bold:
+        return True
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and text.isupper()
+
+
+def _segments(run: list[NumberedLine], key) -> list[list[NumberedLine]]:
+    """The run cut where its numbering starts again or its prefix changes (8.14, 9.1)."""
+    segments: list[list[NumberedLine]] = []
+    for line in run:
+        if not segments or not _same_count(segments[-1][-1].number, line.number, key):
+            segments.append([])
+        segments[-1].append(line)
+    return segments
+
+
+def _same_count(last: str, number: str, key) -> bool:
+    (last_prefix, last_part), (prefix, part) = key(last), key(number)
+    return prefix == last_prefix and 1 <= part - last_part <= MAX_STEP
+
+
+def _parents(
+    scheme: Scheme, run: list[NumberedLine], found: dict, lines: list[Line]
+) -> list[NumberedLine]:
+    """The numbered sections over the run: a run of their own from the first (I., A.), one
+    before each part of the run that starts again at 1, none inside a part."""
+    segments = _segments(run, _key_of(scheme))
+    for name in PARENTS.get(scheme.name, ()):
+        parent = next(s for s in SCHEMES if s.name == name)
+        key = _key_of(parent)
+        taken = {line.index for line in run}
+        candidates = [line for line in found[name] if line.index not in taken]
+        parents = _longest_run(candidates, key)
+        if len(parents) < 2 or key(parents[0].number)[1] != 1:
+            continue
+        inside = any(
+            segment[0].index < line.index < segment[-1].index
+            for segment in segments
+            for line in parents
+        )
+        heads = all(any(line.index < segment[0].index for line in parents) for segment in segments)
+        if not inside and heads and (len(segments) > 1 or parents[0].index < run[0].index):
+            return parents
+    return []
+
+
+def _children(scheme: Scheme, run: list[NumberedLine], found: dict) -> list[NumberedLine]:
+    """Items numbered under an item of the run: `2.1`, `2.2` after `2.`, or after `1.` where
+    the `2.` heading is not printed. Each parent's children count from 1."""
+    children = []
+    for name in CHILDREN.get(scheme.name, ()):
+        parents = sorted(run, key=lambda line: line.index)
+        for line in found[name]:
+            before = [p for p in parents if p.index < line.index]
+            prefix, part = _key(line.number)
+            parent_number = prefix.rstrip(".-")
+            expected = set()
+            if before:
+                parent_prefix, parent_part = _key(before[-1].number.rstrip(".)"))
+                expected = {f"{parent_prefix}{parent_part}", f"{parent_prefix}{parent_part + 1}"}
+            siblings = [c for c in children if _key(c.number)[0] == prefix]
+            follows = _follows(siblings[-1].number, line.number) if siblings else part == 1
+            if parent_number in expected and follows:
+                children.append(line)
+    return children
+
+
+def unique_numbers(numbered: list[NumberedLine]) -> list[str]:
+    """A number for each item that no other item of the document has: a number printed again
+    ("1." under II. as under I.) is told apart by its section ("II.1"), else by how often it
+    has been printed ("1 (2)")."""
+    seen: dict[str, int] = {}
+    numbers = []
+    for position, item in enumerate(numbered):
+        seen[item.number] = seen.get(item.number, 0) + 1
+        if seen[item.number] == 1:
+            numbers.append(item.number)
+            continue
+        section = next(
+            (x.number for x in reversed(numbered[:position]) if _is_section_number(x.number)), ""
+        )
+        unique = f"{section}.{item.number}" if section else f"{item.number} ({seen[item.number]})"
+        numbers.append(unique)
+    return numbers
+
+
+def _is_section_number(number: str) -> bool:
+    return bool(re.fullmatch(r"[IVX]{1,4}|[A-H]", number))
 
 
 def _file_number(match: re.Match) -> str:

@@ -4,7 +4,9 @@ from collections import Counter
 
 from meetings.ingest.casing import acronyms_in, readable
 from meetings.ingest.council import contact_domains, council_named
-from meetings.ingest.frontsheet import body_named, parse_front_sheet
+from meetings.ingest.enactment import read_enactment
+from meetings.ingest.frontsheet import parse_front_sheet
+from meetings.ingest.heading import read_heading
 from meetings.ingest.lines import Line, page_lines, printed_page_numbers
 from meetings.ingest.minutes import confirmed_date, find_header, parse_minutes
 from meetings.ingest.proceedings import heading_of, read_proceedings
@@ -110,6 +112,9 @@ def _readable_titles(record: PackRecord, lines: list[Line]) -> None:
 def _read_other_house_styles(record: PackRecord, lines: list[Line]) -> None:
     """A document that calls itself an agenda or minutes is read as one, even when it holds
     reports (a US agenda packet); any other is a report or decision notice if it is one."""
+    if enactment := read_enactment(lines):
+        record.minutes.append(enactment)
+        return
     heading = heading_of(lines)
     if heading and heading.kind:
         _add_proceedings(record, read_proceedings(lines)) or _add_standalone(
@@ -238,9 +243,9 @@ def _mark_special_minutes(record: PackRecord) -> None:
 
 def _generic_meeting(lines: list[Line], default_body: str, default_date) -> MeetingRecord:
     """The body and date named at the top of a document of no known layout."""
-    texts = [line.text for line in lines if line.text][:40]
-    date = default_date or next((found for text in texts if (found := find_date(text))), None)
-    body = default_body or body_named(texts)
+    reading = read_heading(lines)
+    date = default_date or reading.date
+    body = default_body or reading.body
     if not date or not body:
         missing = " and ".join(
             name for name, value in (("date", date), ("body", body)) if not value
@@ -248,4 +253,5 @@ def _generic_meeting(lines: list[Line], default_body: str, default_date) -> Meet
         raise UnrecognisedPack(
             f"no meeting recognised (no {missing} found: name the meeting with --body and --date)"
         )
-    return MeetingRecord(body=body, date=date)
+    evidence = [e for e in reading.evidence if getattr(reading, e.field) in (body, date)]
+    return MeetingRecord(body=body, date=date, start_time=reading.start_time, evidence=evidence)

@@ -9,10 +9,10 @@ the motions and votes its text records (see `motions`).
 
 import datetime
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from meetings.ingest.frontsheet import body_named
-from meetings.ingest.lines import Line
+from meetings.ingest.heading import read_heading
+from meetings.ingest.lines import Line, same_print
 from meetings.ingest.motions import (
     find_motion,
     outcome_of,
@@ -20,9 +20,10 @@ from meetings.ingest.motions import (
     sentences,
     split_names,
 )
-from meetings.ingest.numbering import NumberedLine, numbered_items
+from meetings.ingest.numbering import NumberedLine, numbered_items, unique_numbers
 from meetings.ingest.records import (
     AgendaItemRecord,
+    Evidence,
     MeetingRecord,
     MinuteRecord,
     MinutesRecord,
@@ -31,48 +32,14 @@ from meetings.ingest.records import (
 from meetings.ingest.roll import people_in
 from meetings.ingest.text import (
     LABELLED_LINE,
-    MONTH,
-    WEEKDAY,
     continues_title,
-    find_any_date,
-    find_date,
-    find_time,
     reflow,
     strip_full_stop,
-    title_case,
 )
 
-HEADING_LINES = 15  # the body, the date and the kind of document are named in these
+HEADING_LINES = 40  # the body, the date and the kind of document are named in these
 PAGE_HEADING_LINES = 8  # … and in these when a document starts on a later page of a pack
-MEETING_OF = re.compile(  # "… meeting of the Finance Committee (to be held | on Monday …)"
-    r"\b(?i:meeting of) (?:the )?(?P<body>[A-Z][\w'’&#,. -]{2,80}?)\s+"
-    rf"(?:(?:was\s+|to\s+be\s+|will\s+be\s+)?held\b|on\s+(?:{WEEKDAY}|\d))"
-)
-# "Finance Committee of Great Ashby Town Council" is the Finance Committee.
-COMMITTEE_OF_COUNCIL = re.compile(
-    r"^(?P<body>.+?\b(?:Committee|Sub-Committee|Board|Panel|Forum|Group|Commission))"
-    r"\s+of\s+(?:the\s+)?[\w'’ .-]+\bCouncil$",
-    re.IGNORECASE,
-)
-_AUTHORITY = (
-    r"^(?:The\s+)?(?:Corporation\s+of\s+the\s+)?(?:City|Town|Township|Village|County|Borough"
-    r"|District|(?:Regional\s+)?Municipality|Parish)\s+of\s+"
-)
-# "Township of Nipissing Council" is the Council; "City of Omaha City Council" the City Council.
-AUTHORITY_COUNCIL = re.compile(
-    _AUTHORITY + r"(?:[A-Z][\w'’.-]*\s+){1,3}?(?P<body>(?:City\s+|Town\s+|Village\s+"
-    r"|Township\s+|County\s+)?Council)$"
-)
-# "Township of Nipissing Recreation Committee" is the Recreation Committee.
-AUTHORITY_PLACE = re.compile(_AUTHORITY + r"[A-Z][\w'’.-]*\s+(?=[A-Z])")
-MUNICIPALITY = re.compile(
-    r"\b(?:Corporation of the|Township of|Village of|Town of|Municipality of)\s+[A-Z]",
-    re.IGNORECASE,
-)
-MINUTES_WORD = re.compile(r"\bminutes\b", re.IGNORECASE)
-AGENDA_WORD = re.compile(r"\bagenda\b(?!\s+item)", re.IGNORECASE)
 SPECIAL = re.compile(r"\b(?:special|extraordinary|emergency)\b", re.IGNORECASE)
-NOT_THE_DATE = re.compile(r"^(?:Printed|Published|Issued|Posted|Date of next|Next meeting)", re.I)
 MAX_TITLE_LINES = 6
 MAX_NOTE = 1000
 
@@ -85,6 +52,7 @@ class Heading:
     end: int  # index of the first line after the heading
     start_time: datetime.time | None = None
     is_special: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
 
 
 def read_proceedings(lines: list[Line]) -> list[MeetingRecord | MinutesRecord]:
@@ -125,6 +93,7 @@ def _read_document(lines: list[Line]) -> MeetingRecord | MinutesRecord | None:
         date=heading.date,
         start_time=heading.start_time,
         is_special=heading.is_special,
+        evidence=heading.evidence,
     )
     if heading.kind != "minutes":
         scheme, numbered = numbered_items(lines, heading.end, agenda=True)
@@ -132,6 +101,7 @@ def _read_document(lines: list[Line]) -> MeetingRecord | MinutesRecord | None:
             _agenda_item(item, _item_lines(lines, numbered, position), lines, scheme)
             for position, item in enumerate(numbered)
         ]
+        _number_apart(meeting.agenda_items, numbered)
     if heading.kind == "agenda":
         return meeting if meeting.agenda_items else None
     minutes = _read_minutes(lines, heading, meeting)
@@ -148,6 +118,7 @@ def _read_minutes(lines: list[Line], heading: Heading, meeting: MeetingRecord) -
         _minute(item, _item_lines(lines, numbered, position), lines, scheme)
         for position, item in enumerate(numbered)
     ]
+    _number_apart(minutes, numbered)
     attendance = people_in(lines[heading.end : first]) or _attendance_item(lines, numbered)
     filled = [line for line in lines if line.text]
     return MinutesRecord(
@@ -157,6 +128,13 @@ def _read_minutes(lines: list[Line], heading: Heading, meeting: MeetingRecord) -
         filled[0].page,
         filled[-1].page,
     )
+
+
+def _number_apart(records: list, numbered: list[NumberedLine]) -> None:
+    """Items printed with the same number are told apart, each keeping its printed number."""
+    for record, number in zip(records, unique_numbers(numbered), strict=True):
+        if number != record.number:
+            record.printed_number, record.number = record.number, number
 
 
 ATTENDANCE_ITEM = re.compile(r"^(?:roll\s+call|attendance|members\s+present|sederunt)\b", re.I)
@@ -171,64 +149,20 @@ def _attendance_item(lines: list[Line], numbered: list[NumberedLine]) -> list[Pe
 
 
 def heading_of(lines: list[Line], window: int = HEADING_LINES) -> Heading | None:
-    """The body, date and kind named in the first `window` lines of the document."""
-    top = [(index, line.text) for index, line in enumerate(lines) if line.text][:window]
-    texts = [text for _, text in top]
-    # A date in words first; in numbers ("Meeting Date: 05/11/2021") only if there is none.
-    date_at = _first_date(texts, find_date)
-    date_at = _first_date(texts, find_any_date) if date_at is None else date_at
-    kind = _kind(texts)
-    body = _body(texts)
-    if date_at is None or not body:
+    """The body, date and kind named at the top of the document (see `heading`)."""
+    reading = read_heading(lines, window)
+    if not reading.date or not reading.body:
         return None
-    header = " ".join(texts)
+    top = [line.text for line in lines if line.text][:4]
     return Heading(
-        body=body,
-        date=find_any_date(texts[date_at]),
-        kind=kind,
-        end=top[date_at][0] + 1,
-        start_time=find_time(header),
-        is_special=bool(SPECIAL.search(" ".join(texts[:4]))),
+        body=reading.body,
+        date=reading.date,
+        kind=reading.kind,
+        end=reading.end,
+        start_time=reading.start_time,
+        is_special=bool(SPECIAL.search(" ".join(top))),
+        evidence=reading.evidence,
     )
-
-
-def _first_date(texts: list[str], finds_date) -> int | None:
-    return next(
-        (i for i, text in enumerate(texts) if finds_date(text) and not NOT_THE_DATE.match(text)),
-        None,
-    )
-
-
-NUMBERED_LINE = re.compile(  # "3. Minutes of the last meeting", not "3 March 2031 Minutes"
-    rf"^(?:Item\s+)?\(?\d{{1,3}}[a-z]?[.):]?\s+(?!{MONTH}\b)", re.IGNORECASE
-)
-
-
-def _kind(texts: list[str]) -> str:
-    """'minutes' or 'agenda' as the heading says; an item ("3. Minutes of the last meeting")
-    says nothing of the document."""
-    for text in texts[:8]:
-        if NUMBERED_LINE.match(text):
-            continue
-        if MINUTES_WORD.search(text) and len(text) < 100:
-            return "minutes"
-        if AGENDA_WORD.search(text) and len(text) < 100:
-            return "agenda"
-    return ""
-
-
-def _body(texts: list[str]) -> str:
-    """The committee, board or commission; 'Council' where a municipality names only itself."""
-    if match := MEETING_OF.search(" ".join(texts)):
-        name = match["body"].strip(" ,.")
-    else:
-        name = body_named(texts)
-    if match := AUTHORITY_COUNCIL.match(name) or COMMITTEE_OF_COUNCIL.match(name):
-        name = match["body"]
-    name = AUTHORITY_PLACE.sub("", name).strip()
-    if not name and any(MUNICIPALITY.search(text) for text in texts):
-        return "Council"
-    return title_case(name) if name.isupper() else name
 
 
 def _item_lines(lines: list[Line], numbered: list[NumberedLine], position: int) -> list[Line]:
@@ -251,6 +185,8 @@ def _title_and_body(
     taken = 0
     for line in body:
         if len(title) >= MAX_TITLE_LINES or not continues_title(title[-1], line.text):
+            break
+        if line.text and not same_print(lines[item.index], line):
             break
         if line.text:
             title.append(line.text)

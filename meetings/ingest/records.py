@@ -14,7 +14,7 @@ class PersonRecord:
 
 @dataclass
 class AgendaItemRecord:
-    number: str
+    number: str  # unique in its meeting: "II.1" where "1." is printed under II and under I
     title: str
     report_by: str = ""
     first_page: int | None = None
@@ -22,6 +22,19 @@ class AgendaItemRecord:
     key_decision: bool = False
     exempt: bool = False
     note: str = ""
+    printed_number: str = ""  # as printed, where `number` had to tell it apart from another
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why the importer read a field as it did: the line it came from and how sure it is."""
+
+    field: str  # council, body, date, time, kind
+    value: str
+    page: int
+    text: str  # the document's own words, as printed on that line
+    score: float  # 0 to 1: how well the evidence bears the reading out
+    reason: str  # "labelled 'Date'; printed as a heading"
 
 
 @dataclass
@@ -35,6 +48,7 @@ class MeetingRecord:
     agenda_is_supplement: bool = False
     membership: list[PersonRecord] = field(default_factory=list)
     agenda_items: list[AgendaItemRecord] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)  # why its body, date … were read so
 
 
 @dataclass(frozen=True)
@@ -64,6 +78,7 @@ class MinuteRecord:
     votes: list[VoteRecord] = field(default_factory=list)
     alternatives: str = ""  # a decision notice's alternatives considered
     interests: str = ""  # … and interests declared
+    printed_number: str = ""  # as printed, where `number` had to tell it apart from another
 
 
 @dataclass
@@ -114,3 +129,4 @@ class PackRecord:
     minutes: list[MinutesRecord] = field(default_factory=list)
     reports: list[ReportRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)

@@ -4,28 +4,40 @@ import datetime
 import re
 import unicodedata
 
-MONTH_NAMES = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-MONTHS = {name[:3].lower(): number for number, name in enumerate(MONTH_NAMES, start=1)}
-# A month in full or cut short: "March", "Mar", "Sept.", "JAN."
-MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+# Each month as councils print it: English in full and cut short, French, Welsh.
+MONTH_WORDS = {
+    1: ("january", "jan", "janvier", "janv", "ionawr"),
+    2: ("february", "feb", "février", "fevrier", "févr", "fevr", "chwefror"),
+    3: ("march", "mar", "mars", "mawrth"),
+    4: ("april", "apr", "avril", "avr", "ebrill"),
+    5: ("may", "mai"),
+    6: ("june", "jun", "juin", "mehefin"),
+    7: ("july", "jul", "juillet", "juil", "gorffennaf"),
+    8: ("august", "aug", "août", "aout", "awst"),
+    9: ("september", "sep", "sept", "septembre", "medi"),
+    10: ("october", "oct", "octobre", "hydref"),
+    11: ("november", "nov", "novembre", "tachwedd"),
+    12: ("december", "dec", "décembre", "decembre", "déc", "rhagfyr"),
+}
+MONTHS = {word: number for number, words in MONTH_WORDS.items() for word in words}
+# A month in full or cut short, in English, French or Welsh: "March", "Mar", "Sept.", "juillet"
+MONTH = r"(?:" + "|".join(sorted(map(str.title, MONTHS), key=len, reverse=True)) + r")\.?"
+WEEKDAY_WORDS = (  # Monday first, in English, French and Welsh
+    ("monday", "lundi", "dydd llun"),
+    ("tuesday", "mardi", "dydd mawrth"),
+    ("wednesday", "mercredi", "dydd mercher"),
+    ("thursday", "jeudi", "dydd iau"),
+    ("friday", "vendredi", "dydd gwener"),
+    ("saturday", "samedi", "dydd sadwrn"),
+    ("sunday", "dimanche", "dydd sul"),
 )
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-ORDINAL = r"(?:st|nd|rd|th|t|[\"”’'])?"  # OCR reads a raised 'th' as 't' or a quote mark
+WEEKDAY = (
+    r"(?:"
+    + "|".join(word.title().replace(" ", r"\s+") for words in WEEKDAY_WORDS for word in words)
+    + ")"
+)
+# OCR reads a raised 'th' as 't' or a quote mark; French prints 1er, Welsh 1af, 2ail, 5ed, 7fed
+ORDINAL = r"(?:st|nd|rd|th|er|af|ail|ydd|fed|ed|t|[\"”’'])?"
 # Between an item's number and its title: "4. ", "4) ", "4.) ", "4: ", "4 - ", "4 – ", "4 "
 ITEM_SEPARATOR = r"(?:\.?\)\s*|[.:]\s*|\s+[-–]\s+|\s+)"
 # A body's name in capitals, as headings print it: "PLANNING SUB-COMMITTEE (NORTH)".
@@ -36,8 +48,8 @@ _SPACES = re.compile(r"[ \t\u00a0\u202f\u2007\u2009]+")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "–", "\u2014": "–"})
 
-DATE_DMY = re.compile(
-    rf"\b(\d{{1,2}}){ORDINAL}\s+(?:of\s+)?({MONTH}),?\s+(\d{{4}})\b", re.IGNORECASE
+DATE_DMY = re.compile(  # "3 March 2031", "3rd of March, 2031", "this 3rd day of March, 2031"
+    rf"\b(\d{{1,2}}){ORDINAL}\s+(?:day\s+)?(?:of\s+)?({MONTH}),?\s+(\d{{4}})\b", re.IGNORECASE
 )
 DATE_MDY = re.compile(rf"\b({MONTH})\s+(\d{{1,2}}){ORDINAL},?\s+(\d{{4}})\b", re.IGNORECASE)
 TIME = re.compile(r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)", re.IGNORECASE)
@@ -62,8 +74,8 @@ def fold(text: str) -> str:
 
 
 def month_number(name: str) -> int | None:
-    """'March', 'MAR' or 'Mar.' -> 3."""
-    return MONTHS.get(name[:3].lower())
+    """'March', 'MAR', 'Mar.', 'mars' or 'Mawrth' -> 3."""
+    return MONTHS.get(name.rstrip(".").lower())
 
 
 def make_date(day: str, month: str, year: str) -> datetime.date | None:
@@ -74,20 +86,57 @@ def make_date(day: str, month: str, year: str) -> datetime.date | None:
 
 
 def find_date(text: str) -> datetime.date | None:
-    """The first date written as '3 February 2026', '24TH MARCH 2026', 'March 17, 2010' or
-    '17 Mar 2010'."""
+    """The first date written as '3 February 2026', '24TH MARCH 2026', 'March 17, 2010',
+    '17 Mar 2010', '12 juillet 2023', or in French words ('le douze juillet deux mil vingt')."""
     candidates = []
     if match := DATE_DMY.search(text):
         candidates.append((match.start(), make_date(match[1], match[2], match[3])))
     if match := DATE_MDY.search(text):
         candidates.append((match.start(), make_date(match[2], match[1], match[3])))
+    if match := FRENCH_DATE_IN_WORDS.search(text):
+        day, year = french_number(match["day"]), french_number(match["year"])
+        candidates.append((match.start(), make_date(str(day), match["month"], str(year))))
     candidates = [c for c in candidates if c[1]]
     return min(candidates)[1] if candidates else None
 
 
+FRENCH_NUMBERS = {
+    "premier": 1, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6,
+    "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+    "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20, "trente": 30,
+    "quarante": 40, "cinquante": 50, "soixante": 60, "cent": 100, "cents": 100, "mil": 1000,
+    "mille": 1000,
+}  # fmt: skip
+_FRENCH_NUMBER = "(?:" + "|".join(sorted(FRENCH_NUMBERS, key=len, reverse=True)) + ")"
+_FRENCH_WORDS = rf"{_FRENCH_NUMBER}(?:[-\s]+(?:et[-\s]+)?{_FRENCH_NUMBER})*"
+_FRENCH_MONTH = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre"
+    "|décembre|decembre"
+)
+FRENCH_DATE_IN_WORDS = re.compile(  # "Le douze juillet deux mil vingt-trois"
+    rf"\b(?P<day>{_FRENCH_WORDS})\s+(?P<month>{_FRENCH_MONTH})\s+(?P<year>{_FRENCH_WORDS})\b",
+    re.IGNORECASE,
+)
+
+
+def french_number(words: str) -> int:
+    """'vingt-trois' -> 23, 'deux mil vingt-trois' -> 2023, 'quatre-vingt-dix' -> 90."""
+    total = current = 0
+    for word in re.split(r"[-\s]+", words.lower()):
+        value = FRENCH_NUMBERS.get(word, 0)
+        if value == 1000:
+            total, current = total + (current or 1) * 1000, 0
+        elif value == 100:
+            current = (current or 1) * 100
+        elif value == 20 and current % 100 == 4:  # quatre-vingt
+            current = current - 4 + 80
+        else:
+            current += value
+    return total + current
+
+
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
 def find_any_date(text: str) -> datetime.date | None:
@@ -106,7 +155,10 @@ def find_any_date(text: str) -> datetime.date | None:
     year += 2000 if year < 100 else 0
     day_first = _date_or_none(year, second, first)
     month_first = _date_or_none(year, first, second)
-    weekday = next((i for i, name in enumerate(WEEKDAYS) if name in text.lower()), None)
+    lowered = text.lower()
+    weekday = next(
+        (day for day, names in enumerate(WEEKDAY_WORDS) if any(n in lowered for n in names)), None
+    )
     if weekday is not None and month_first and month_first.weekday() == weekday:
         return month_first if not day_first or day_first.weekday() != weekday else day_first
     return day_first or month_first
@@ -184,12 +236,27 @@ def starts_list_item(line: str) -> bool:
     return bool(_LIST_MARKER.match(line))
 
 
+# A line that records a vote's result on its own ("CARRIED", "Motion carried.") or starts a
+# vote's record ("VOTING IN FAVOUR: …", "AYES: …"): a paragraph of its own in any layout.
+OUTCOME_LINE = re.compile(
+    r"^(?:(?:the\s+)?(?:main\s+|amended\s+)?motion\s+)?(?:carried|defeated|lost|failed|passed"
+    r"|adopted|withdrawn|deferred|tabled|not heard|not carried)(?:\s+unanimously)?\.?$",
+    re.IGNORECASE,
+)
+VOTE_LINE = re.compile(
+    r"^(?:voting\s+(?:in\s+favou?r|against|yea|nay)|ayes|nays|noes|yeas|in\s+favou?r|against"
+    r"|opposed|abstain(?:ed|ing|s)?|abstentions?|pour|contre)\s*:",
+    re.IGNORECASE,
+)
+
+
 def reflow(lines: list[str]) -> str:
     """Join hard-wrapped lines into paragraphs.
 
     PDF extractions wrap at the page width and even put blank lines inside
     sentences; a blank line ends a paragraph only after sentence punctuation.
-    Lines with TABs (flattened tables) and list items start lines of their own.
+    Lines with TABs (flattened tables), list items and a vote's record start lines of
+    their own; an outcome alone on its line ("CARRIED") is a paragraph of its own.
     """
     paragraphs: list[list[str]] = []
     current: list[str] = []
@@ -203,7 +270,13 @@ def reflow(lines: list[str]) -> str:
             pending_break = bool(current) and current[-1].endswith(_SENTENCE_END)
             continue
         if current and (
-            pending_break or "\t" in line or "\t" in current[-1] or starts_list_item(line)
+            pending_break
+            or "\t" in line
+            or "\t" in current[-1]
+            or starts_list_item(line)
+            or OUTCOME_LINE.match(line)
+            or VOTE_LINE.match(line)
+            or OUTCOME_LINE.match(current[-1])
         ):
             paragraphs.append(current)
             current = []
