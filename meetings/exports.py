@@ -24,7 +24,7 @@ def export_decision(minute: Minute) -> dict:
                 "votes",
             ]
         )
-        return {**empty, "key_decision": False}
+        return {**empty, "key_decision": False, "outcome": minute.outcome or None}
     return {
         "resolved": decision.resolved,
         "reasons": decision.reasons or None,
@@ -54,7 +54,7 @@ def export_meeting(meeting: Meeting, base_url: str = "") -> dict:
         "url": base_url + meeting.get_absolute_url(),
         "agenda_items": [
             {
-                "number": item.number,
+                "number": item.printed_number or item.number,
                 "title": item.title,
                 "report_by": item.report_by,
                 "pages": pages_of(item),
@@ -64,7 +64,11 @@ def export_meeting(meeting: Meeting, base_url: str = "") -> dict:
             for item in meeting.agenda_items.all()
         ],
         "minutes": [
-            {"number": minute.number, "title": minute.title, **export_decision(minute)}
+            {
+                "number": minute.printed_number or minute.number,
+                "title": minute.title,
+                **export_decision(minute),
+            }
             for minute in meeting.minutes.all()
         ],
         "attendance": [

@@ -5,6 +5,7 @@ prints) are replaced as a whole: re-importing a pack updates what changed and
 removes what is no longer there, and importing it twice changes nothing.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -399,7 +400,8 @@ class _Loader:
                 continue  # the main agenda's entry stands
             numbers.append(item.number)
             values = {
-                "position": int("".join(filter(str.isdigit, item.number)) or position),
+                "position": _item_position(item.number, position, record.agenda_is_supplement),
+                "printed_number": item.printed_number,
                 "title": item.title,
                 "report_by": item.report_by,
                 "first_page": item.first_page,
@@ -457,8 +459,10 @@ class _Loader:
             numbers.append(minute.number)
             values = {
                 "position": position,
+                "printed_number": minute.printed_number,
                 "title": minute.title,
                 "text": minute.text,
+                "outcome": minute.outcome,
                 "agenda_item_number": minute.agenda_item_number,
                 "confirms_date": minute.confirms_date,
                 "document": document,
@@ -577,3 +581,12 @@ def link_agenda_items(meeting_ids: list[int]) -> None:
         for pk, linked, named in rows.values_list("pk", "agenda_item", "named"):
             if linked != named:
                 model.objects.filter(pk=pk).update(agenda_item=named, modified=timezone.now())
+
+
+def _item_position(number: str, position: int, from_supplement: bool) -> int:
+    """Where an agenda item stands: in printed order (an outline's 2.1 after 2, before 3); a
+    supplement's item, printed alone, after the main agenda's item of its number."""
+    if not from_supplement:
+        return position * 10
+    leading = re.match(r"\d+", number)
+    return int(leading[0]) * 10 + 5 if leading else position * 10

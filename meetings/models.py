@@ -369,6 +369,9 @@ def minute_anchor(number: str) -> str:
 class AgendaItem(Timestamped):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     number = models.CharField(max_length=20)
+    printed_number = models.CharField(
+        max_length=20, blank=True, help_text="As printed, where another item is printed so too"
+    )
     position = models.PositiveIntegerField()
     title = models.TextField()
     report_by = models.CharField(max_length=300, blank=True)
@@ -451,14 +454,32 @@ class Report(Timestamped):
         return self.restricted or self.exempt
 
 
+class Outcome(models.TextChoices):
+    APPROVED = "approved", "Approved"
+    CARRIED = "carried", "Carried"
+    REJECTED = "rejected", "Rejected"
+    DEFERRED = "deferred", "Deferred"
+    NOTED = "noted", "Noted"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
 class Minute(Timestamped):
     """A numbered minute of a meeting, as printed in its minutes."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes")
     number = models.CharField(max_length=20)
+    printed_number = models.CharField(
+        max_length=20, blank=True, help_text="As printed, where another minute is printed so too"
+    )
     position = models.PositiveIntegerField()
     title = models.TextField()
     text = models.TextField(blank=True)
+    outcome = models.CharField(
+        max_length=10,
+        choices=Outcome.choices,
+        blank=True,
+        help_text="What became of it, with or without a decision: not heard, deferred, withdrawn",
+    )
     agenda_item_number = models.CharField(
         max_length=20, blank=True, help_text="The 'Agenda Item N' the minute refers to"
     )
@@ -502,15 +523,6 @@ class Minute(Timestamped):
         shown = [fold(part) for part in parts if part and fold(part)]
         kept = [p for p in self.text.split("\n\n") if not _repeats(fold(p), shown)]
         return "\n\n".join(kept)
-
-
-class Outcome(models.TextChoices):
-    APPROVED = "approved", "Approved"
-    CARRIED = "carried", "Carried"
-    REJECTED = "rejected", "Rejected"
-    DEFERRED = "deferred", "Deferred"
-    NOTED = "noted", "Noted"
-    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 DECISION_LABEL = re.compile(r"^(?:resolved|agreed|key decision|reasons? for (?:the )?decisions?)\b")
@@ -826,8 +838,8 @@ class OcrCacheEntry(models.Model):
     key = models.CharField(max_length=64)
     text = models.TextField(blank=True)
     confidence = models.FloatField()
-    styles = models.JSONField(
-        default=list, blank=True, help_text="Each line's type size and position on the page"
+    tsv = models.TextField(
+        blank=True, help_text="Tesseract's words with their boxes, read into lines and styles"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

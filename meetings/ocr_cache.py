@@ -1,7 +1,6 @@
 """The OCR cache in PostgreSQL: what Tesseract read on a page image, keyed by its SHA-256."""
 
-from meetings.ingest.layout import Style
-from meetings.ingest.ocr import OcrResult
+from meetings.ingest.ocr import parse_tsv
 from meetings.models import OcrCacheEntry
 
 
@@ -12,16 +11,10 @@ class DatabaseOcrCache:
     failed or killed import keeps what it read, and its retry reads nothing again.
     """
 
-    def get(self, key: str) -> OcrResult | None:
-        entry = OcrCacheEntry.objects.filter(key=key).first()
-        if not entry:
-            return None
-        styles = tuple(Style.from_json(style) if style else None for style in entry.styles)
-        return OcrResult(entry.text, entry.confidence, styles)
+    def get(self, key: str) -> str | None:
+        return OcrCacheEntry.objects.filter(key=key).values_list("tsv", flat=True).first()
 
-    def put(self, key: str, result: OcrResult) -> None:
-        styles = [style.to_json() if style else None for style in result.styles]
-        entry = OcrCacheEntry(
-            key=key, text=result.text, confidence=result.confidence, styles=styles
-        )
+    def put(self, key: str, tsv: str) -> None:
+        read = parse_tsv(tsv)
+        entry = OcrCacheEntry(key=key, tsv=tsv, text=read.text, confidence=read.confidence)
         OcrCacheEntry.objects.bulk_create([entry], ignore_conflicts=True)

@@ -34,14 +34,6 @@ class Style:
         """Where the line stands on the page: 0 at the top edge, 1 at the bottom."""
         return self.top / self.page_height if self.page_height else 0.0
 
-    def to_json(self) -> list:
-        return [round(self.size, 1), self.bold, round(self.x, 1), round(self.top, 1),
-                round(self.page_height, 1)]  # fmt: skip
-
-    @classmethod
-    def from_json(cls, values: list) -> "Style":
-        return cls(*values)
-
 
 def pdf_page_text(page: pypdfium2.PdfPage) -> tuple[str, list[Style | None]]:
     """The page's text layer, its lines joined by newlines, and the Style of each line.

@@ -9,9 +9,11 @@ SHA-256, so a page is never read twice, whichever file it comes in.
 """
 
 import csv
+import functools
 import hashlib
 import io
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -22,8 +24,23 @@ import pypdfium2
 from meetings.ingest.layout import Style
 
 DPI = 300
+# One block of lines, read across the page as a text layer reads it: Tesseract's own page
+# layout (the default) drops item numbers that stand alone in a margin column.
+PAGE_SEGMENTATION = "6"
 POINTS = 72 / DPI  # a pixel of the rendered page, in points
 LANGUAGE = "eng"
+# A page that reads as French or Welsh is read again in its language, where Tesseract has it
+# (Debian: tesseract-ocr-fra, tesseract-ocr-cym): accents, and words English reading mangles.
+OTHER_LANGUAGES = {
+    "fra": frozenset({
+        "le", "la", "les", "des", "du", "de", "et", "à", "au", "aux", "pour", "par", "sur", "une",
+        "est", "sont", "conseil", "municipal", "séance", "délibération", "commune", "maire",
+    }),
+    "cym": frozenset({
+        "y", "yr", "ac", "yn", "ar", "gan", "cyngor", "cymuned", "cofnodion", "cyfarfod", "gyfer",
+    }),
+}  # fmt: skip
+MIN_SHARE = 0.12  # of a page's words, for it to be in that language
 TIMEOUT_SECONDS = 180  # one page; a page that takes longer is not worth waiting for
 MODES = ("auto", "never", "always")
 
@@ -40,9 +57,12 @@ class OcrResult:
 
 
 class OcrCache(Protocol):
-    def get(self, key: str) -> OcrResult | None: ...
+    """Tesseract's TSV of each page image it has read: what it saw, which is read into lines
+    here each time, so a better reading of lines needs no page read again."""
 
-    def put(self, key: str, result: OcrResult) -> None: ...
+    def get(self, key: str) -> str | None: ...
+
+    def put(self, key: str, tsv: str) -> None: ...
 
 
 @dataclass
@@ -75,27 +95,63 @@ def page_image(page: pypdfium2.PdfPage) -> bytes:
     return buffer.getvalue()
 
 
-CACHE_VERSION = b"lines with styles\0"  # entries made before lines kept their styles differ
+# Entries read before lines kept their styles, in one block, in the page's language, differ.
+CACHE_VERSION = b"tesseract tsv, one block, in its language\0"
 
 
 def read_page(page: pypdfium2.PdfPage, cache: OcrCache | None = None) -> OcrResult:
     image = page_image(page)
     key = hashlib.sha256(CACHE_VERSION + image).hexdigest()
-    if cache is not None and (cached := cache.get(key)) is not None:
-        return cached
-    result = recognise(image)
-    if cache is not None:
-        cache.put(key, result)
-    return result
+    tsv = cache.get(key) if cache is not None else None
+    if tsv is None:
+        tsv = recognise(image)
+        if cache is not None:
+            cache.put(key, tsv)
+    return parse_tsv(tsv)
 
 
-def recognise(image: bytes) -> OcrResult:
-    """Tesseract's reading of one image: its text, in lines and paragraphs, and confidence."""
+def recognise(image: bytes) -> str:
+    """Tesseract's TSV of one image, read in English, or read again in French or Welsh where
+    the English reading shows the page is."""
     if missing := tesseract_missing():
         raise OcrFailed(missing)
+    tsv = _tesseract(image, LANGUAGE)
+    language = language_of(parse_tsv(tsv).text)
+    if language != LANGUAGE and language in installed_languages():
+        tsv = _tesseract(image, language)
+    return tsv
+
+
+def language_of(text: str) -> str:
+    """'fra' or 'cym' where enough of the words are that language's small words, else 'eng'."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    for language, markers in OTHER_LANGUAGES.items():
+        if words and sum(word in markers for word in words) / len(words) >= MIN_SHARE:
+            return language
+    return LANGUAGE
+
+
+@functools.cache
+def installed_languages() -> frozenset[str]:
+    listed = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True)
+    return frozenset(line.strip() for line in listed.stdout.splitlines()[1:])
+
+
+def _tesseract(image: bytes, language: str) -> str:
     try:
         finished = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "tsv"],
+            [
+                "tesseract",
+                "stdin",
+                "stdout",
+                "-l",
+                language,
+                "--dpi",
+                str(DPI),
+                "--psm",
+                PAGE_SEGMENTATION,
+                "tsv",
+            ],  # fmt: skip
             input=image,
             capture_output=True,
             timeout=TIMEOUT_SECONDS,
@@ -106,7 +162,7 @@ def recognise(image: bytes) -> OcrResult:
     if finished.returncode:
         reason = finished.stderr.decode(errors="replace").strip().splitlines()
         raise OcrFailed(f"Tesseract failed: {reason[-1] if reason else finished.returncode}")
-    return parse_tsv(finished.stdout.decode("utf-8", errors="replace"))
+    return finished.stdout.decode("utf-8", errors="replace")
 
 
 def parse_tsv(tsv: str) -> OcrResult:
@@ -131,10 +187,36 @@ def parse_tsv(tsv: str) -> OcrResult:
             texts.append("")
             styles.append(None)
         for words in lines.values():
-            texts.append(" ".join(word["text"].strip() for word in words))
-            styles.append(_line_style(words, page_height))
+            for cell in _cells(words):
+                texts.append(" ".join(word["text"].strip() for word in cell))
+                styles.append(_line_style(cell, page_height))
     confidence = sum(confidences) / len(confidences) if confidences else 0.0
     return OcrResult("\n".join(texts), round(confidence, 1), tuple(styles))
+
+
+COLUMN_GAP = 2.5  # word heights: words further apart on a line stand in different columns
+
+
+def _cells(words: list[dict]) -> list[list[dict]]:
+    """A line's words in the columns they stand in: read across a page, a line of a table or
+    of a page in two columns ("I. CLOSED SESSION        President Lopez called") is split
+    where a gap far wider than a space parts its words, each part a line of its own."""
+    height = sorted(float(word["height"]) for word in words)[len(words) // 2]
+    cells = [[words[0]]]
+    for word in words[1:]:
+        last = cells[-1][-1]
+        gap = float(word["left"]) - (float(last["left"]) + float(last["width"]))
+        if gap > COLUMN_GAP * height and not _is_number(cells[-1]):
+            cells.append([])
+        cells[-1].append(word)
+    return cells
+
+
+def _is_number(cell: list[dict]) -> bool:
+    """An item's number, standing apart from its title: '7', '7.', '(a)', 'IV.'."""
+    return len(cell) == 1 and bool(
+        re.fullmatch(r"\(?(?:\d{1,3}|[IVXivx]{1,4}|[A-Za-z])[.):]?", cell[0]["text"])
+    )
 
 
 def _line_style(words: list[dict], page_height: float) -> Style:

@@ -30,8 +30,8 @@ class DictCache:
             self.hits += 1
         return self.entries.get(key)
 
-    def put(self, key, result):
-        self.entries[key] = result
+    def put(self, key, tsv):
+        self.entries[key] = tsv
 
 
 @pytest.fixture

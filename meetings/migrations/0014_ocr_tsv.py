@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 def forget_entries_without_styles(apps, schema_editor):
-    """Entries read before lines kept their styles are keyed otherwise: never read again."""
+    """Entries read before the cache kept Tesseract's TSV are keyed otherwise: never read."""
     apps.get_model("meetings", "OcrCacheEntry").objects.all().delete()
 
 
@@ -17,8 +17,8 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name='ocrcacheentry',
-            name='styles',
-            field=models.JSONField(blank=True, default=list, help_text="Each line's type size and position on the page"),
+            name='tsv',
+            field=models.TextField(blank=True, help_text="Tesseract's words with their boxes, read into lines and styles"),
         ),
         migrations.RunPython(forget_entries_without_styles, migrations.RunPython.noop),
     ]
