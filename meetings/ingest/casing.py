@@ -15,6 +15,7 @@ ROMAN = re.compile(r"^(?:II|III|IV|VI|VII|VIII|IX|XI|XII)$")
 CAPITALS = re.compile(r"\b[A-Z][A-Z0-9&]{1,9}\b")
 LOWER = re.compile(r"[a-z]")
 WORD = re.compile(r"^(\W*)(.*?)(\W*)$")
+PART_SEPARATOR = re.compile(r"[^-/]+")  # "SUB-COMMITTEE", "ORDER/FLAG": each part a word
 MIN_LETTERS = 4
 SHOUTING = 0.8  # of a title's letters in capitals
 
@@ -44,9 +45,10 @@ def readable(title: str, acronyms: set[str]) -> str:
 
 
 def _word(word: str, position: int, acronyms: set[str]) -> str:
+    if not any(c.isupper() for c in word):
+        return word  # printed in lower case on purpose inside a shouted title: "p.m."
     before, core, after = WORD.match(word).groups()
-    parts = [_part(part, position, acronyms) for part in core.split("-")]
-    return before + "-".join(parts) + after
+    return before + PART_SEPARATOR.sub(lambda m: _part(m[0], position, acronyms), core) + after
 
 
 def _part(part: str, position: int, acronyms: set[str]) -> str:

@@ -58,7 +58,10 @@ TRAILING_WORDS = re.compile(
     r"(?<!ward meeting).*"
     r"|\s+(?:held|to be held|was held|on|at|in)\b.*"
     r"|\s+as\s+(?:the\s+)?[A-Z].*"  # "Guelph City Council as Shareholders of …": the Council
-    r"|\s+of\s+the\s+(?:City|Town|Township|Village|County|Borough)\s+of\s+.*)$",
+    r"|\s+of\s+the\s+(?:City|Town|Township|Village|County|Borough)\s+of\s+.*"
+    # "Board of Trustees of the Hillside Library": the Board; never "Committee of the Whole"
+    r"|\s+of\s+the\s+(?:[A-Z][\w'’.-]*\s+){0,5}(?:Library|District|Authority|College|School"
+    r"|University|Corporation|Company|Inc\.?|Port|Hospital|Trust|Foundation)$)$",
     re.IGNORECASE,
 )
 # "Finance Committee of Great Ashby Town Council" is the Finance Committee.
@@ -99,6 +102,7 @@ VERB = re.compile(
     r"|address|contact|regarding|invited|adjourned|called|held|convened)\b",
     re.IGNORECASE,
 )
+SENTENCE_BREAK = re.compile(r"[a-z]\.\s+[A-Z]")  # one sentence ends, another begins
 FUNCTION_WORD = re.compile(r"\b(?:the|to|of|and|a|an|in|for|on|at|by|with|that|this|be|if|or)\b")
 NOT_THE_DATE = re.compile(  # words that put a date on some other event than this meeting
     r"\b(?:previous|last|next|until|effective|dated|printed|published|issued|posted|revised"
@@ -122,6 +126,7 @@ DOCUMENT_TITLE = re.compile(
     r"|notice|procès-verbal|compte[- ]rendu)\s+(?:of|for|du|de)\b",
     re.IGNORECASE,
 )
+PREPOSITION = re.compile(r"^(?:by|for|to|of|at|in|on|from|with|per)\s", re.IGNORECASE)
 FOOTER = 0.9  # a line this far down the page is a footer, not the heading
 
 
@@ -214,12 +219,22 @@ class _Context:
         """A line of a paragraph: many words, with a verb or a sentence's small words."""
         text = self.text(index)
         words = text.split()
+        if DOCUMENT_TITLE.match(text) or self.is_heading(index):
+            return False
         if len(words) >= 15:
             return True
-        if len(words) < 9 or self.is_heading(index) or DOCUMENT_TITLE.match(text):
+        if len(words) < 9:
             return False
         small_words = len(FUNCTION_WORD.findall(text.lower()))
-        return bool(VERB.search(text)) or (small_words >= 3 and text.endswith((".", ",", ";")))
+        if VERB.search(text) or SENTENCE_BREAK.search(text) or self._runs_on(index):
+            return True
+        return small_words >= 3 and text.endswith((".", ",", ";"))
+
+    def _runs_on(self, index: int) -> bool:
+        """Whether the sentence goes on into the next line, as a paragraph's lines do."""
+        position = self.rank[index]
+        following = self.top[position + 1] if position + 1 < len(self.top) else None
+        return following is not None and self.text(following)[:1].islower()
 
     def in_footer(self, index: int) -> bool:
         style = self.style(index)
@@ -302,6 +317,7 @@ def body_names(text: str) -> list[tuple[str, str]]:
 def _tidy(name: str) -> str:
     """A body's name without the words around it: 'Minutes of the Regular Meeting of the Board
     of Trustees held on …' -> 'Board of Trustees'."""
+    name = re.split(r"[.;]\s", name)[0]  # a sentence goes on after the name
     name = LEADING_WORDS.sub("", name.strip(" .,;:–-|*"))
     name = re.sub(rf"(?:\s*,)?\s+(?:\d|\b{MONTH}\b|\(|\[).*$", "", name, flags=re.IGNORECASE)
     name = TRAILING_WORDS.sub("", name).strip(" .,;:–-|*")
@@ -330,6 +346,8 @@ def _body_candidates(context: _Context, kind: Candidate | None) -> list[Candidat
 def _score_body(context: _Context, candidate: Candidate, how: str, kind: Candidate | None):
     index, name, text = candidate.index, candidate.value, context.text(candidate.index)
     candidate.score = {"labelled": 0.9, "named as 'a meeting of'": 0.7}.get(how, 0.45)
+    if how == "named as 'a meeting of'" and context.is_prose(index) and not find_any_date(text):
+        candidate.add(-0.3, "inside a sentence that gives no date")
     if how == "in the heading":
         if context.is_heading(index):
             candidate.add(0.2, "printed as a heading")
@@ -348,6 +366,8 @@ def _score_body(context: _Context, candidate: Candidate, how: str, kind: Candida
         candidate.add(-0.4, "too long for a name")
     if not name[:1].isupper():
         candidate.add(-0.4, "not capitalised")
+    if PREPOSITION.match(name):
+        candidate.add(-0.6, "a phrase, not a name")
     if VERB.search(name):
         candidate.add(-0.5, "holds a verb")
 
@@ -385,10 +405,24 @@ def _date_candidates(
             candidate.add(-0.4, "another event's date")
         if context.in_footer(index):
             candidate.add(-0.4, "in the page's footer")
-        if ENUMERATOR.match(text):
+        if ENUMERATOR.match(text) and not _only_a_date(text):
             candidate.add(-0.5, "an item's")
         found.append(candidate)
     return found
+
+
+DATE_WORDS = re.compile(
+    rf"\b(?:\d{{1,4}}(?:st|nd|rd|th)?|{MONTH}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|[ap]\.?m\.?|at)\b",
+    re.IGNORECASE,
+)
+
+
+def _only_a_date(text: str) -> bool:
+    """A line that holds a date and nothing else but what stands before it: 'K) September 5,
+    2000 5:15 p.m.' where a scan's margin put a mark before the heading's date."""
+    rest = DATE_WORDS.sub(" ", ENUMERATOR.sub("", text))
+    return len(re.findall(r"[^\W\d_]{2,}", rest)) == 0
 
 
 def _time_near(context: _Context, date_index: int) -> datetime.time | None:

@@ -230,6 +230,8 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
     motion = Motion(resolved="")
     proposal = ""
     for position, sentence in enumerate(parts):
+        if motion.outcome and _starts_a_motion(sentence):
+            break  # the next motion of the item: the first one decided it
         seconded = "seconded" in sentence.lower()  # what the patterns of a seconder need
         if seconded and (match := PROPOSED_AND_AGREED.search(sentence)):
             motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
@@ -293,6 +295,15 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
         return motion  # not heard, deferred, withdrawn: nothing was decided
     motion.resolved = (motion.resolved or proposal or subject).strip()
     return motion if motion.resolved else None
+
+
+def _starts_a_motion(sentence: str) -> bool:
+    return bool(
+        MOVED_BY.search(sentence)
+        or MOVED.match(sentence)
+        or PROPOSED_SECONDED.search(sentence)
+        or UK_RESOLVED.match(sentence)
+    )
 
 
 def _passive_decision(sentence: str, following: list[str]) -> bool:

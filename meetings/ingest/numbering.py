@@ -29,7 +29,8 @@ class Scheme:
 SCHEMES = [
     Scheme(
         "resolution",
-        re.compile(r"^(?P<number>R?\d{2,4}-\d{1,4})(?![-\d])[\s:;,]*(?P<rest>.*)$"),
+        # "R2024-170 D. Yemm, S. Kirkey:": a mover's name or the motion follows the number
+        re.compile(r"^(?P<number>R?\d{2,4}-\d{1,4})(?![-\d])[\s:;,]*(?P<rest>(?:[A-Z‘'\"(].*)?)$"),
         consecutive=True,
         min_items=2,
     ),

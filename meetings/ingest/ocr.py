@@ -175,7 +175,7 @@ def parse_tsv(tsv: str) -> OcrResult:
         if row.get("level") == "1":
             page_height = float(row["height"]) * POINTS
         word = (row.get("text") or "").strip()
-        if row.get("level") != "5" or not word:
+        if row.get("level") != "5" or not word or _is_noise(word, float(row["conf"])):
             continue
         paragraph = (row["page_num"], row["block_num"], row["par_num"])
         paragraphs.setdefault(paragraph, {}).setdefault(row["line_num"], []).append(row)
@@ -192,6 +192,14 @@ def parse_tsv(tsv: str) -> OcrResult:
                 styles.append(_line_style(cell, page_height))
     confidence = sum(confidences) / len(confidences) if confidences else 0.0
     return OcrResult("\n".join(texts), round(confidence, 1), tuple(styles))
+
+
+NOISE = re.compile(r"[|\[\]{}\\]")  # a scan's rules, stamps and specks read as letters
+UNSURE = 30  # a word Tesseract is less sure of than this, that holds such marks, is noise
+
+
+def _is_noise(word: str, confidence: float) -> bool:
+    return 0 <= confidence < UNSURE and bool(NOISE.search(word))
 
 
 COLUMN_GAP = 2.5  # word heights: words further apart on a line stand in different columns

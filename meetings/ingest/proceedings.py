@@ -29,12 +29,15 @@ from meetings.ingest.records import (
     MinutesRecord,
     PersonRecord,
 )
-from meetings.ingest.roll import people_in
+from meetings.ingest.roll import listed_members, people_in
 from meetings.ingest.text import (
     LABELLED_LINE,
+    OUTCOME_LINE,
+    VOTE_LINE,
     continues_title,
     reflow,
     strip_full_stop,
+    title_case,
 )
 
 HEADING_LINES = 40  # the body, the date and the kind of document are named in these
@@ -113,13 +116,20 @@ def _read_document(lines: list[Line]) -> MeetingRecord | MinutesRecord | None:
 
 def _read_minutes(lines: list[Line], heading: Heading, meeting: MeetingRecord) -> MinutesRecord:
     scheme, numbered = numbered_items(lines, heading.end)
+    if _are_rows(numbered):
+        numbered = []
     first = numbered[0].index if numbered else len(lines)
     minutes = [
         _minute(item, _item_lines(lines, numbered, position), lines, scheme)
         for position, item in enumerate(numbered)
     ]
     _number_apart(minutes, numbered)
-    attendance = people_in(lines[heading.end : first]) or _attendance_item(lines, numbered)
+    listed, after_list = listed_members(lines, heading.end)
+    if not minutes:
+        minutes = _minutes_closed_by_motions(lines, after_list)
+    attendance = (
+        people_in(lines[heading.end : first]) or _attendance_item(lines, numbered) or listed
+    )
     filled = [line for line in lines if line.text]
     return MinutesRecord(
         replace(meeting, agenda_items=[]),
@@ -128,6 +138,93 @@ def _read_minutes(lines: list[Line], heading: Heading, meeting: MeetingRecord) -
         filled[0].page,
         filled[-1].page,
     )
+
+
+AMOUNT = re.compile(r"[$£€]\s?\d|\b\d{1,3}(?:,\d{3})+(?:\.\d\d)?\b|\b\d+\.\d\d\b")
+
+
+def _are_rows(numbered: list[NumberedLine]) -> bool:
+    """Numbered lines that are a table's rows (payees, work orders, bids: most print an
+    amount beside their name), not the meeting's items."""
+    with_amounts = sum(1 for line in numbered if AMOUNT.search(line.rest))
+    return len(numbered) >= 3 and with_amounts * 2 >= len(numbered)
+
+
+# "UPON MOTION duly made and seconded, the Board approved …", "On a motion by …", "RESOLVED …"
+MOTION_START = re.compile(
+    r"\b(?:upon|on)\s+(?:a\s+)?motion\b|^(?:it\s+was\s+)?RESOLVED\b"
+    r"|^(?:\d{1,3}[.)]\s+)?(?:it\s+was\s+)?(?:moved|proposed)\s+by\b",
+    re.IGNORECASE,
+)
+MIN_MOTIONS = 2
+
+
+def _minutes_closed_by_motions(lines: list[Line], start: int) -> list[MinuteRecord]:
+    """Minutes without numbered items, each item closed by the motion that decided it: the
+    item runs from the end of the last motion to the end of its own, under its heading."""
+    starts = [i for i in range(start, len(lines)) if MOTION_START.search(lines[i].text)]
+    if len(starts) < MIN_MOTIONS:
+        return []
+    minutes = []
+    begin = start
+    for position, motion_at in enumerate(starts, start=1):
+        end = _sentence_end(lines, motion_at)
+        body = [line for line in lines[begin:end] if line.text]
+        if body:
+            text = reflow([line.raw for line in body])
+            motion = find_motion(text)
+            title = _heading_of_item(body) or _short(motion.resolved if motion else text)
+            minute = MinuteRecord(number=str(position), title=title, text=text, page=body[0].page)
+            record_motion(minute, motion)
+            minutes.append(minute)
+        begin = end
+    return minutes
+
+
+def _sentence_end(lines: list[Line], index: int) -> int:
+    """The index after the line where the motion begun at `index` ends, with the vote and
+    outcome printed after it ("VOTING IN FAVOUR: …", "CARRIED")."""
+    end = next(
+        (i + 1 for i in range(index, min(index + 12, len(lines)))
+         if lines[i].text.rstrip().endswith((".", ";"))),
+        index + 1,
+    )  # fmt: skip
+    while end < len(lines) and (not lines[end].text or _records_the_vote(lines, end)):
+        end += 1
+    return end
+
+
+def _records_the_vote(lines: list[Line], index: int) -> bool:
+    """A line of the vote: its result, a side's names, or the names it wraps onto."""
+    text = lines[index].text
+    if OUTCOME_LINE.match(text) or VOTE_LINE.match(text):
+        return True
+    before = next((line.text for line in reversed(lines[:index]) if line.text), "")
+    return bool(VOTE_LINE.match(before)) and not text[:1].isupper()
+
+
+HEADING_WORDS = 12
+
+
+def _heading_of_item(body: list[Line]) -> str:
+    """An item's heading: the first of its first lines that reads as one ('Law Department –
+    Claim Settlement', 'BOARDS AND COMMISSIONS'), not a sentence, its end, or a label."""
+    for line in body[:6]:
+        text = line.text
+        if (
+            text[:1].isupper()
+            and len(text.split()) <= HEADING_WORDS
+            and not text.endswith((".", ":", ",", ";"))
+            and not MOTION_START.search(text)
+        ):
+            return strip_full_stop(title_case(text) if text.isupper() else text)
+    return ""
+
+
+def _short(text: str) -> str:
+    """A title made of a text's first sentence, cut at a word near 80 characters."""
+    first = sentences(text)[0] if sentences(text) else text
+    return strip_full_stop(first if len(first) <= 80 else first[:80].rsplit(" ", 1)[0] + " …")
 
 
 def _number_apart(records: list, numbered: list[NumberedLine]) -> None:
@@ -165,11 +262,24 @@ def heading_of(lines: list[Line], window: int = HEADING_LINES) -> Heading | None
     )
 
 
+# Where minutes are signed: their last item ends here, whatever a pack prints after them.
+SIGNATURE = re.compile(
+    r"^(?:(?:Mayor|Reeve|Warden|Chair(?:man|person|woman)?|President|(?:Deputy\s+|Acting\s+)?"
+    r"(?:Town\s+|City\s+|Parish\s+|Township\s+|Municipal\s+)?(?:Clerk|Administrator)"
+    r"(?:-Treasurer)?|CAO|(?:Recording\s+)?Secretary)\s*:?\s*_*\s*$|^Signed\b|^_{4,}|^\.{8,})",
+    re.IGNORECASE,
+)
+
+
 def _item_lines(lines: list[Line], numbered: list[NumberedLine], position: int) -> list[Line]:
-    """The lines after the item's number, up to the next item (or the title printed above it)."""
+    """The lines after the item's number, up to the next item (or the title printed above it);
+    the last item's, up to the signatures."""
     start = numbered[position].index
     if position + 1 == len(numbered):
-        return lines[start + 1 :]
+        end = next(
+            (i for i in range(start + 1, len(lines)) if SIGNATURE.match(lines[i].text)), len(lines)
+        )
+        return lines[start + 1 : end]
     following = numbered[position + 1]
     end = following.index - len(_title_lines_before(lines, following.index, following))
     return lines[start + 1 : max(end, start + 1)]

@@ -127,3 +127,32 @@ def _person(text: str, role: str) -> PersonRecord | None:
     if not all(word[:1].isupper() for word in name.replace("-", " ").split()):
         return None
     return PersonRecord(name=name, key=slugify(name), role=role, note=note[:300])
+
+
+# "Honorable Bernard C. Young, President": a member named with the post they hold, one a line.
+NAME_AND_POST = re.compile(
+    r"^(?:(?:The\s+)?Hon(?:ou?rable|\.)\s+)?(?P<name>[A-Z][\w.'’“”\" -]{2,50}?),\s+"
+    r"(?P<post>.{2,60})$"
+)
+MIN_LISTED = 3
+
+
+def listed_members(lines: list[Line], start: int) -> tuple[list[PersonRecord], int]:
+    """Those who attended, where minutes list them under their heading without a label, one
+    'Name, Post' a line (Baltimore's Board of Estimates); and the index after the list."""
+    people: list[PersonRecord] = []
+    end = start
+    for index in range(start, min(start + 40, len(lines))):
+        text = lines[index].text
+        if not text:
+            continue
+        match = NAME_AND_POST.match(text)
+        if not (match and JOB_WORDS.search(match["post"])):
+            if people:
+                break
+            continue
+        role = "chair" if CHAIR.match(match["post"]) else "member"
+        name = re.sub(r"[“”\"]", "", match["name"]).replace("  ", " ").strip()
+        people.append(PersonRecord(name, slugify(name), role, match["post"][:300]))
+        end = index + 1
+    return (people, end) if len(people) >= MIN_LISTED else ([], start)

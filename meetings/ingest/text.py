@@ -212,6 +212,7 @@ def title_case(text: str) -> str:
     """'PLANNING SUB-COMMITTEE (NORTH)' -> 'Planning Sub-Committee (North)', keeping small
     words lower."""
     small = {"and", "of", "the", "for", "in", "on", "to", "a", "an"}
+    small |= {"de", "des", "du", "la", "le", "les", "et", "aux", "en"}  # French titles
     words = text.lower().split()
     return " ".join(
         word if index and word in small else _WORD_START.sub(_upper, word)
@@ -223,8 +224,12 @@ def _upper(match: re.Match) -> str:
     return match[1] + match[2].upper()
 
 
+ABBREVIATION_END = re.compile(r"(?:\b[a-zA-Z]\.|\.\.)$")  # "7:00 p.m.", "J. Smith Jr.", "…"
+
+
 def strip_full_stop(text: str) -> str:
-    return text[:-1].rstrip() if text.endswith(".") and not text.endswith("..") else text
+    """A title without the full stop that ends its sentence; an abbreviation keeps its own."""
+    return text[:-1].rstrip() if text.endswith(".") and not ABBREVIATION_END.search(text) else text
 
 
 _LIST_MARKER = re.compile(r"^(?:[-•◼▪■➤o]\s|\(?[a-z]{1,4}\)\s|\(?[ivx]+\)\s|\(?\d{1,3}[.)]\s)")

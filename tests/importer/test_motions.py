@@ -185,3 +185,101 @@ def test_voting_yea_and_nay_names_are_counted():
     assert (motion.resolved, motion.outcome) == ("Adopt the fee schedule.", "carried")
     assert (motion.votes_for, motion.votes_against) == (3, 1)
     assert motion.votes[-1] == ("Dunn", "against")
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved", "outcome", "mover", "seconder"),
+    [
+        (  # Ontario: the motion, each side's names and count, then the outcome on its own line
+            "1. Moved by Councillor Findlay Seconded by Councillor Dent That Report 31-41 be "
+            "received.\n\nVOTING IN FAVOUR: Mayor Hart, Councillors Bell and Dent (3)\n\n"
+            "VOTING AGAINST: Councillor Furfaro (1)\n\nCARRIED",
+            "That Report 31-41 be received.",
+            "carried",
+            "Findlay",
+            "Dent",
+        ),
+        (  # a parish's initials
+            "The following accounts were approved for payment: NO proposed JH seconded",
+            "The following accounts were approved for payment",
+            "approved",
+            "NO",
+            "JH",
+        ),
+        (
+            "HD nominated and NS seconded that Ann Oak be elected Chair for the year.",
+            "That Ann Oak be elected Chair for the year.",
+            "",
+            "HD",
+            "NS",
+        ),
+        (
+            "The minutes of the meeting held on 25th July 2031 were checked for accuracy, agreed "
+            "as a true record and signed by the chair.",
+            "The minutes of the meeting held on 25th July 2031 were checked for accuracy, agreed "
+            "as a true record and signed by the chair.",
+            "approved",
+            "",
+            "",
+        ),
+        (
+            "Après délibération et à l’unanimité, le Conseil Municipal décide d’attribuer les "
+            "subventions suivantes.",
+            "Décide d’attribuer les subventions suivantes.",
+            "carried",
+            "",
+            "",
+        ),
+        ("PENDERFYNWYD cymeradwyo’r cofnodion.", "Cymeradwyo’r cofnodion.", "approved", "", ""),
+    ],
+)
+def test_decisions_of_more_house_styles(text, resolved, outcome, mover, seconder):
+    motion = find_motion(text)
+    assert (motion.resolved, motion.outcome, motion.mover, motion.seconder) == (
+        resolved,
+        outcome,
+        mover,
+        seconder,
+    )
+
+
+def test_each_sides_names_and_its_printed_count():
+    motion = find_motion(
+        "Moved by Councillor Piper Seconded by Councillor Hart That the statement be read.\n\n"
+        "VOTING IN FAVOUR: Mayor Hart, Councillors Bell and Piper (3)\n\n"
+        "VOTING AGAINST: Councillors Dent and Ellis (2)\n\nCARRIED"
+    )
+    assert (motion.votes_for, motion.votes_against) == (3, 2)
+    assert motion.votes == [
+        ("Hart", "for"), ("Bell", "for"), ("Piper", "for"), ("Dent", "against"),
+        ("Ellis", "against"),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plans were approved by the district council last year.",  # another body's decision
+        "The matter was discussed at length.",
+    ],
+)
+def test_no_decision_where_none_was_taken_here(text):
+    assert find_motion(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [("Not heard.", "deferred"), ("Withdrawn.", "withdrawn"), ("Tabled.", "deferred")],
+)
+def test_an_item_not_heard_or_withdrawn_has_its_outcome_and_no_decision(text, outcome):
+    motion = find_motion(text, subject="Annual Report of the Library")
+    assert (motion.resolved, motion.outcome) == ("", outcome)
+
+
+def test_the_first_motion_of_an_item_is_its_decision():
+    motion = find_motion(
+        "Moved by Councillor Piper Seconded by Councillor Hart That the plan be approved.\n\n"
+        "CARRIED\n\nMoved by Councillor Dent Seconded by Councillor Bell That the meeting be "
+        "adjourned.\n\nCARRIED"
+    )
+    assert (motion.resolved, motion.mover) == ("That the plan be approved.", "Piper")

@@ -160,3 +160,41 @@ def test_an_imported_scan_says_which_pages_were_read_by_ocr(scanned_pack, client
     assert list(document.pages.values_list("ocr_confidence", flat=True)) == confidences
     with pytest.raises(CommandError, match="1 of 1 packs failed"):
         call_command("import_packs", str(scanned_pack[1]), "--ocr", "never", "--force")
+
+
+def tsv_of(*lines):
+    """Tesseract's TSV of a page of 2550 by 3300 pixels holding `lines` of (left, word) pairs."""
+    columns = "level page_num block_num par_num line_num word_num left top width height conf text"
+    rows = ["\t".join(columns.split()), "1\t1\t0\t0\t0\t0\t0\t0\t2550\t3300\t-1\t"]
+    for number, words in enumerate(lines, start=1):
+        for position, (left, word) in enumerate(words, start=1):
+            width = 25 * len(word)
+            rows.append(f"5\t1\t1\t1\t{number}\t{position}\t{left}\t{100 * number}\t{width}\t40"
+                        f"\t90\t{word}")  # fmt: skip
+    return "\n".join(rows)
+
+
+def test_a_line_is_split_where_a_wide_gap_parts_two_columns():
+    read = parse_tsv(
+        tsv_of(
+            [(300, "I."), (400, "CLOSED"), (600, "SESSION"), (1800, "President"), (2050, "Lopez")],
+            [(300, "1"), (600, "Roll"), (725, "Call")],  # a number apart from its title stays
+        )
+    )
+    assert read.text.split("\n") == ["I. CLOSED SESSION", "President Lopez", "1 Roll Call"]
+    assert [style.x for style in read.styles] == pytest.approx([72, 432, 72])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Le conseil municipal de la commune s'est réuni en séance sous la présidence du maire",
+         "fra"),
+        ("Cofnodion cyfarfod y cyngor a gynhaliwyd yn y neuadd ar gyfer y gymuned", "cym"),
+        ("The minutes of the meeting held on 25 July were agreed as a true record", "eng"),
+    ],
+)  # fmt: skip
+def test_a_page_is_read_again_in_the_language_its_english_reading_shows(text, language):
+    from meetings.ingest.ocr import language_of
+
+    assert language_of(text) == language

@@ -147,3 +147,24 @@ def test_encrypted_pdf_is_refused(tmp_path):
     pdf.output(str(path))
     with pytest.raises(PackError, match="encrypted"):
         read_source(path)
+
+
+def test_each_line_of_a_pdf_keeps_its_size_weight_and_place(tmp_path):
+    from meetings.ingest.pages import read_pages
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 18)
+    pdf.set_xy(40, 30)
+    pdf.cell(0, 10, "Planning Committee")
+    pdf.set_font("Helvetica", "", 10)
+    pdf.set_xy(60, 50)
+    pdf.cell(0, 6, "The committee met at 7pm.")
+    path = tmp_path / "styled.pdf"
+    pdf.output(str(path))
+    pages = read_pages(path, ocr=OcrSettings("never"))
+    heading, text = [style for style in pages.styles[0] if style]
+    assert (heading.bold, text.bold) == (True, False)
+    assert heading.size > 1.5 * text.size
+    assert text.x - heading.x == pytest.approx(20 * 72 / 25.4, abs=1)  # 20 mm further in
+    assert heading.y < text.y < 0.25

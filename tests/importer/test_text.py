@@ -93,3 +93,20 @@ def test_a_first_letter_split_from_its_word_by_a_space_glyph_is_joined():
 
     texts = [line.text for line in page_lines(["M inutes of the meeting\nA list\nP resent: all"])]
     assert texts == ["Minutes of the meeting", "A list", "Present: all"]
+
+
+def test_a_votes_record_and_its_outcome_stand_apart_from_the_text_around_them():
+    lines = [
+        "That Report 31-41 be received.",
+        "VOTING IN FAVOUR: Mayor Hart, Councillors Bell,",
+        "Dent and Piper (4)",
+        "CARRIED",
+        "The Mayor read the statement",
+        "into the record.",
+    ]
+    assert reflow(lines).split("\n\n") == [
+        "That Report 31-41 be received.",
+        "VOTING IN FAVOUR: Mayor Hart, Councillors Bell, Dent and Piper (4)",
+        "CARRIED",
+        "The Mayor read the statement into the record.",
+    ]
