@@ -16,6 +16,10 @@ FILES_SHOWN = 20
 
 
 class SourceForm(forms.ModelForm):
+    url = forms.URLField(
+        max_length=500, assume_scheme="https", help_text=Source.url.field.help_text
+    )
+
     class Meta:
         model = Source
         fields = [

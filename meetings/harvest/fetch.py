@@ -39,12 +39,13 @@ class HostTurns:
 
     def __init__(self):
         self.guard = threading.Lock()
-        self.locks: dict[str, threading.Lock] = {}
+        self.locks: dict[str, threading.RLock] = {}
         self.last: dict[str, float] = {}
 
-    def lock(self, host: str) -> threading.Lock:
+    def lock(self, host: str) -> threading.RLock:
+        """Re-entrant: a redirect is followed inside the request that met it."""
         with self.guard:
-            return self.locks.setdefault(host, threading.Lock())
+            return self.locks.setdefault(host, threading.RLock())
 
     def wait(self, host: str, delay: float) -> None:
         pause = self.last.get(host, -delay) + delay - time.monotonic()
@@ -99,6 +100,7 @@ class PoliteSession(requests.Session):
     def in_turn(self, host: str, call):
         with TURNS.lock(host):
             TURNS.wait(host, self.delay)
+            TURNS.done(host)  # a redirect followed from inside this request waits too
             try:
                 self.requests_made += 1
                 return call()
@@ -232,7 +234,7 @@ def _save(response: requests.Response, url: str, folder: Path) -> Fetched:
                     raise FetchError(f"{url}: {not_a_pdf(response, block)}")
                 size += len(block)
                 if size > limit:
-                    raise FetchError(f"{url}: {too_big(size, more=True)}")
+                    raise FetchError(f"{url}: {too_big(limit, more=True)}")
                 digest.update(block)
                 handle.write(block)
         if size == 0:
@@ -253,8 +255,8 @@ def _save(response: requests.Response, url: str, folder: Path) -> Fetched:
 
 def too_big(size: int, more: bool = False) -> str:
     limit = settings.IMPORT_MAX_FILE_MB
-    over = "more than " if more else ""
-    return f"it is {over}{size / 1024 / 1024:,.1f} MB; the limit is {limit:,} MB a file"
+    size_text = f"more than {limit:,}" if more else f"{size / 1024 / 1024:,.1f}"
+    return f"it is {size_text} MB; the limit is {limit:,} MB a file"
 
 
 def not_a_pdf(response: requests.Response, head: bytes) -> str:

@@ -142,7 +142,7 @@ def file_name(listed: ListedFile, fetched: Fetched) -> str:
     """The name the source gives the file, else the server, else its title or address."""
     name = listed.file_name or fetched.file_name or listed.title
     name = name or Path(unquote(urlsplit(listed.url).path)).name or "document"
-    name = "".join(char if char.isprintable() and char not in '/\\:' else "-" for char in name)
+    name = "".join(char if char.isprintable() and char not in "/\\:" else "-" for char in name)
     name = name.strip(" .-")[:200] or "document"
     return name if name.lower().endswith(".pdf") else f"{name}.pdf"
 
