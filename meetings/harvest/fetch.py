@@ -182,6 +182,7 @@ class Fetched:
 
 def get_text(session: PoliteSession, url: str, **kwargs) -> requests.Response:
     """A listing page or API answer, its status checked; FetchError says why it failed."""
+    url = requests.Request("GET", url, params=kwargs.pop("params", None)).prepare().url
     try:
         response = session.get(url, **kwargs)
     except FetchError:

@@ -42,21 +42,27 @@ def body_named(council: Council, name: str) -> Body:
 
 
 def record_meeting(council: Council, listed: ListedMeeting) -> Meeting:
-    """The stated meeting, made if new; a known one only gains a time or place it lacked."""
+    """The stated meeting, made if new; a known one only gains a time or place it lacked.
+
+    A meeting with files to read gets its time from them: the importer finds a meeting of
+    the body on that date by its time, and a source's time that differs from the
+    document's would make two meetings of one.
+    """
     body = body_named(council, listed.body)
     transaction_lock(f"meeting:{body.pk}:{listed.date}")
     candidates = Meeting.objects.filter(body=body, date=listed.date)
-    meeting = (listed.start_time and candidates.filter(start_time=listed.start_time).first()) or (
+    start_time = None if listed.files else listed.start_time
+    meeting = (start_time and candidates.filter(start_time=start_time).first()) or (
         candidates.order_by("start_time").first()
     )
     if meeting is None:
         meeting = Meeting.objects.create(
-            body=body, date=listed.date, start_time=listed.start_time, location=listed.location
+            body=body, date=listed.date, start_time=start_time, location=listed.location
         )
     else:
         gaps = {
             name: value
-            for name, value in (("start_time", listed.start_time), ("location", listed.location))
+            for name, value in (("start_time", start_time), ("location", listed.location))
             if value and not getattr(meeting, name)
         }
         if gaps:

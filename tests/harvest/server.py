@@ -79,11 +79,14 @@ class Site:
         ]
 
     def route_for(self, target: str) -> Route | None:
+        """The route of this path whose query parameters the request has, else of the path."""
         parts = urlsplit(target)
-        query = "&".join(f"{k}={v}" for k, v in sorted(parse_qsl(parts.query)))
-        return self.routes.get(f"{parts.path}?{query}" if query else parts.path) or self.routes.get(
-            parts.path
-        )
+        asked = set(parse_qsl(parts.query))
+        for key, route in self.routes.items():
+            path, _, query = key.partition("?")
+            if path == parts.path and query and set(parse_qsl(query)) <= asked:
+                return route
+        return self.routes.get(parts.path)
 
     def answer(self, handler: BaseHTTPRequestHandler, send_body: bool):
         arrived = time.monotonic()
