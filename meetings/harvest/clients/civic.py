@@ -123,6 +123,6 @@ def listed_file(asset) -> ListedFile:
         key=asset.url,
         url=asset.url,
         kind=KINDS.get(asset.asset_type, asset.asset_type),
-        title=asset.asset_name or "",
+        title=" - ".join(filter(None, [asset.asset_name, asset.asset_type.replace("_", " ")])),
         version=f"{asset.content_type or ''} {size}".strip() if size else "",
     )
