@@ -40,7 +40,7 @@ def harvest(source: Source, trigger: str = "schedule", refetch: bool = False) ->
     run.meetings = sum(1 for meeting in listing.meetings if meeting.date)
     with tempfile.TemporaryDirectory(prefix="harvest-") as folder:
         for meeting in listing.meetings:
-            for listed in meeting.files:
+            for listed in filter(lambda listed: listed.primary, meeting.files):
                 outcome = fetch_file(source, meeting, listed, session, Path(folder), refetch)
                 run.found += 1
                 setattr(run, outcome, getattr(run, outcome) + 1)

@@ -28,6 +28,7 @@ class ListedFile:
     version: str = ""  # the listing's word on its version: a size, a modified time, a checksum
     checksum: str = ""  # 'sha1:<hex>' or 'sha512:<hex>' where the source gives one
     file_name: str = ""  # the name the source gives the file, if it gives one
+    primary: bool = True  # False where another meeting lists the same file as its own
 
 
 @dataclass

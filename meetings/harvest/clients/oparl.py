@@ -43,6 +43,7 @@ class OParlClient(Client):
             for paper in self.pages(body.get("paper")):
                 self.attach_paper(paper, meetings)
             listing.meetings += meetings.values()
+        mark_shared_files(listing.meetings)
         return listing
 
     def get(self, url: str) -> dict:
@@ -100,6 +101,19 @@ class OParlClient(Client):
         files = [paper.get("mainFile"), *(paper.get("auxiliaryFile") or [])]
         listed = [listed_file(file, "report") for file in files]
         meeting.files = unique([*meeting.files, *filter(None, listed)])
+
+
+def mark_shared_files(meetings: list[ListedMeeting]) -> None:
+    """A file two meetings list (a pack that prints the last meeting's minutes is one's
+    invitation and the other's results protocol) is fetched for the meeting it invites to."""
+    owners: dict[str, ListedFile] = {}
+    for meeting in meetings:
+        for listed in meeting.files:
+            owner = owners.setdefault(listed.key, listed)
+            if owner is not listed:
+                keep, other = (listed, owner) if owner.kind == "minutes" else (owner, listed)
+                other.primary, keep.primary = False, True
+                owners[listed.key] = keep
 
 
 def required(data: dict, field: str, url: str):
