@@ -46,7 +46,7 @@ class SourceForm(forms.ModelForm):
 
 
 def who(request) -> str:
-    return f"admin {request.user.get_username()}"
+    return request.user.get_username()
 
 
 @admin.register(Source)
@@ -153,7 +153,7 @@ class SourceAdmin(admin.ModelAdmin):
     @admin.action(description="Pause the selected sources")
     def pause(self, request, queryset):
         paused = queryset.filter(paused_reason="").update(
-            paused_reason=f"paused by {who(request)}", paused_at=timezone.now()
+            paused_reason=f"paused by admin {who(request)}", paused_at=timezone.now()
         )
         self.message_user(request, f"{paused} source{'s' if paused != 1 else ''} paused.")
 

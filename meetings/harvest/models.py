@@ -35,7 +35,9 @@ class Source(models.Model):
         help_text="ModernGov: the site (https://democracy.kent.gov.uk); CivicPlus: its "
         "/AgendaCenter; OParl: the System (…/oparl/v1.1/); a page or feed: its address",
     )
-    every_hours = models.PositiveIntegerField(default=24, help_text="Hours between harvests")
+    every_hours = models.PositiveIntegerField(
+        "harvest every (hours)", default=24, help_text="Hours between harvests"
+    )
     days_back = models.PositiveIntegerField(
         default=30, help_text="Meetings from this many days ago …"
     )
@@ -94,7 +96,7 @@ class HarvestRun(models.Model):
     Status = RunStatus
 
     source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="runs")
-    trigger = models.CharField(max_length=20, help_text="'schedule' or the admin who asked")
+    trigger = models.CharField(max_length=150, help_text="'schedule' or the admin who asked")
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.RUNNING)
     started_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
