@@ -22,6 +22,7 @@ from protego import Protego
 RETRIED_STATUSES = {429, 500, 502, 503, 504}
 MAX_RETRY_AFTER = 120  # seconds: a longer Retry-After is a reason to fail, not to wait
 CHUNK = 1 << 16
+LISTING_LIMIT = 50_000_000  # bytes of one listing page or API answer
 
 
 class FetchError(Exception):
@@ -181,17 +182,23 @@ class Fetched:
 
 
 def get_text(session: PoliteSession, url: str, **kwargs) -> requests.Response:
-    """A listing page or API answer, its status checked; FetchError says why it failed."""
+    """A listing page or API answer, its status and size checked; FetchError says why not."""
     url = requests.Request("GET", url, params=kwargs.pop("params", None)).prepare().url
     try:
-        response = session.get(url, **kwargs)
+        with session.get(url, stream=True, **kwargs) as response:
+            if response.status_code != 200:
+                raise FetchError(f"{url}: the server answered {response.status_code}")
+            body = bytearray()
+            for block in response.iter_content(CHUNK):
+                body += block
+                if len(body) > LISTING_LIMIT:
+                    raise FetchError(f"{url}: a listing of more than {LISTING_LIMIT:,} bytes")
+            response._content = bytes(body)  # where requests keeps a body: .text, .json()
+            return response
     except FetchError:
         raise
     except requests.RequestException as error:
         raise FetchError(f"{url}: {describe(error)}") from error
-    if response.status_code != 200:
-        raise FetchError(f"{url}: the server answered {response.status_code}")
-    return response
 
 
 def download(

@@ -9,6 +9,7 @@ earlier version's reading (a revised agenda) rather than adding a second documen
 """
 
 import hashlib
+import logging
 import tempfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -24,6 +25,8 @@ from meetings.harvest.recording import record_listing
 from meetings.harvest.stated import ListedFile, ListedMeeting
 from meetings.uploads import queue_file
 
+logger = logging.getLogger(__name__)
+
 
 def harvest(source: Source, trigger: str = "schedule", refetch: bool = False) -> HarvestRun:
     """Harvest `source` once; `refetch` fetches every file again, whatever its version."""
@@ -36,6 +39,10 @@ def harvest(source: Source, trigger: str = "schedule", refetch: bool = False) ->
         listing = client_for(source, session).listing(start, end)
     except FetchError as error:
         return finish(run, session, error=str(error))
+    except (KeyError, TypeError, ValueError, AttributeError) as error:  # not as documented
+        logger.warning("harvest of %s: its listing could not be read", source, exc_info=True)
+        reason = f"{source.url}: its listing could not be read ({type(error).__name__}: {error})"
+        return finish(run, session, error=reason)
     record_listing(source.council, listing)
     run.meetings = sum(1 for meeting in listing.meetings if meeting.date)
     with tempfile.TemporaryDirectory(prefix="harvest-") as folder:

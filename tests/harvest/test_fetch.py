@@ -158,3 +158,15 @@ def test_an_unchanged_file_is_not_sent_again(site, tmp_path):
 
 def test_a_blank_etag_is_no_validator():
     assert not usable_etag('" "') and not usable_etag('W/""') and usable_etag('"5f3a"')
+
+
+def test_a_listing_over_its_limit_is_refused(site, monkeypatch):
+    from meetings.harvest import fetch
+
+    monkeypatch.setattr(fetch, "LISTING_LIMIT", 100_000)
+    site.add("/meetings", "<li>meeting</li>" * 10_000, content_type="text/html")
+    with pytest.raises(FetchError) as refused:
+        fetch.get_text(PoliteSession(), site.url + "/meetings")
+    assert str(refused.value) == f"{site.url}/meetings: a listing of more than 100,000 bytes"
+    site.add("/small", "<li>meeting</li>", content_type="text/html")
+    assert fetch.get_text(PoliteSession(), site.url + "/small").text == "<li>meeting</li>"

@@ -2,6 +2,7 @@
 queued and imported, what is fetched again, revisions, failures and paused sources."""
 
 import datetime
+import json
 
 import pytest
 
@@ -20,6 +21,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 MAY_12 = datetime.date(2026, 5, 12)
 MAY_20 = datetime.date(2026, 5, 20)
 JUNE_30 = datetime.date(2026, 6, 30)
+JSON = "application/json"
 
 
 def pack(body: str, date: datetime.date, topics: list[str]) -> bytes:
@@ -250,3 +252,18 @@ def test_a_body_the_source_names_more_fully_is_one_body(site, council):
     run_worker()
     assert FetchedFile.objects.get().disagreement == ""
     assert list(Meeting.objects.values_list("body__name", flat=True)) == ["Wessex Vale Cabinet"]
+
+
+def test_a_listing_not_shaped_as_documented_fails_the_harvest_with_its_reason(site, council):
+    """An OParl system whose meeting has no id: the run fails, saying so; nothing crashes."""
+    site.add("/oparl/", json.dumps({"body": f"{site.url}/oparl/bodies"}), content_type=JSON)
+    site.add("/oparl/bodies", json.dumps({"data": [{"meeting": f"{site.url}/oparl/meetings"}]}),
+             content_type=JSON)  # fmt: skip
+    site.add("/oparl/meetings", json.dumps({"data": [{"start": "2026-05-12T10:00:00Z"}]}),
+             content_type=JSON)  # fmt: skip
+    source = source_of(site, council, platform=Source.Platform.OPARL, url=f"{site.url}/oparl/")
+    run = harvest(source)
+    assert (run.status, run.error) == (
+        "failed",
+        f"{site.url}/oparl/: its listing could not be read (KeyError: 'id')",
+    )
