@@ -133,24 +133,27 @@ class SourceAdmin(admin.ModelAdmin):
             listing,
         )
 
-    @admin.action(description="Harvest the selected sources now")
+    @admin.action(description="Harvest the selected sources now", permissions=["change"])
     def harvest_now(self, request, queryset):
         queued = sum(queue_harvest(source, who(request)) for source in queryset)
         self.message_user(request, f"{queued} harvest{'s' if queued != 1 else ''} queued.")
 
-    @admin.action(description="Harvest the selected sources now, fetching every file again")
+    @admin.action(
+        description="Harvest the selected sources now, fetching every file again",
+        permissions=["change"],
+    )
     def fetch_everything_again(self, request, queryset):
         queued = sum(queue_harvest(source, who(request), refetch=True) for source in queryset)
         self.message_user(request, f"{queued} harvest{'s' if queued != 1 else ''} queued.")
 
-    @admin.action(description="Resume the selected paused sources")
+    @admin.action(description="Resume the selected paused sources", permissions=["change"])
     def resume(self, request, queryset):
         resumed = queryset.exclude(paused_reason="").update(
             paused_reason="", paused_at=None, failures=0, next_run_at=None
         )
         self.message_user(request, f"{resumed} source{'s' if resumed != 1 else ''} resumed.")
 
-    @admin.action(description="Pause the selected sources")
+    @admin.action(description="Pause the selected sources", permissions=["change"])
     def pause(self, request, queryset):
         paused = queryset.filter(paused_reason="").update(
             paused_reason=f"paused by admin {who(request)}", paused_at=timezone.now()

@@ -150,10 +150,11 @@ def retry_after(response) -> float | None:
     value = response.headers.get("Retry-After", "").strip()
     if value.isdigit():
         seconds = float(value)
-    elif value and (moment := email.utils.parsedate_to_datetime(value)):
-        seconds = moment.timestamp() - time.time()
     else:
-        return None
+        try:
+            seconds = email.utils.parsedate_to_datetime(value).timestamp() - time.time()
+        except (TypeError, ValueError):  # absent, or not a date
+            return None
     return seconds if 0 <= seconds <= MAX_RETRY_AFTER else None
 
 

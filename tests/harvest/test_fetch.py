@@ -170,3 +170,14 @@ def test_a_listing_over_its_limit_is_refused(site, monkeypatch):
     assert str(refused.value) == f"{site.url}/meetings: a listing of more than 100,000 bytes"
     site.add("/small", "<li>meeting</li>", content_type="text/html")
     assert fetch.get_text(PoliteSession(), site.url + "/small").text == "<li>meeting</li>"
+
+
+def test_a_busy_servers_retry_after_is_waited_for(site, tmp_path, settings):
+    settings.HARVEST_BACKOFF_SECONDS = 0.01
+    site.add("/later.pdf", "busy", status=503, content_type="text/plain", validators=False,
+             headers={"Retry-After": "1"})  # fmt: skip
+    settings.HARVEST_RETRIES = 2
+    with pytest.raises(FetchError, match="the server answered 503"):
+        fetch(site, "/later.pdf", tmp_path)
+    first, second = site.requests_to("/later.pdf")
+    assert second.at - first.at >= 1  # the server's wait, not the backoff's 0.01 s
