@@ -134,12 +134,11 @@ def test_a_digitaltowpath_harvest_lists_the_town_boards_january_meeting(tmp_path
     )
     january = datetime.date(2026, 1, 14)
     files = "https://finetownny.gov/application/files"
+    pdf = generated_pack("Town Board", january)  # once: a PDF records when it was made
     extra = [
-        answer(f"{files}/7417/6832/4592/board_packet.pdf", generated_pack("Town Board", january),
-               "application/pdf"),
-        answer(f"{files}/5617/6849/7151/2026_01_14.pdf", generated_pack("Town Board", january),
-               "application/pdf"),
-    ]  # fmt: skip
+        answer(f"{files}/7417/6832/4592/board_packet.pdf", pdf, "application/pdf"),
+        answer(f"{files}/5617/6849/7151/2026_01_14.pdf", pdf, "application/pdf"),
+    ]
     with replay("test_digital_tow_path_site/test_scrape_with_date_range.yaml", tmp_path, extra):
         run = harvest(source)
     assert run.summary == "2 files of 1 meeting: 2 new, 0 changed, 0 unchanged, 0 failed"
