@@ -267,3 +267,41 @@ def test_a_listing_not_shaped_as_documented_fails_the_harvest_with_its_reason(si
         "failed",
         f"{site.url}/oparl/: its listing could not be read (KeyError: 'id')",
     )
+
+
+def test_a_page_of_pdf_links_gives_the_files_of_meetings_in_the_window(site, council):
+    site.add("/files/cabinet-may.pdf", cabinet_pack_bytes())
+    site.add("/files/old-minutes.pdf", b"%PDF-1.4 long ago")
+    site.add(
+        "/meetings",
+        '<ul><li><a href="/files/cabinet-may.pdf">Cabinet agenda, 12 May 2026</a></li>'
+        '<li><a href="/files/old-minutes.pdf">Minutes of 3 March 2025</a></li>'
+        '<li><a href="/contact">Contact us</a></li></ul>',
+        content_type="text/html",
+    )
+    source = source_of(site, council, platform=Source.Platform.LINKS, url=f"{site.url}/meetings")
+    run = harvest(source)
+    assert run.summary == "1 file of 1 meeting: 1 new, 0 changed, 0 unchanged, 0 failed"
+    assert not site.requests_to("/files/old-minutes.pdf")  # its date is outside the window
+    fetched = FetchedFile.objects.get()
+    assert (fetched.title, fetched.kind, fetched.body, fetched.date) == (
+        "Cabinet agenda, 12 May 2026", "agenda", "", MAY_12
+    )  # fmt: skip
+    run_worker()
+    assert Document.objects.get().meeting.body.name == "Cabinet"  # the document names it
+
+
+def test_a_feed_of_pdf_links_is_read_too(site, council):
+    site.add("/files/cabinet-may.pdf", cabinet_pack_bytes())
+    site.add(
+        "/feed",
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Agendas</title>'
+        f"<item><title>Cabinet 12 May 2026</title><link>{site.url}/files/cabinet-may.pdf</link>"
+        "</item></channel></rss>",
+        content_type="application/rss+xml",
+    )
+    source = source_of(site, council, platform=Source.Platform.LINKS, url=f"{site.url}/feed")
+    assert harvest(source).summary == (
+        "1 file of 1 meeting: 1 new, 0 changed, 0 unchanged, 0 failed"
+    )
+    assert FetchedFile.objects.get().url == f"{site.url}/files/cabinet-may.pdf"
