@@ -186,9 +186,20 @@ BASE_URL = os.environ.get("ARCHIVE_BASE_URL", "http://localhost:8000").rstrip("/
 # Where `make_bulk_data` writes the downloads served at /data/.
 BULK_DATA_DIR = Path(os.environ.get("ARCHIVE_BULK_DATA_DIR", VAR_DIR / "data"))
 
-IMPORT_MAX_FILE_MB = int(os.environ.get("IMPORT_MAX_FILE_MB", 100))
+IMPORT_MAX_FILE_MB = int(os.environ.get("IMPORT_MAX_FILE_MB", 100))  # harvested files too
 IMPORT_MAX_PAGES = int(os.environ.get("IMPORT_MAX_PAGES", 2000))
 IMPORT_MAX_FILES = int(os.environ.get("IMPORT_MAX_FILES", 20))
+
+# Harvesting councils' publishing sites (docs/harvest.md). Every request names the archive
+# and whom to contact; each host gets one request at a time, HARVEST_DELAY_SECONDS apart.
+# The User-Agent: 'CommitteeMeetingsArchive/1.0 (+BASE_URL; HARVEST_CONTACT)'.
+HARVEST_CONTACT = os.environ.get("HARVEST_CONTACT", "") or DEFAULT_FROM_EMAIL
+HARVEST_DELAY_SECONDS = float(os.environ.get("HARVEST_DELAY_SECONDS", 2))
+HARVEST_TIMEOUT_SECONDS = float(os.environ.get("HARVEST_TIMEOUT_SECONDS", 30))
+HARVEST_RETRIES = int(os.environ.get("HARVEST_RETRIES", 3))  # tries of a 5xx or a timeout
+HARVEST_BACKOFF_SECONDS = float(os.environ.get("HARVEST_BACKOFF_SECONDS", 5))  # doubled each try
+HARVEST_MAX_REDIRECTS = int(os.environ.get("HARVEST_MAX_REDIRECTS", 5))
+HARVEST_PAUSE_AFTER = int(os.environ.get("HARVEST_PAUSE_AFTER", 3))  # failed runs in a row
 
 # Admin login: lock out a user name from an address after repeated failures (django-axes).
 AUTHENTICATION_BACKENDS = [

@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
-from meetings import models
+from meetings import admin_harvest, models  # noqa: F401 (admin_harvest registers harvesting)
 from meetings.admin_import import import_packs_view
 from meetings.alerts import sending
 from meetings.alerts.models import Delivery, Subscriber, Subscription

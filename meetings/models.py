@@ -286,6 +286,9 @@ class ReplacedDocument(models.Model):
 
     sha256 = models.CharField(max_length=64)
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="replaced")
+    created = models.DateTimeField(
+        db_default=Now(), db_index=True, help_text="When it was replaced: 'agenda revised' alerts"
+    )
 
     class Meta:
         constraints = [
@@ -923,3 +926,4 @@ class RateCount(models.Model):
 
 # The alerts' models live with the code that uses them; importing them here registers them.
 from meetings.alerts.models import Delivery, SentItem, Subscriber, Subscription  # noqa: E402, F401
+from meetings.harvest.models import FetchedFile, HarvestRun, Source  # noqa: E402, F401

@@ -8,6 +8,8 @@ from procrastinate.contrib.django import app
 
 from meetings import bulk
 from meetings.alerts import sending
+from meetings.harvest import harvesting, scheduling
+from meetings.harvest.models import Source
 from meetings.matters import linking
 from meetings.search import indexing
 from meetings.uploads import run_import_job
@@ -111,3 +113,18 @@ def forget_sent_alerts(timestamp: int) -> None:
 def retry_alert_deliveries(timestamp: int) -> None:
     """Send again the digests the SMTP server refused, with a growing wait between tries."""
     sending.send_pending()
+
+
+# Harvests (meetings/harvest/, docs/harvest.md): every ten minutes the sources whose time
+# has come are queued, one job each.
+@app.periodic(cron="*/10 * * * *")
+@app.task(queue="maintenance", name="queue_due_harvests", queueing_lock="queue_due_harvests")
+def queue_due_harvests(timestamp: int) -> None:
+    scheduling.queue_due()
+
+
+@app.task(queue="harvests", name="harvest_source", retry=TRANSIENT)
+def harvest_source(source_id: int, trigger: str = "schedule", refetch: bool = False) -> None:
+    source = Source.objects.filter(pk=source_id).first()
+    if source is not None:
+        harvesting.harvest(source, trigger, refetch)

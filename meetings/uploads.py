@@ -8,6 +8,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from meetings.harvest.recording import judge_import
 from meetings.ingest.pages import count_pages
 from meetings.management.commands.import_packs import import_one
 from meetings.models import Document, ImportJob
@@ -22,6 +23,12 @@ def queue_uploads(uploads, options: dict, user) -> list[ImportJob]:
         return [
             _queue(Path(upload.name).name, _contents(upload), options, user) for upload in uploads
         ]
+
+
+def queue_file(file_name: str, path: Path, options: dict) -> ImportJob:
+    """Queue a file a harvest fetched, imported as an upload is (meetings.harvest)."""
+    with transaction.atomic():
+        return _queue(file_name, path, options, None)
 
 
 def queue_reparse(document: Document, body: str, date: datetime.date, user) -> ImportJob:
@@ -47,7 +54,7 @@ def _queue(file_name: str, contents: bytes | Path, options: dict, user) -> Impor
         upload=name,
         file_name=file_name,
         options=options,
-        requested_by=user if user.is_authenticated else None,
+        requested_by=user if user and user.is_authenticated else None,
     )
     import_upload.defer(job_id=job.pk)
     return job
@@ -99,6 +106,7 @@ def run_import_job(job_id: int) -> None:
         job.document = Document.objects.filter(sha256=result.sha256).first()
         job.pages_total = job.pages_done = job.pages_total or job.pages_done
     job.save()
+    judge_import(job)  # a harvested file: is its meeting the one its source states?
     if job.status == ImportJob.Status.DONE:
         path.unlink(missing_ok=True)
 

@@ -26,6 +26,7 @@ from meetings.models import (
     MatterStep,
     Meeting,
     Page,
+    ReplacedDocument,
     Report,
     Vote,
 )
@@ -113,7 +114,32 @@ def body_entries(subscriptions, since) -> dict[int, list[Entry]]:
         body = decision.minute.meeting.body
         why = f"A decision of {body.name}"
         of_body.setdefault(body.pk, []).append(_decision_entry(decision, why))
+    for revised in _revised_documents(since, bodies):
+        entry = _revised_entry(revised)
+        of_body.setdefault(revised.document.meeting.body_id, []).append(entry)
     return {s.pk: of_body.get(s.body_id, []) for s in subscriptions}
+
+
+def _revised_documents(since, bodies):
+    """Documents re-issued since (a revised agenda): the new version replaced the old."""
+    replaced = ReplacedDocument.objects.filter(
+        created__gte=since, document__meeting__body__in=bodies
+    ).select_related("document__meeting__body__council")
+    return list({row.document_id: row for row in replaced.order_by("created")}.values())
+
+
+def _revised_entry(revised: ReplacedDocument) -> Entry:
+    document, meeting = revised.document, revised.document.meeting
+    what = "Agenda" if "agenda" in document.kind else (document.kind or "document").capitalize()
+    return Entry(
+        key=f"revised-{document.pk}",
+        title=f"{what} revised: {meeting}",
+        url=absolute(meeting.get_absolute_url()),
+        date=meeting.date,
+        body=meeting.body.name,
+        created=revised.created,
+        why=[f"The {what.lower()} of this meeting of {meeting.body.name} was revised"],
+    )
 
 
 def _meeting_entry(meeting: Meeting, why: str) -> Entry:

@@ -19,6 +19,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from meetings.filters import DecisionFilter, MeetingFilter
+from meetings.harvest.models import HarvestRun
 from meetings.ingest.text import find_date
 from meetings.matters.lookup import link_item_matters, matter_of
 from meetings.models import (
@@ -111,6 +112,9 @@ def council_detail(request, council):
         without_text=Count("pk", filter=~Q(Exists(with_text))),
         read_by_ocr=Count("pk", filter=Q(Exists(read_by_ocr))),
     )
+    coverage["last_harvest"] = HarvestRun.objects.filter(
+        source__council=council, status=HarvestRun.Status.DONE
+    ).aggregate(at=Max("finished_at"))["at"]
     span = Meeting.objects.filter(body__council=council).aggregate(
         first=Min("date"), last=Max("date"), meetings=Count("pk")
     )

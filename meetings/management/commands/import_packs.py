@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, connections
 from tqdm import tqdm
 
+from meetings.harvest.stated import reconcile
 from meetings.ingest.ocr import MODES, OcrSettings
 from meetings.ingest.pages import count_pages
 from meetings.ingest.read import PackError, read_source
@@ -46,6 +47,7 @@ def import_one(path: Path, options: dict, progress=None) -> tuple[LoadResult | N
         source = read_source(
             path, options["body"], options["date"], on_page, settings.IMPORT_MAX_PAGES, ocr
         )
+        reconcile(source.pack, options.get("stated"))  # a harvested file: its source's meeting
         result = load_source(
             source,
             force=options["force"],
