@@ -3,7 +3,7 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
 WORKDIR /app
 # Tesseract reads scans and pages whose fonts have no text mapping (OCR).
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng \
+    && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-cym \
     && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 COPY archive archive

@@ -44,14 +44,15 @@ def scanned_packs(folder: Path, count: int, pages: int) -> list[Path]:
 def bare_tesseract(scan: Path) -> tuple[int, float]:
     import pypdfium2
 
-    from meetings.ingest.ocr import DPI, LANGUAGE, page_image
+    from meetings.ingest.ocr import DPI, LANGUAGE, PAGE_SEGMENTATION, page_image
 
     document = pypdfium2.PdfDocument(str(scan))
     images = [page_image(document[index]) for index in range(len(document))]
     started = time.perf_counter()
     for image in images:
         subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(DPI), "tsv"],
+            ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(DPI),
+             "--psm", PAGE_SEGMENTATION, "tsv"],  # fmt: skip
             input=image, capture_output=True, check=True,
             env={**os.environ, "OMP_THREAD_LIMIT": "1"},
         )  # fmt: skip

@@ -397,15 +397,17 @@ def write_demo_archive(
 
 
 def write_scan(pdf_path: Path, scan_path: Path, dpi: int = 200, pages=None) -> Path:
-    """The PDF as if printed and scanned: each page an image, no text layer."""
+    """The PDF as if printed and scanned: each page an image of its size, no text layer."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf_path))
-    scan = FPDF(format="A4")
+    scan = FPDF(unit="pt")
     for index in pages if pages is not None else range(len(document)):
-        image = document[index].render(scale=dpi / 72, grayscale=True).to_pil()
-        scan.add_page()
-        scan.image(image, x=0, y=0, w=210, h=297)
+        page = document[index]
+        width, height = page.get_size()
+        scan.add_page(format=(width, height))
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        scan.image(image, x=0, y=0, w=width, h=height)
     scan.output(str(scan_path))
     document.close()
     return scan_path

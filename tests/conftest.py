@@ -7,6 +7,7 @@ pytest_plugins = ["tests.ci_plugin"]
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 SEEDS = SHARED / "seeds"
 REALWORLD = SHARED / "realworld"
+REALWORLD_NEXT = SHARED / "realworld-next"  # councils' documents the importer was not written for
 
 
 def shared_file(folder: Path, prefix: str) -> Path:

@@ -45,6 +45,9 @@ TIERS = {
     "municipal": "municipality",
     "region": "region",
     "regional": "region",
+    "port": "port",
+    "commune": "commune",
+    "ville": "city",
 }
 _TIER = "|".join(sorted((re.escape(tier) for tier in TIERS), key=len, reverse=True))
 # "Kent County Council", "ROYAL SUTTON COLDFIELD TOWN COUNCIL", "The County Council": the
@@ -52,7 +55,16 @@ _TIER = "|".join(sorted((re.escape(tier) for tier in TIERS), key=len, reverse=Tr
 # before the tier backtracks on every line of a long pack).
 COUNCIL = re.compile(r"\bcouncil\b", re.IGNORECASE)
 # "City of Alameda", "TOWNSHIP OF NIPISSING", "London Borough of Camden".
-TIER_OF = re.compile(rf"\b({_TIER})\s+of\s+(?:the\s+)?", re.IGNORECASE)
+TIER_OF = re.compile(rf"\b({_TIER})\s+(?:of|de)\s+(?:the\s+)?", re.IGNORECASE)
+ANCHORS = ("council", " of ", " de ", "district")  # words a council's name holds
+# "Cupertino Union School District", "Warrenville Public Library District": a district that
+# governs as a council does, named after its place.
+DISTRICT = re.compile(
+    r"\b(?:(?:Union|Unified|Joint|Consolidated|Public|Community)\s+){0,2}"
+    r"(?:High\s+|Elementary\s+)?(?P<kind>School|College|Library|Park|Fire\s+Protection|Water|Sanitary|Hospital|Transit)"
+    r"\s+District\b",
+    re.IGNORECASE,
+)
 PLACE_WORDS = 5  # at most, on either side
 CONNECTORS = frozenset({"upon", "on", "in", "and", "&"})  # inside a place's name
 # Capitalised words that are not part of a place's name.
@@ -128,9 +140,13 @@ def _mentions(lines: list[Line], domains: tuple[str, ...] | None) -> tuple[list,
     mentions, generic = [], Counter()
     for line, votes in _weighed(lines):
         text = line.text
-        lowered = text.lower()  # most lines name no council: two look-ups rule them out
-        if "council" not in lowered and " of " not in lowered:
+        lowered = text.lower()  # most lines name no council: a few look-ups rule them out
+        if not any(word in lowered for word in ANCHORS):
             continue
+        for match in DISTRICT.finditer(text):
+            if words := _trailing_place(text[: match.start()].split()[-PLACE_WORDS:]):
+                tier = f"{match['kind'].split()[0].lower()} district"
+                mentions.append(_Mention(tier, " ".join(match[0].split()), words, True, votes))
         for match in COUNCIL.finditer(text):
             before = text[: match.start()].split()[-(PLACE_WORDS + 3) :]
             printed_tier, rest = _tier_at_end(before)
@@ -278,9 +294,12 @@ def _form(place: str, mention: _Mention) -> str:
     printed_tier = title_case(mention.printed_tier)
     if not printed_tier:
         return f"{place} Council"
+    if mention.tier.endswith("district"):
+        return f"{place} {printed_tier}"
     if mention.place_first:
         return f"{place} {printed_tier} Council"
-    return f"{printed_tier} of {place}"
+    joined = "de" if mention.tier in ("commune",) or printed_tier == "Ville" else "of"
+    return f"{printed_tier} {joined} {place}"
 
 
 def _readable(place: str) -> str:

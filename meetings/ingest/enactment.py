@@ -130,7 +130,7 @@ def _decision(filled: list[Line], title_at: int, texts: list[str]) -> MinuteReco
         resolved = " ".join(sentences(resolved)[:2])
     tally = next((match for text in texts if (match := TALLY.search(text))), None)
     minute = MinuteRecord(
-        number=re.sub(r"\s+", "", number["number"])[:20] if number else "1",
+        number=re.sub(r"\s+", "", number["number"]).replace("–", "-")[:20] if number else "1",
         title=_title(texts, title_at, title_line),
         text=reflow([line.raw for line in filled]),
         page=filled[title_at].page,

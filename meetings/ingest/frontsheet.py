@@ -231,11 +231,18 @@ SUMMONS_DATE = re.compile(
 )
 
 
+SUMMONS_TOP = 8  # lines in which the summons' AGENDA heading stands, under a letterhead
+
+
 def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
     texts = _first_texts(lines, 12)
-    if not texts or texts[0][1].text.upper() != "AGENDA" or len(texts) < 3:
+    heading = next(
+        (i for i, (_, line) in enumerate(texts[:SUMMONS_TOP]) if line.text.upper() == "AGENDA"),
+        None,
+    )
+    if heading is None or len(texts) < heading + 3:
         return None, 0
-    body_line, date_line = texts[1][1], texts[2][1]
+    body_line, date_line = texts[heading + 1][1], texts[heading + 2][1]
     date = find_date(date_line.text.replace(",", ""))
     if not SUMMONS_DATE.match(date_line.text) or not date:
         return None, 0

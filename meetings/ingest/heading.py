@@ -126,6 +126,7 @@ DOCUMENT_TITLE = re.compile(
     r"|notice|procès-verbal|compte[- ]rendu)\s+(?:of|for|du|de)\b",
     re.IGNORECASE,
 )
+WRAPPED_OF = re.compile(r"^(?:of|for)\s+(?:the\s+)?", re.IGNORECASE)
 PREPOSITION = re.compile(r"^(?:by|for|to|of|at|in|on|from|with|per)\s", re.IGNORECASE)
 FOOTER = 0.9  # a line this far down the page is a footer, not the heading
 
@@ -171,7 +172,7 @@ def read_heading(lines: list[Line], window: int = WINDOW) -> HeadingReading:
         reading.body = body.value
     if date:
         reading.date = date.value
-        reading.start_time = _time_near(context, date.index)
+        reading.start_time = _time_near(context, date.index) or _called_to_order(context)
     chosen = [c.index for c in (body, date) if c]
     reading.end = max(chosen) + 1 if chosen else 0
     for name, candidate in (("kind", kind), ("body", body), ("date", date)):
@@ -208,7 +209,7 @@ class _Context:
         """Printed as a heading: larger or bolder than the text, or in capitals."""
         text, style = self.text(index), self.style(index)
         if style and self.size:
-            if style.size >= self.size * 1.15:
+            if style.size >= self.size * (1.4 if style.read_by_ocr else 1.15):
                 return True
             if style.bold and len(text.split()) <= 12:
                 return True
@@ -319,6 +320,7 @@ def _tidy(name: str) -> str:
     of Trustees held on …' -> 'Board of Trustees'."""
     name = re.split(r"[.;]\s", name)[0]  # a sentence goes on after the name
     name = LEADING_WORDS.sub("", name.strip(" .,;:–-|*"))
+    name = WRAPPED_OF.sub("", name)  # "MINUTES OF THE REGULAR MEETING / OF THE BOARD OF …"
     name = re.sub(rf"(?:\s*,)?\s+(?:\d|\b{MONTH}\b|\(|\[).*$", "", name, flags=re.IGNORECASE)
     name = TRAILING_WORDS.sub("", name).strip(" .,;:–-|*")
     if match := AUTHORITY_COUNCIL.match(name) or COMMITTEE_OF_COUNCIL.match(name):
@@ -423,6 +425,24 @@ def _only_a_date(text: str) -> bool:
     2000 5:15 p.m.' where a scan's margin put a mark before the heading's date."""
     rest = DATE_WORDS.sub(" ", ENUMERATOR.sub("", text))
     return len(re.findall(r"[^\W\d_]{2,}", rest)) == 0
+
+
+CALLED_TO_ORDER = re.compile(
+    r"\b(?:called|came)\s+(?:the\s+meeting\s+)?to\s+order\b|\bconvened\b|\bopened the meeting\b"
+    r"|\b(?:will\s+)?(?:begin|begins|start|starts|commence|commences|commencing|starting)\s+at\b",
+    re.IGNORECASE,
+)
+
+
+def _called_to_order(context: _Context) -> datetime.time | None:
+    """Where the heading gives no time, the time the meeting was called to order, or will
+    begin ("Closed Session will begin at 5:00 P.M.")."""
+    for index in context.top:
+        if CALLED_TO_ORDER.search(context.text(index)) and (
+            found := find_time(context.text(index))
+        ):
+            return found
+    return None
 
 
 def _time_near(context: _Context, date_index: int) -> datetime.time | None:

@@ -30,6 +30,11 @@ class Style:
     page_height: float
 
     @property
+    def read_by_ocr(self) -> bool:
+        """Measured from a scan's word boxes, less surely than a text layer's glyphs."""
+        return self.bold is None
+
+    @property
     def y(self) -> float:
         """Where the line stands on the page: 0 at the top edge, 1 at the bottom."""
         return self.top / self.page_height if self.page_height else 0.0
@@ -47,9 +52,9 @@ def pdf_page_text(page: pypdfium2.PdfPage) -> tuple[str, list[Style | None]]:
         if len(text) != textpage.count_chars():  # characters PDFium counts otherwise
             return "\n".join(lines), [None] * len(lines)
         height = page.get_height()
-        styles, offset = [], 0
+        styles, offset, bold_fonts = [], 0, {}
         for line, separator in zip(lines, _separators(text), strict=True):
-            styles.append(_glyph_style(textpage, offset, line, height))
+            styles.append(_glyph_style(textpage, offset, line, height, bold_fonts))
             offset += len(line) + len(separator)
         return "\n".join(lines), styles
     finally:
@@ -64,7 +69,9 @@ _NAME = ctypes.create_string_buffer(128)
 _FLAGS = ctypes.c_int()
 
 
-def _glyph_style(textpage, offset: int, line: str, page_height: float) -> Style | None:
+def _glyph_style(
+    textpage, offset: int, line: str, page_height: float, bold_fonts: dict
+) -> Style | None:
     stripped = line.lstrip()
     if not stripped:
         return None
@@ -72,17 +79,26 @@ def _glyph_style(textpage, offset: int, line: str, page_height: float) -> Style 
     box = pdfium.FS_RECTF()
     if not pdfium.FPDFText_GetLooseCharBox(textpage.raw, index, box):
         return None
-    weight = pdfium.FPDFText_GetFontWeight(textpage.raw, index)
-    bold = weight >= BOLD_WEIGHT
-    if not bold and pdfium.FPDFText_GetFontInfo(textpage.raw, index, _NAME, len(_NAME), _FLAGS):
-        bold = bool(BOLD_NAME.search(_NAME.value.decode("latin-1")))
     return Style(
         size=box.top - box.bottom,
-        bold=bold,
+        bold=_is_bold(textpage, index, bold_fonts),
         x=box.left,
         top=page_height - box.top,
         page_height=page_height,
     )
+
+
+def _is_bold(textpage, index: int, bold_fonts: dict) -> bool:
+    """Bold by its font's weight, or else by its name ("Calibri-Bold" says 400): each font of
+    a page is asked once (`bold_fonts`: font handle to whether it is bold)."""
+    font = pdfium.FPDFTextObj_GetFont(pdfium.FPDFText_GetTextObject(textpage.raw, index))
+    key = ctypes.cast(font, ctypes.c_void_p).value
+    if key not in bold_fonts:
+        bold = pdfium.FPDFText_GetFontWeight(textpage.raw, index) >= BOLD_WEIGHT
+        if not bold and pdfium.FPDFText_GetFontInfo(textpage.raw, index, _NAME, len(_NAME), _FLAGS):
+            bold = bool(BOLD_NAME.search(_NAME.value.decode("latin-1")))
+        bold_fonts[key] = bold
+    return bold_fonts[key]
 
 
 def body_size(styles: list[Style | None]) -> float | None:

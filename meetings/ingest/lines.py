@@ -29,14 +29,25 @@ class Line:
     style: Style | None = None  # how a PDF or a page read by OCR prints it; None in a text file
 
 
+def apart(a: Line, b: Line) -> bool:
+    """Whether a space wider than a line's stands between two lines printed one after the
+    other on a page: a new paragraph or heading, not a line the page width wrapped."""
+    if not (a.style and b.style) or a.page != b.page:
+        return False
+    gap = b.style.top - (a.style.top + a.style.size)
+    return gap > max(a.style.size, b.style.size)
+
+
 def same_print(a: Line, b: Line) -> bool:
     """Whether two lines are printed alike: in the same weight and about the same size, as a
     title is where the page width wrapped it. Lines of a text file, or read by OCR, may be."""
     if not (a.style and b.style):
         return True
-    if a.style.bold is not None and b.style.bold is not None and a.style.bold != b.style.bold:
-        return False
-    return abs(a.style.size - b.style.size) <= 0.15 * max(a.style.size, b.style.size)
+    larger = max(a.style.size, b.style.size)
+    if a.style.read_by_ocr or b.style.read_by_ocr:
+        # a scan's word heights vary with their letters by half; its weight is not known
+        return abs(a.style.size - b.style.size) <= 0.5 * larger
+    return a.style.bold == b.style.bold and abs(a.style.size - b.style.size) <= 0.15 * larger
 
 
 def page_lines(pages: list[str], styles: list[list[Style | None]] | None = None) -> list[Line]:

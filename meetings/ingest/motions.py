@@ -309,7 +309,8 @@ def _starts_a_motion(sentence: str) -> bool:
 def _passive_decision(sentence: str, following: list[str]) -> bool:
     """'The following accounts were approved for payment: NO proposed JH seconded'."""
     if TRUE_RECORD.search(sentence):
-        return bool(re.search(r"\b(?:agreed|approved|confirmed|signed|adopted)\b", sentence, re.I))
+        # agreed, not merely signed: the chair signs what the meeting agreed
+        return bool(re.search(r"\b(?:agreed|approved|confirmed|adopted)\b", sentence, re.I))
     if not PASSIVE_DECISION.match(sentence):
         return False
     nearby = " ".join([sentence, *following])

@@ -43,7 +43,9 @@ SCHEMES = [
     Scheme(
         "legistar",
         re.compile(
-            r"^(?P<number>\d{1,2}\.[A-Z]|[A-Z]|\d{1,2})\s+(?P<file>\d{2}-\d{3,5})\b\s*(?P<rest>.*)$"
+            # OCR reads a letter as a digit now and then ("1.0 21-0194" for 1.C): see _letters
+            r"^(?P<number>\d{1,2}\.[A-Z0158]|[A-Z]|\d{1,2})\s+(?P<file>\d{2}-\d{3,5})\b\s*"
+            r"(?P<rest>.*)$"
         ),
         consecutive=False,
         min_items=2,
@@ -57,7 +59,7 @@ SCHEMES = [
     Scheme(
         "code",
         re.compile(
-            r"^(?P<number>(?:[A-Z]{1,6}[.-]\s?){1,2}\d{4}[.-]\s?\d{1,3})\.?(?:\s*[:–-])?\s+"
+            r"^(?P<number>(?:[A-Z]{1,6}\s?[.-]\s?){1,2}\d{4}[.-]\s?\d{1,3})\.?(?:\s*[:–-])?\s+"
             r"(?P<rest>[A-Z‘'\"(].*)$"
         ),
         consecutive=True,
@@ -67,7 +69,7 @@ SCHEMES = [
     Scheme(
         "dotted",
         re.compile(
-            r"^(?P<number>\d{1,4}\.\d{1,2}\.\d{1,3}|\d{1,2}-\d{1,2}-\d{1,3})\.?(?:\s*[:–-])?\s+"
+            r"^(?P<number>\d{1,4}\.\d{1,2}\.\d{1,3}|\d{1,2}-\d{1,2}-\d{1,3})\.?(?:\s*[:–-]\s*|\s+)"
             r"(?P<rest>[A-Z‘'\"(].*)$"
         ),
         consecutive=True,
@@ -76,7 +78,7 @@ SCHEMES = [
     Scheme(
         "decimal",
         re.compile(
-            r"^(?P<number>\d{1,2}\.\d{1,2}|\d{1,2}-\d{1,2}(?=\s*[:–]))\.?(?:\s*[:–-])?\s+"
+            r"^(?P<number>\d{1,2}\.\d{1,2}|\d{1,2}-\d{1,2}(?=\s*[:–]))\.?(?:\s*[:–-]\s*|\s+)"
             r"(?P<rest>[A-Z‘'\"(].*)$"
         ),
         consecutive=True,
@@ -154,13 +156,12 @@ def numbered_items(
     found = {scheme.name: _found(scheme, lines, start, agenda) for scheme in SCHEMES}
     best, run, longest = None, [], 0
     for scheme in SCHEMES:  # the scheme with the longest run wins, as one level counts
-        this = _run(scheme, found[scheme.name])
+        this = _run(scheme, found[scheme.name], lines)
         if len(this) >= scheme.min_items and len(this) > longest:
             best, longest = scheme, len(this)
     if best:
-        run = _run_with_restarts(
-            found[best.name], _key_of(best), lines, _run(best, found[best.name])
-        )
+        longest_run = _run(best, found[best.name], lines)
+        run = _run_with_restarts(found[best.name], _key_of(best), lines, longest_run)
     else:  # "NEW BUSINESS" / "1." … "OLD BUSINESS" / "1.": too few to count but for the outline
         for scheme in (s for s in SCHEMES if s.consecutive and not s.per_prefix):
             this = _run_with_restarts(found[scheme.name], _key_of(scheme), lines, [])
@@ -176,12 +177,24 @@ def _found(scheme: Scheme, lines: list[Line], start: int, agenda: bool) -> list[
     found = [
         NumberedLine(index, _printed(match["number"]), match["rest"].strip(), _file_number(match))
         for index in range(start, len(lines))
-        if (match := scheme.pattern.match(lines[index].text)) and not MOTION.match(match["rest"])
+        if (match := scheme.pattern.match(_as_read(scheme, lines[index])))
+        and not MOTION.match(match["rest"])
     ]
     if agenda and scheme.counts_from_one:
         key = _key_of(scheme)
         found = found[next((i for i, x in enumerate(found) if key(x.number)[1] == 1), len(found)) :]
     return found
+
+
+def _as_read(scheme: Scheme, line: Line) -> str:
+    return _roman_as_printed(line) if scheme.roman else line.text
+
+
+def _roman_as_printed(line: Line) -> str:
+    """The line's text, its Roman number as printed where OCR read I as 1, l or |: 'Il.'."""
+    if line.style and line.style.read_by_ocr:
+        return re.sub(r"^[Il1|VX]+(?=\.\s)", lambda m: re.sub(r"[l1|]", "I", m[0]), line.text)
+    return line.text
 
 
 def _printed(number: str) -> str:
@@ -193,11 +206,34 @@ def _key_of(scheme: Scheme):
     return _roman_key if scheme.roman else _key
 
 
-def _run(scheme: Scheme, found: list[NumberedLine]) -> list[NumberedLine]:
-    """The scheme's items: the longest run of its numbers, or each number once."""
+def _run(scheme: Scheme, found: list[NumberedLine], lines: list[Line]) -> list[NumberedLine]:
+    """The scheme's items: the longest run of its numbers in one column, or each number once."""
+    if scheme.name == "legistar":
+        return _distinct(_letters(found))
     if scheme.consecutive and not scheme.per_prefix:
-        return _longest_run(found, _key_of(scheme))
+        # one column's run where it is as long: a section's number in the margin beside it
+        # ('I.' read as '1.') is not the run's; a first item indented a little is
+        longest = _longest_run(found, _key_of(scheme))
+        runs = [_longest_run(column, _key_of(scheme)) for column in _columns(found, lines)]
+        in_a_column = max(runs, key=len, default=[])
+        return in_a_column if len(in_a_column) >= len(longest) else longest
     return _distinct(found)
+
+
+def _columns(found: list[NumberedLine], lines: list[Line]) -> list[list[NumberedLine]]:
+    """The numbered lines in the columns their numbers stand in; all in one where a line's
+    place is not known (a text file)."""
+    if not all(lines[line.index].style for line in found):
+        return [found]
+    columns: list[list[NumberedLine]] = []
+    for line in found:
+        column = next(
+            (c for c in columns if _same_column(lines[c[0].index], lines[line.index])), None
+        )
+        if column is None:
+            columns.append(column := [])
+        column.append(line)
+    return columns
 
 
 def _run_with_restarts(
@@ -205,28 +241,41 @@ def _run_with_restarts(
 ) -> list[NumberedLine]:
     """`longest`, or, if longer, runs that each start again at 1 under a section's heading
     ("NEW BUSINESS", "II. OPEN SESSION") in the same column: one level of an outline."""
-    first = next((line for line in found if key(line.number)[1] == 1), None)
+    anchor = lines[longest[0].index] if longest else None
+    first = next(
+        (
+            line
+            for line in found
+            if key(line.number)[1] == 1 and (not anchor or _same_column(anchor, lines[line.index]))
+        ),
+        None,
+    )
     if first is None:
         return longest
     runs = [[first]]
     for line in found[found.index(first) + 1 :]:
+        if not _same_column(lines[first.index], lines[line.index]):
+            continue
         if _follows(runs[-1][-1].number, line.number, key):
             runs[-1].append(line)
-        elif (
-            key(line.number)[1] == 1
-            and _heading_between(lines, runs[-1][-1].index, line.index)
-            and _same_column(lines[first.index], lines[line.index])
+        elif key(line.number)[1] == 1 and _heading_between(
+            lines, runs[-1][-1].index, line.index, line.number
         ):
             runs.append([line])
     restarted = [line for run in runs for line in run]
     return restarted if len(runs) > 1 and len(restarted) > len(longest) else longest
 
 
-def _heading_between(lines: list[Line], after: int, before: int) -> bool:
+def _heading_between(lines: list[Line], after: int, before: int, number: str) -> bool:
     """Whether a section's heading stands between two lines: a short line printed as a
-    heading ("NEW BUSINESS", "Consent Calendar"), or a numbered section ("II. OPEN SESSION")."""
+    heading ("NEW BUSINESS", "Consent Calendar"), a numbered section ("II. OPEN SESSION"),
+    or the item whose number `number` carries ("7." before "7.01")."""
+    parent = re.match(r"(.+?)[.-]\d+$", number)
+    item = re.compile(rf"^{re.escape(parent[1])}[.):]?\s") if parent else None
     return any(
-        is_section_heading(line) or SECTION_NUMBER.match(line.text)
+        is_section_heading(line)
+        or SECTION_NUMBER.match(_roman_as_printed(line))
+        or (item and item.match(line.text))
         for line in lines[after + 1 : before]
     )
 
@@ -283,7 +332,7 @@ def _parents(
         key = _key_of(parent)
         taken = {line.index for line in run}
         candidates = [line for line in found[name] if line.index not in taken]
-        parents = _longest_run(candidates, key)
+        parents = _run(parent, candidates, lines)
         if len(parents) < 2 or key(parents[0].number)[1] != 1:
             continue
         inside = any(
@@ -393,6 +442,23 @@ def _follows(last: str, number: str, key=_key) -> bool:
         return 1 <= part - last_part <= MAX_STEP
     sections = _key(last_prefix.rstrip(".")), _key(prefix.rstrip("."))
     return part == 1 and sections[1][0] == sections[0][0] and sections[1][1] == sections[0][1] + 1
+
+
+def _letters(found: list[NumberedLine]) -> list[NumberedLine]:
+    """Lettered numbers ('1.A' '1.B' …) with a letter OCR read as a digit put right by its
+    neighbours: '1.0' between '1.B' and '1.D' is '1.C'. One it cannot put right is left out."""
+    kept = []
+    for position, line in enumerate(found):
+        prefix, letter = line.number[:-1], line.number[-1]
+        if letter.isalpha() or not prefix:
+            kept.append(line)
+            continue
+        before = found[position - 1].number if position else ""
+        after = found[position + 1].number if position + 1 < len(found) else ""
+        if before[:-1] == prefix == after[:-1] and ord(after[-1]) - ord(before[-1]) == 2:
+            line.number = prefix + chr(ord(before[-1]) + 1)
+            kept.append(line)
+    return kept
 
 
 def _distinct(found: list[NumberedLine]) -> list[NumberedLine]:

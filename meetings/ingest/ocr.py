@@ -2,7 +2,7 @@
 
 A page is rendered at 300 dpi in grey and handed to the `tesseract` program, one process a
 page with one thread (so `--jobs N` imports use N cores, no more). Its TSV output gives the
-words with their boxes, their lines and paragraphs, and a confidence for each word; a page's
+words with their boxes, their lines, and a confidence for each word; a page's
 confidence is the mean over its words, and each line keeps its Style (its words' height and
 where it stands), as a text layer's lines do. Results are cached by the rendered image's
 SHA-256, so a page is never read twice, whichever file it comes in.
@@ -53,7 +53,7 @@ class OcrFailed(Exception):
 class OcrResult:
     text: str
     confidence: float  # the mean of the words' confidences, 0 to 100
-    styles: tuple[Style | None, ...] = ()  # each line's of the text; None for an empty line
+    styles: tuple[Style, ...] = ()  # each line's of the text
 
 
 class OcrCache(Protocol):
@@ -166,8 +166,7 @@ def _tesseract(image: bytes, language: str) -> str:
 
 
 def parse_tsv(tsv: str) -> OcrResult:
-    """Words into lines, lines into paragraphs (blank line between), each line's Style, and
-    the mean confidence."""
+    """Words into lines, each with its Style, and the mean confidence."""
     paragraphs: dict[tuple, dict[str, list[dict]]] = {}
     confidences = []
     page_height = 0.0
@@ -182,13 +181,10 @@ def parse_tsv(tsv: str) -> OcrResult:
         if float(row["conf"]) >= 0:
             confidences.append(float(row["conf"]))
     texts, styles = [], []
-    for lines in paragraphs.values():
-        if texts:
-            texts.append("")
-            styles.append(None)
+    for lines in paragraphs.values():  # one line after another, as a text layer gives them
         for words in lines.values():
             for cell in _cells(words):
-                texts.append(" ".join(word["text"].strip() for word in cell))
+                texts.append(_bulleted(" ".join(_word(word["text"]) for word in cell)))
                 styles.append(_line_style(cell, page_height))
     confidence = sum(confidences) / len(confidences) if confidences else 0.0
     return OcrResult("\n".join(texts), round(confidence, 1), tuple(styles))
@@ -202,14 +198,29 @@ def _is_noise(word: str, confidence: float) -> bool:
     return 0 <= confidence < UNSURE and bool(NOISE.search(word))
 
 
-COLUMN_GAP = 2.5  # word heights: words further apart on a line stand in different columns
+# A list's bullet, as Tesseract reads its round or arrow mark: "e Perfunctory Business".
+MISREAD_BULLET = re.compile(r"^[eo°«»*©@¢+~](?=\s+[A-Z])")
+
+
+def _bulleted(text: str) -> str:
+    return MISREAD_BULLET.sub("•", text)
+
+
+def _word(text: str) -> str:
+    """A word without the underline Tesseract reads as '_' beside it: ':_Instauration'."""
+    text = text.strip()
+    return re.sub(r"_+(?=\w)|(?<=\w)_+", "", text) if re.search(r"[^\W_]", text) else text
+
+
+COLUMN_GAP = 4  # word heights: words further apart on a line stand in different columns
 
 
 def _cells(words: list[dict]) -> list[list[dict]]:
     """A line's words in the columns they stand in: read across a page, a line of a table or
     of a page in two columns ("I. CLOSED SESSION        President Lopez called") is split
     where a gap far wider than a space parts its words, each part a line of its own."""
-    height = sorted(float(word["height"]) for word in words)[len(words) // 2]
+    lettered = [w for w in words if re.search(r"[^\W_]", w["text"])] or words  # not a dash's
+    height = sorted(float(word["height"]) for word in lettered)[len(lettered) // 2]
     cells = [[words[0]]]
     for word in words[1:]:
         last = cells[-1][-1]
@@ -220,11 +231,15 @@ def _cells(words: list[dict]) -> list[list[dict]]:
     return cells
 
 
+ITEM_NUMBER = re.compile(  # '7', '7.', '(a)', 'IV.', '09.24.01', 'C.2014.37', 'GMHI-2014.1'
+    r"(?:[IVXivx]{1,4}|[A-Za-z])[.)]|\((?:[IVXivx]{1,4}|[A-Za-z])\)"
+    r"|\(?(?:[A-Za-z]{1,5}[.-])?\d{1,4}(?:[.\-/]\d{1,4}){0,3}[.):]?"
+)
+
+
 def _is_number(cell: list[dict]) -> bool:
-    """An item's number, standing apart from its title: '7', '7.', '(a)', 'IV.'."""
-    return len(cell) == 1 and bool(
-        re.fullmatch(r"\(?(?:\d{1,3}|[IVXivx]{1,4}|[A-Za-z])[.):]?", cell[0]["text"])
-    )
+    """An item's number, standing apart from its title in a column of its own."""
+    return len(cell) <= 2 and bool(ITEM_NUMBER.fullmatch("".join(w["text"] for w in cell)))
 
 
 def _line_style(words: list[dict], page_height: float) -> Style:

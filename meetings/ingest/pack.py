@@ -253,5 +253,6 @@ def _generic_meeting(lines: list[Line], default_body: str, default_date) -> Meet
         raise UnrecognisedPack(
             f"no meeting recognised (no {missing} found: name the meeting with --body and --date)"
         )
-    evidence = [e for e in reading.evidence if getattr(reading, e.field) in (body, date)]
+    named = {"body": default_body, "date": default_date}  # what the admin named needs no evidence
+    evidence = [e for e in reading.evidence if not named.get(e.field)]
     return MeetingRecord(body=body, date=date, start_time=reading.start_time, evidence=evidence)

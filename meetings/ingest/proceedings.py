@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from meetings.ingest.heading import read_heading
-from meetings.ingest.lines import Line, same_print
+from meetings.ingest.lines import Line, apart, same_print
 from meetings.ingest.motions import (
     find_motion,
     outcome_of,
@@ -44,6 +44,8 @@ HEADING_LINES = 40  # the body, the date and the kind of document are named in t
 PAGE_HEADING_LINES = 8  # … and in these when a document starts on a later page of a pack
 SPECIAL = re.compile(r"\b(?:special|extraordinary|emergency)\b", re.IGNORECASE)
 MAX_TITLE_LINES = 6
+COLUMN = 12  # points: a title this far right of its number stands in a column of its own
+TITLE_INDENT = 144  # points: a title's wrapped lines start no further right of its number
 MAX_NOTE = 1000
 
 
@@ -281,7 +283,8 @@ def _item_lines(lines: list[Line], numbered: list[NumberedLine], position: int) 
         )
         return lines[start + 1 : end]
     following = numbered[position + 1]
-    end = following.index - len(_title_lines_before(lines, following.index, following))
+    above = [i for i in _detached_title(lines, following) if i < following.index]
+    end = min(above, default=following.index)
     return lines[start + 1 : max(end, start + 1)]
 
 
@@ -289,19 +292,33 @@ def _title_and_body(
     item: NumberedLine, body: list[Line], lines: list[Line], scheme: str
 ) -> tuple[str, list[Line]]:
     """The item's title, and the lines of its text after the title."""
-    if above := _title_lines_before(lines, item.index, item):
-        return _join_title([line.text for line in above if line.text]), body
+    if detached := _detached_title(lines, item):
+        title = _join_title([lines[i].text for i in detached])
+        after = [line for k, line in enumerate(body, item.index + 1) if k not in detached]
+        return title, after
     title = [item.rest]
     taken = 0
+    last = lines[item.index]  # the title's last line so far
     for line in body:
         if len(title) >= MAX_TITLE_LINES or not continues_title(title[-1], line.text):
             break
-        if line.text and not same_print(lines[item.index], line):
+        if line.text and (
+            not same_print(lines[item.index], line)
+            or apart(last, line)
+            or _in_another_column(lines[item.index], line)
+        ):
             break
         if line.text:
             title.append(line.text)
+            last = line
         taken += 1
     return strip_full_stop(_join_title(title)), body[taken:]
+
+
+def _in_another_column(item: Line, line: Line) -> bool:
+    """A line that starts far to the right of the item's number (a minute's right-hand
+    column: 'reconvened the meeting …' beside 'II. OPEN SESSION') does not wrap its title."""
+    return bool(item.style and line.style) and line.style.x - item.style.x > TITLE_INDENT
 
 
 def _join_title(parts: list[str]) -> str:
@@ -311,16 +328,47 @@ def _join_title(parts: list[str]) -> str:
     return text.strip()
 
 
-def _title_lines_before(lines: list[Line], index: int, item: NumberedLine) -> list[Line]:
-    """A Legistar title printed above its number: the lines since the last sentence ended."""
+def _detached_title(lines: list[Line], item: NumberedLine) -> list[int]:
+    """The indexes of a title printed apart from its bare number (Legistar's '1.B 21-0171'):
+    beside it in a column of its own where the layout is known, whichever order the lines
+    come in; else above it, the lines since the last sentence ended."""
     if item.rest or not item.file_number:
         return []
-    title: list[Line] = []
-    for line in reversed(lines[max(0, index - MAX_TITLE_LINES) : index]):
-        text = line.text
+    if lines[item.index].style:
+        return _title_beside(lines, item.index)
+    title: list[int] = []
+    for index in range(item.index - 1, max(-1, item.index - MAX_TITLE_LINES - 1), -1):
+        text = lines[index].text
         if text.endswith((".", ":")) or text.isupper() or LABELLED_LINE.match(text):
             break
-        title.insert(0, line)
+        title.insert(0, index)
+    return title if any(lines[i].text for i in title) else []
+
+
+def _title_beside(lines: list[Line], at: int) -> list[int]:
+    """The lines of the title column that start on the number's row, and those under them."""
+    number = lines[at].style
+    near = range(max(0, at - MAX_TITLE_LINES), min(len(lines), at + MAX_TITLE_LINES + 1))
+    row = [
+        i
+        for i in near
+        if i != at
+        and lines[i].text
+        and lines[i].style
+        and lines[i].style.x > number.x + COLUMN
+        and abs(lines[i].style.top - number.top) <= number.size
+    ]
+    if not row:
+        return []
+    title = [min(row, key=lambda i: abs(lines[i].style.top - number.top))]
+    for index in range(title[0] + 1, min(len(lines), title[0] + MAX_TITLE_LINES)):
+        line, last = lines[index], lines[title[-1]]
+        if not line.text or not line.style or index == at:
+            continue
+        wrapped = abs(line.style.x - last.style.x) <= COLUMN / 2 and not apart(last, line)
+        if not wrapped or LABELLED_LINE.match(line.text) or len(title) == MAX_TITLE_LINES:
+            break
+        title.append(index)
     return title
 
 

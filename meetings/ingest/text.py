@@ -172,7 +172,8 @@ def _date_or_none(year: int, month: int, day: int) -> datetime.date | None:
 
 
 def find_time(text: str) -> datetime.time | None:
-    """'2.00 pm', '10.00 am', '7.30pm', '9:00am', else a 24-hour '14:00', '09:30', '19.30'."""
+    """'2.00 pm', '10.00 am', '7.30pm', '9:00am', else a 24-hour '14:00', '09:30', '19.30',
+    '18h30', '20 heures'."""
     match = TIME.search(text)
     if not match:
         return _time_24_hour(text)
@@ -193,11 +194,19 @@ TIME_24_HOUR = re.compile(
 )
 
 
+# French: "à 20 heures", "18h30", "18 HEURES 30"
+FRENCH_TIME = re.compile(
+    r"\b([01]?\d|2[0-3])(?:\s*h\s*([0-5]\d)|\s*heures?(?:\s*([0-5]\d))?)\b", re.IGNORECASE
+)
+
+
 def _time_24_hour(text: str) -> datetime.time | None:
-    if not (match := TIME_24_HOUR.search(text)):
-        return None
-    hour, minute = (match[1], match[2]) if match[1] else (match[3], match[4])
-    return datetime.time(int(hour), int(minute))
+    if match := TIME_24_HOUR.search(text):
+        hour, minute = (match[1], match[2]) if match[1] else (match[3], match[4])
+        return datetime.time(int(hour), int(minute))
+    if match := FRENCH_TIME.search(text):
+        return datetime.time(int(match[1]), int(match[2] or match[3] or 0))
+    return None
 
 
 def slugify(text: str, max_length: int = 200) -> str:
@@ -309,7 +318,7 @@ def _join_wrapped(lines: list[str]) -> str:
 TITLE_WRAP_WORDS = {"and", "of", "the", "to", "for", "a", "an", "in", "on", "with", "by", "&"}
 TITLE_WRAP_WORDS |= {"that", "from", "at", "or", "into", "between", "regarding"}
 WRAPPED_LENGTH = 55  # characters: a title line this long may have been wrapped
-SUB_ITEM = re.compile(r"^\(?[a-z]{1,3}\)\s|^[-–•]\s")
+SUB_ITEM = re.compile(r"^\(?[a-z]{1,3}\)\s|^[a-z][.]\s|^[-–•]\s")
 LABELLED_LINE = re.compile(r"^[A-Z][\w /]{2,30}:\s")  # "Recommendation: Approve …"
 REFERENCE_LINE = re.compile(r"^\((?:Item|Minute|Page)s?\b", re.IGNORECASE)  # "(Item 5)"
 
@@ -328,7 +337,7 @@ def continues_title(previous: str, following: str) -> bool:
     if following[0].islower() or following[0] in "(&":
         return True
     # A long line goes on into a line in the same style: a Title Case title into Title Case.
-    return len(previous) >= WRAPPED_LENGTH and _title_cased(previous) == _title_cased(following)
+    return len(previous) >= WRAPPED_LENGTH and _title_cased(previous) and _title_cased(following)
 
 
 def _title_cased(text: str) -> bool:

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0013_rate_counts'),
+        ('meetings', '0015_printed_numbers_and_minute_outcomes'),
     ]
 
     operations = [

@@ -130,3 +130,12 @@ def test_a_room_is_not_the_body_that_meets_in_it():
     assert body_named(["Venue: Council Chamber", "Highways Panel", "2 April 2031"]) == (
         "Highways Panel"
     )
+
+
+def test_a_summons_under_a_letterhead_read_by_ocr():
+    text = "Wessex Fey-):\nCounty 4\nCouncil BP R\n" + SUMMONS.format(
+        date="Wednesday, 2nd April, 2031"
+    )
+    meeting = parse_pack([text]).meeting
+    assert (meeting.body, meeting.date) == ("Highways Panel", datetime.date(2031, 4, 2))
+    assert [item.title for item in meeting.agenda_items] == ["Apologies", "Minutes"]

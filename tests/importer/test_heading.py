@@ -149,3 +149,17 @@ def test_a_shareholders_meeting_of_the_council_is_the_councils():
         ("Approval of Agenda", "That the agenda be approved.", "Bell"),
         ("Auditors", "That the auditors be appointed.", "Hart"),
     ]
+
+
+def test_a_heading_wrapped_before_of_the_board():
+    text = "HILLSIDE LIBRARY DISTRICT\nMINUTES OF THE REGULAR MEETING\nOF THE BOARD OF TRUSTEES\n"
+    reading = heading_of(text + "Wednesday, October 16, 2031\n1. Call to order\n")
+    assert (reading.body, reading.date) == ("Board of Trustees", datetime.date(2031, 10, 16))
+
+
+def test_a_meeting_without_a_time_in_its_heading_starts_when_called_to_order():
+    reading = heading_of(
+        "Board of Trustees\nMinutes\nWednesday, October 16, 2031\n"
+        "1. Call to order – Trustee Picha called the meeting to order at 7:01 p.m.\n"
+    )
+    assert reading.start_time == datetime.time(19, 1)

@@ -283,3 +283,8 @@ def test_the_first_motion_of_an_item_is_its_decision():
         "adjourned.\n\nCARRIED"
     )
     assert (motion.resolved, motion.mover) == ("That the plan be approved.", "Piper")
+
+
+def test_minutes_signed_as_a_true_record_by_the_chair_alone_are_no_decision():
+    text = "The minutes of the last meeting were checked and signed as a true record."
+    assert find_motion(text) is None

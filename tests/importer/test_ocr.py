@@ -105,7 +105,7 @@ def test_a_broken_font_page_is_read_by_ocr(realworld):
     assert "Declarations of Interest" in source.pack.pages[0]
 
 
-def test_tesseract_tsv_becomes_lines_paragraphs_styles_and_a_confidence():
+def test_tesseract_tsv_becomes_lines_with_their_styles_and_a_confidence():
     columns = "level page_num block_num par_num line_num word_num left top width height conf text"
     header = "\t".join(columns.split())
     rows = [  # a page 2550 pixels by 3300 (8.5 by 11 inches at 300 dpi)
@@ -117,11 +117,11 @@ def test_tesseract_tsv_becomes_lines_paragraphs_styles_and_a_confidence():
         "5\t1\t2\t1\t2\t2\t375\t660\t250\t50\t60\tMinutes",
     ]
     read = parse_tsv("\n".join([header, *rows]))
-    assert (read.text, read.confidence) == ("AGENDA\n\n1. Apologies\nMinutes", 75.0)
-    heading, gap, item, wrapped = read.styles
+    assert (read.text, read.confidence) == ("AGENDA\n1. Apologies\nMinutes", 75.0)
+    heading, item, wrapped = read.styles
     expected = (18, 264, 72, 72 / 792)
     assert (heading.size, heading.x, heading.top, heading.y) == pytest.approx(expected)
-    assert gap is None and heading.bold is None
+    assert heading.bold is None
     assert (item.size, item.x, item.top) == pytest.approx((12.96, 72.0, 143.52))  # the taller
     assert (wrapped.x, wrapped.top) == pytest.approx((90.0, 158.4))
 

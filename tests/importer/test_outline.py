@@ -226,3 +226,56 @@ def test_the_last_minute_ends_where_the_minutes_are_signed():
     adjourned = pack.minutes[0].minutes[-1]
     assert adjourned.text == "That the meeting be adjourned. Carried."
     assert datetime.date(2031, 3, 4) == pack.minutes[0].meeting.date
+
+
+LEGISTAR = """City of Hillside
+City Council Notice and Agenda
+Tuesday, January 26, 2031 7:00 PM
+1.A 31-0109
+Approve City Council Meeting Minutes of January 12, 2031
+Recommendation: Approve the minutes as submitted.
+1.B 31-0171
+Approve the List of Claims and Bills Approved
+for Payment by the City Manager
+Recommendation: Approve the list.
+1.0 31-0194
+Award a Contract for Project Management
+Recommendation: Award the contract.
+1.D 31-0132
+Award of Bid No. PW31-06 for Park Buildings
+"""
+
+
+def test_a_title_beside_its_number_in_a_column_of_its_own_and_a_letter_read_as_a_digit():
+    rows = [  # (x, top) of each line, as a scan of a Legistar agenda reads them
+        (200, 40), (200, 55), (200, 70), (56, 100), (180, 101), (70, 115), (56, 140),
+        (180, 139), (180, 151), (70, 165), (56, 190), (180, 191), (70, 205), (56, 230),
+        (180, 231),
+    ]  # fmt: skip
+    styles = [Style(9, None, x, top, 792) for x, top in rows] + [None]
+    meeting = agenda_of(LEGISTAR, styles)
+    assert numbered(meeting.agenda_items) == [
+        ("1.A", "Approve City Council Meeting Minutes of January 12, 2031"),
+        ("1.B", "Approve the List of Claims and Bills Approved for Payment by the City Manager"),
+        ("1.C", "Award a Contract for Project Management"),
+        ("1.D", "Award of Bid No. PW31-06 for Park Buildings"),
+    ]
+    assert meeting.agenda_items[1].note == "Recommendation: Approve the list."
+
+
+def test_a_title_does_not_run_on_into_the_right_hand_column():
+    text = (
+        "Hillside Board of Education\nMinutes\nSeptember 5, 2031\n"
+        "I. CLOSED SESSION (5:15 p.m., Room 2249)\nthe meeting to order\n"
+        "II. OPEN SESSION (5:30 p.m., Auditorium)\nreconvened the meeting in open session\n"
+        "III. ADJOURNMENT\n"
+    )
+    rows = [(200, 40), (200, 55), (200, 70), (137, 100), (478, 112), (137, 130), (478, 142),
+            (137, 160)]  # fmt: skip
+    styles = [Style(9, None, x, top, 792) for x, top in rows] + [None]
+    (minutes,) = parse_pack([text], styles=[styles]).minutes
+    assert [m.title for m in minutes.minutes] == [
+        "CLOSED SESSION (5:15 p.m., Room 2249)",
+        "OPEN SESSION (5:30 p.m., Auditorium)",
+        "Adjournment",
+    ]

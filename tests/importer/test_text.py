@@ -110,3 +110,10 @@ def test_a_votes_record_and_its_outcome_stand_apart_from_the_text_around_them():
         "CARRIED",
         "The Mayor read the statement into the record.",
     ]
+
+
+def test_french_times():
+    assert find_time("Le douze juillet, à 20 heures, les membres") == datetime.time(20, 0)
+    assert find_time("MARDI 14 DECEMBRE 2031 A 18 HEURES 30") == datetime.time(18, 30)
+    assert find_time("la séance à 18h30") == datetime.time(18, 30)
+    assert find_time("après 3 h de débat") is None
