@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PACKS ?=
+# Test processes (pytest-xdist): one a core by default; `make test TEST_WORKERS=0` runs in one.
+TEST_WORKERS ?= auto
 INSTALLED := $(VENV)/.installed
 
 .PHONY: run test install lint format demo-packs clean
@@ -39,7 +41,7 @@ test: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
