@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import pypdfium2
 import pytest
+from django.conf import settings
 from django.contrib import admin
 from django.core.management import call_command
 from django.db import transaction
@@ -36,6 +37,7 @@ from meetings.alerts.sending import send_pending, write_digests
 from meetings.api.oparl import OPARL_TYPES, rows
 from meetings.api.views import BODY_LISTS
 from meetings.models import (
+    AgendaItem,
     Body,
     Council,
     Document,
@@ -583,3 +585,24 @@ def test_a_value_too_long_or_of_no_type_is_never_a_server_error(route, archive):
 )
 def test_a_value_out_of_range_is_never_a_server_error(route, archive):
     assert never_a_server_error(address_of(route, archive), OUT_OF_RANGE) == {}
+
+
+def test_oparl_says_which_agenda_items_are_not_public(archive):
+    """Each agenda item, embedded in its meeting or listed, is public exactly when it is not
+    exempt; a minute on no item is public (its withheld pages are another matter)."""
+    client = Client()
+    expected = {
+        f"{settings.BASE_URL}/oparl/v1.1/agendaitem/{pk}": not exempt
+        for pk, exempt in AgendaItem.objects.values_list("pk", "exempt")
+    }
+    assert False in expected.values() and True in expected.values()
+    embedded = {}
+    for meeting in Meeting.objects.all():
+        for item in client.get(f"/oparl/v1.1/meeting/{meeting.pk}").json()["agendaItem"]:
+            embedded[item["id"]] = item["public"]
+    listed = {}
+    for council in Council.objects.all():
+        page = client.get(f"/oparl/v1.1/body/{council.pk}/agendaItems?limit=100").json()
+        listed |= {item["id"]: item["public"] for item in page["data"]}
+    for found in (embedded, listed):
+        assert {url: public for url, public in found.items() if "/agendaitem/" in url} == expected
