@@ -23,10 +23,9 @@ import pytest
 from django.conf import settings
 from django.contrib import admin
 from django.core.management import call_command
-from django.db import transaction
 from django.forms.models import model_to_dict
 from django.http import QueryDict
-from django.test import Client, RequestFactory, override_settings
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
@@ -52,6 +51,7 @@ from meetings.search import KINDS, SORTS, Filters, search
 from meetings.search.engine import group_token
 from meetings.search.indexing import _report_group
 from tests import hostile
+from tests.conftest import archive_for_the_module, import_now
 from tests.routes import public_routes
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("surfaces")]
@@ -127,38 +127,25 @@ BEFORE_THE_PACKS = datetime.timedelta(hours=2)
 @pytest.fixture(scope="module")
 def archive(django_db_setup, django_db_blocker, tmp_path_factory):
     """The hostile packs imported, an admin's ticks, the bulk files and the alerts written:
-    once for the module, in a transaction rolled back at its end."""
+    once for the module."""
     from django.contrib.auth import get_user_model
 
-    from meetings.ingest.read import read_source
-    from meetings.loader import load_source
-
     folder = tmp_path_factory.mktemp("surfaces")
-    places = {name: folder / name for name in ("index", "media", "data", "packs")}
-    places["packs"].mkdir()
-    with (
-        django_db_blocker.unblock(),
-        override_settings(
-            SEARCH_INDEX_DIR=places["index"],
-            MEDIA_ROOT=places["media"],
-            BULK_DATA_DIR=places["data"],
-        ),
-        transaction.atomic(),
-    ):
+    with archive_for_the_module(django_db_blocker, folder):
+        (folder / "packs").mkdir()
         for make in hostile.PACKS:
-            load_source(read_source(make(places["packs"])))
+            import_now(make(folder / "packs"))
         tick_as_admin(get_user_model())
         call_command("make_bulk_data", stdout=io.StringIO())
         subscriber = follow_everything()
         window = f"immediate:{timezone.now():%Y-%m-%dT%H:%M}"
         write_digests("immediate", window, timezone.now() - BEFORE_THE_PACKS)
         yield Archive(subscriber)
-        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)
 def search_index_dir(archive):
-    """The module's archive and its index, instead of a test's own (tests/conftest.py)."""
+    """Every test here asks the module's archive and its index (tests/conftest.py)."""
 
 
 # -- the addresses each surface answers ------------------------------------------------------
@@ -514,6 +501,9 @@ OUT_OF_RANGE = {
     ),
 }  # fmt: skip
 CONTROL_CHARACTERS = ["\x00", "\x01", "\x1b", "\x7f"]
+CONTROL_CHARACTER_REFUSED = (
+    b"The address holds a character that is not allowed (a control character)."
+)
 
 
 def with_parameters(address: str, **parameters: str) -> str:
@@ -564,8 +554,11 @@ def test_a_control_character_anywhere_in_an_address_is_a_400(route, archive):
         for character in CONTROL_CHARACTERS
     ]
     client = Client()
-    answered = {url: client.get(url).status_code for url in refused}
-    assert {url: status for url, status in answered.items() if status != 400} == {}
+    answers = {url: client.get(url) for url in refused}
+    assert {url: r.status_code for url, r in answers.items() if r.status_code != 400} == {}
+    for answer in answers.values():  # a plain line, never a page that might run anything
+        assert answer["Content-Type"] == "text/plain; charset=utf-8"
+        assert answer.content == CONTROL_CHARACTER_REFUSED
 
 
 @pytest.mark.parametrize("route", ROUTES)
@@ -606,3 +599,11 @@ def test_oparl_says_which_agenda_items_are_not_public(archive):
         listed |= {item["id"]: item["public"] for item in page["data"]}
     for found in (embedded, listed):
         assert {url: public for url, public in found.items() if "/agendaitem/" in url} == expected
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_every_answer_says_how_long_the_app_took(route, archive):
+    """Server-Timing, which the benchmarks and a browser's tools read: app;dur=<ms>."""
+    response = Client().get(address_of(route, archive))
+    timing = re.fullmatch(r"app;dur=(\d+\.\d)", response["Server-Timing"])
+    assert timing and 0 < float(timing.group(1)) < 60_000
