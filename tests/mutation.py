@@ -12,6 +12,7 @@ Then `cd var/mutation && ../../.venv/bin/mutmut show NAME` shows a mutant.
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -50,8 +51,8 @@ def narrow(modules: list[str], tests: list[str]) -> None:
 def main() -> int:
     from archive import embedded_postgres
 
-    modules = os.environ.get("MODULES", "").split()
-    tests = os.environ.get("TESTS", "").split()
+    modules = shlex.split(os.environ.get("MODULES", ""))
+    tests = shlex.split(os.environ.get("TESTS", ""))  # quote a test id with spaces
     copy_project()
     narrow(modules, tests)
     server = embedded_postgres.start(ROOT / "var" / "mutation-pgdata", None)
