@@ -24,6 +24,23 @@ def shared_file(folder: Path, prefix: str) -> Path:
     return matches[0]
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """With ONLY_DATABASE_TESTS set (CI's PostgreSQL 15 pass), only the tests that use the
+    database run: the others (the importer's parsing, OCR, the realworld facts) would run
+    the same on any server, and already ran on the first."""
+    if not os.environ.get("ONLY_DATABASE_TESTS"):
+        return
+    kept, left = [], []
+    for item in items:
+        uses = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames)
+        (kept if uses else left).append(item)
+    config.hook.pytest_deselected(items=left)
+    items[:] = kept
+
+
 @pytest.fixture
 def seed():
     return lambda prefix: shared_file(SEEDS, prefix)

@@ -48,7 +48,7 @@ def confidential(case: Case, lines: int = 4) -> list[str]:
     ]
 
 
-def public_report(case: Case, body: str, date: datetime.date, item: int, topic: str) -> list[str]:
+def public_report(case: Case, body: str, date: datetime.date, topic: str) -> list[str]:
     """A public report's first page, naming the case's public word."""
     return [
         f"{body.upper()} - {date.day} {date:%B %Y}".upper(),
@@ -143,7 +143,7 @@ def exempt_report_pack(folder: Path) -> Path:
     secret_topic = "Sale of the Depot at Ashford Vale"
     pages = [
         front_sheet(body, date, agenda),
-        public_report(case, body, date, 3, topic),
+        public_report(case, body, date, topic),
         ["4. The contract will be retendered in 2027."],
         [
             f"{body.upper()} - {date.day} {date:%B %Y}".upper(),
@@ -189,7 +189,7 @@ def exempt_minutes_pack(folder: Path) -> Path:
         front_sheet(body, date, agenda),
         public_minutes[:10],
         public_minutes[10:],
-        public_report(case, body, date, 3, topic),
+        public_report(case, body, date, topic),
         ["4. The plan is funded for three years."],
         NOTICE,
         exempt_minutes,
@@ -210,10 +210,10 @@ def withheld_appendix_pack(folder: Path) -> Path:
     ]
     pages = [
         front_sheet(body, date, agenda),
-        public_report(case, body, date, 3, topic),
+        public_report(case, body, date, topic),
         ["4. The strategy covers every park in the county."],
         ["Appendix B", *NOTICE, *confidential(case, 2)],
-        public_report(case, body, date, 4, "Climate Adaptation Plan"),
+        public_report(case, body, date, "Climate Adaptation Plan"),
         ["4. The plan is reviewed each year."],
     ]
     return write_text_pack(folder / "planning-2026-06-02.txt", pages)
@@ -230,9 +230,9 @@ def admin_ticks_pack(folder: Path) -> Path:
     ]
     pages = [
         front_sheet(body, date, agenda),
-        public_report(case, body, date, 2, "Internal Audit Plan"),
+        public_report(case, body, date, "Internal Audit Plan"),
         confidential(case, 2),  # the report an admin marks exempt
-        public_report(case, body, date, 3, "Counter Fraud Report"),
+        public_report(case, body, date, "Counter Fraud Report"),
         confidential(case, 2),  # the page an admin marks restricted
     ]
     return write_text_pack(folder / "audit-2026-06-09.txt", pages)

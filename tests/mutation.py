@@ -7,6 +7,7 @@ PostgreSQL kept up for the run. Narrow a run with MODULES and TESTS:
 
     make mutation MODULES="meetings/middleware.py" TESTS="tests/test_hardening.py"
 
+Arguments name mutants (globs): `.venv/bin/python tests/mutation.py "meetings.feeds.x__event*"`.
 Then `cd var/mutation && ../../.venv/bin/mutmut show NAME` shows a mutant.
 """
 
@@ -14,6 +15,7 @@ import json
 import os
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tomllib
@@ -44,6 +46,12 @@ def narrow(modules: list[str], tests: list[str]) -> None:
     settings["pytest_add_cli_args_test_selection"] = (
         tests or settings["pytest_add_cli_args_test_selection"]
     )
+    if not any("/migrations/" in module for module in settings["only_mutate"]):
+        # The test database is migrated anew for each mutant only when a migration is mutated.
+        settings["pytest_add_cli_args"] = [
+            "--reuse-db" if argument == "--create-db" else argument
+            for argument in settings["pytest_add_cli_args"]
+        ]
     section = "\n".join(f"{key} = {json.dumps(value)}" for key, value in settings.items())
     pyproject.write_text(text[: text.index("[tool.mutmut]")] + f"[tool.mutmut]\n{section}\n")
 
@@ -69,4 +77,6 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # Stopped (SIGTERM) or done, the embedded server stops with this process (atexit).
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(128 + number))
     sys.exit(main())
