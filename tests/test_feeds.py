@@ -154,9 +154,14 @@ def test_the_search_feed_lists_the_newest_hits_as_search_finds_them(client, impo
 
 
 def calendar_events(client, url: str) -> dict[str, icalendar.Event]:
+    """The calendar's events by UID; the calendar is an iCalendar 2.0 one named for its body."""
     response = client.get(url)
     assert response.status_code == 200
     calendar = icalendar.Calendar.from_ical(response.content)
+    assert str(calendar["version"]) == "2.0" and str(calendar["prodid"])
+    assert str(calendar["x-wr-timezone"]) == "Europe/London"
+    body = Body.objects.get(council__slug=url.split("/")[1], slug=url.split("/")[2])
+    assert str(calendar["x-wr-calname"]) == body.name
     return {str(event["uid"]): event for event in calendar.walk("VEVENT")}
 
 
@@ -207,3 +212,17 @@ def test_a_timed_event_is_at_its_local_time_in_summer_and_in_winter(client, meet
     may = calendar_events(client, "/kent/cabinet/meetings.ics")
     (event,) = may.values()
     assert event.decoded("dtstart").astimezone(datetime.UTC).hour == 18  # 19:00 BST
+
+
+def test_a_calendar_holds_the_latest_500_meetings(client, meetings):
+    highways = Body.objects.get(slug="highways-and-transport-committee")
+    first = datetime.date(2020, 1, 1)
+    Meeting.objects.bulk_create(
+        Meeting(body=highways, date=first + datetime.timedelta(days=day), title="-")
+        for day in range(501)
+    )
+    events = calendar_events(client, "/wessex-vale/highways-and-transport-committee/meetings.ics")
+    assert len(events) == 500
+    dates = {event.decoded("dtstart") for event in events.values()}
+    assert first not in dates  # the oldest of 503 is left out
+    assert datetime.date(2026, 10, 27) in dates
