@@ -54,6 +54,13 @@ def narrow(modules: list[str], tests: list[str]) -> None:
         ]
     section = "\n".join(f"{key} = {json.dumps(value)}" for key, value in settings.items())
     pyproject.write_text(text[: text.index("[tool.mutmut]")] + f"[tool.mutmut]\n{section}\n")
+    # mutmut keeps an unmutated copy of a module it was not asked to mutate, and would not
+    # mutate it when asked later: other modules, other mutants.
+    last = COPY / "mutants" / "modules.json"
+    if last.exists() and json.loads(last.read_text()) != settings["only_mutate"]:
+        shutil.rmtree(COPY / "mutants")
+    (COPY / "mutants").mkdir(exist_ok=True)
+    last.write_text(json.dumps(settings["only_mutate"]))
 
 
 def main() -> int:
