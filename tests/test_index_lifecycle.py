@@ -1,6 +1,7 @@
 """The search index holds exactly what PostgreSQL holds, after every change an archive
-lives through: a document deleted, replaced, re-imported with fewer pages, a meeting moved
-to another body, a council removed. Each index row (kind, id, council, body, day) is
+lives through: a document deleted, replaced, re-imported with fewer pages or moved to
+another meeting, a meeting moved to another body, a body to another council, a council
+removed. Each index row (kind, id, council, body, day) is
 compared with the database's rows, worked out here from the tables themselves."""
 
 import datetime
@@ -135,6 +136,19 @@ def test_a_pack_reimported_with_fewer_pages_leaves_no_page_behind(archive, impor
     shorter = Document.objects.get(meeting__date=JUNE, meeting__body__name="Cabinet").page_count
     assert shorter < longer
     in_step()
+
+
+def test_a_document_moved_to_another_meeting_is_searched_under_it(archive):
+    """As the admin's "set meeting" does: its pages leave one unit of the index for another."""
+    document = Document.objects.get(meeting__date=JUNE, meeting__body__name="Cabinet")
+    scrutiny = Meeting.objects.get(body__name="Scrutiny Commission")
+    document.meeting = scrutiny
+    document.save()
+    rows = in_step()
+    pages = set(document.pages.values_list("pk", flat=True))
+    assert {body for kind, pk, _, body, _ in rows if kind == "page" and pk in pages} == {
+        scrutiny.body_id
+    }
 
 
 def test_a_meeting_moved_to_another_body_is_found_under_it(archive):
