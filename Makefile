@@ -4,9 +4,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 PACKS ?=
+# Test processes (pytest-xdist): one a core by default; `make test TEST_WORKERS=0` runs in one.
+# Tests marked with one xdist_group run in one process, sharing what they build once.
+TEST_WORKERS ?= auto
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint format demo-packs clean
+.PHONY: run test install lint format demo-packs clean mutation
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +42,12 @@ test: $(INSTALLED)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
+
+# Mutation testing of the modules that guard users (not in CI; docs/testing.md). MODULES and
+# TESTS narrow a run: make mutation MODULES=meetings/middleware.py TESTS=tests/test_hardening.py
+mutation: $(INSTALLED)
+	MODULES="$(MODULES)" TESTS="$(TESTS)" $(BIN)/python tests/mutation.py
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -43,11 +43,12 @@ def _initialise(pgdata: Path) -> None:
     partial.rename(pgdata)
 
 
-def start(pgdata: Path | None, database: str | None) -> dict:
+def start(pgdata: Path | None, database: str | None, throwaway: bool = False) -> dict:
     """Start (or join) the server for `pgdata` and return psycopg connection parameters.
 
-    `pgdata=None` means a throwaway cluster in a temporary directory, deleted when
-    the process exits (the test suite uses it).
+    A `throwaway` cluster is deleted when the last process using it exits: the test suite's
+    processes (pytest-xdist's workers) share one. `pgdata=None` is a throwaway cluster in a
+    new temporary directory, this process's alone.
     """
     key = pgdata
     if key not in _servers:
@@ -55,10 +56,9 @@ def start(pgdata: Path | None, database: str | None) -> dict:
 
         if pgdata is None:
             pgdata = Path(tempfile.mkdtemp(prefix="archive-test-pg-")) / "pgdata"
-            cleanup = "delete"
-        else:
-            pgdata.parent.mkdir(parents=True, exist_ok=True)
-            cleanup = "stop"
+            throwaway = True
+        pgdata.parent.mkdir(parents=True, exist_ok=True)
+        cleanup = "delete" if throwaway else "stop"
         with _exclusive(pgdata.with_name(pgdata.name + ".lock")):
             if not (pgdata / "PG_VERSION").exists():
                 _initialise(pgdata)

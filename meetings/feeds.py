@@ -56,6 +56,12 @@ class BodyFeedMixin:
     def link(self, owner):
         return owner.get_absolute_url() if owner else "/"
 
+    def feed_url(self, owner):
+        """A council's feed is the archive's with ?council=: its self link keeps it."""
+        if isinstance(owner, Council):
+            return f"{reverse(self.url_name)}?council={owner.slug}"
+        return None
+
     @staticmethod
     def owned(queryset, owner, body_path: str):
         """The rows of the body or council `owner` (all of them when there is none)."""
@@ -65,6 +71,8 @@ class BodyFeedMixin:
 
 
 class MeetingsFeed(BodyFeedMixin, Feed):
+    url_name = "meetings:meetings_feed"
+
     def title(self, owner):
         return f"Meetings of {owner}" if owner else "New meetings in the archive"
 
@@ -86,6 +94,8 @@ class MeetingsFeed(BodyFeedMixin, Feed):
 
 
 class DecisionsFeed(BodyFeedMixin, Feed):
+    url_name = "meetings:decisions_feed"
+
     def title(self, owner):
         return f"Decisions of {owner}" if owner else "New decisions in the archive"
 
@@ -103,6 +113,9 @@ class DecisionsFeed(BodyFeedMixin, Feed):
 
     def item_pubdate(self, decision):
         return as_datetime(decision.minute.meeting.date)
+
+    def item_updateddate(self, decision):
+        return decision.modified
 
 
 @dataclass
@@ -154,6 +167,9 @@ class SearchFeed(Feed):
         return unescape(strip_tags(hit.snippet))
 
     def item_pubdate(self, hit):
+        return as_datetime(hit.date)
+
+    def item_updateddate(self, hit):  # Atom requires one; a hit knows its meeting's date
         return as_datetime(hit.date)
 
 

@@ -1,10 +1,15 @@
+import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 pytest_plugins = ["tests.ci_plugin"]
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+# ../shared beside the clone; ARCHIVE_SHARED_DIR names it for a copy elsewhere (make mutation).
+SHARED = Path(
+    os.environ.get("ARCHIVE_SHARED_DIR") or Path(__file__).resolve().parent.parent.parent / "shared"
+)
 SEEDS = SHARED / "seeds"
 REALWORLD = SHARED / "realworld"
 REALWORLD_NEXT = SHARED / "realworld-next"  # councils' documents the importer was not written for
@@ -18,6 +23,23 @@ def shared_file(folder: Path, prefix: str) -> Path:
     if not matches:
         pytest.skip(f"no file starting {prefix!r} in {folder}")
     return matches[0]
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """With ONLY_DATABASE_TESTS set (CI's PostgreSQL 15 pass), only the tests that use the
+    database run: the others (the importer's parsing, OCR, the realworld facts) would run
+    the same on any server, and already ran on the first."""
+    if not os.environ.get("ONLY_DATABASE_TESTS"):
+        return
+    kept, left = [], []
+    for item in items:
+        uses = item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(item.fixturenames)
+        (kept if uses else left).append(item)
+    config.hook.pytest_deselected(items=left)
+    items[:] = kept
 
 
 @pytest.fixture
@@ -46,13 +68,7 @@ def cabinet_pack(tmp_path):
 @pytest.fixture
 def import_file(db):
     """Import one file with the real reader and loader; returns the LoadResult."""
-    from meetings.ingest.read import read_source
-    from meetings.loader import load_source
-
-    def run(path, **options):
-        return load_source(read_source(Path(path)), **options)
-
-    return run
+    return import_now
 
 
 @pytest.fixture(scope="session")
@@ -175,3 +191,33 @@ def smtp(settings):
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
     yield inbox
     controller.stop()
+
+
+@contextmanager
+def archive_for_the_module(django_db_blocker, folder: Path):
+    """An archive built once for a whole test module (an expensive import shared).
+
+    Its rows live in a transaction rolled back when the module ends (each test runs in a
+    savepoint inside it, so what a test changes is undone); its stored files, bulk files and
+    search index live in `folder`. A test reading the search index asks for the module's
+    with `settings.SEARCH_INDEX_DIR = folder / "index"`, after its own (search_index_dir).
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
+    places = {"SEARCH_INDEX_DIR": "index", "MEDIA_ROOT": "media", "BULK_DATA_DIR": "data"}
+    with (
+        django_db_blocker.unblock(),
+        override_settings(**{name: folder / place for name, place in places.items()}),
+        transaction.atomic(),
+    ):
+        yield folder
+        transaction.set_rollback(True)
+
+
+def import_now(path: Path, **options):
+    """import_file's import, for a fixture broader than a test."""
+    from meetings.ingest.read import read_source
+    from meetings.loader import load_source
+
+    return load_source(read_source(Path(path)), **options)

@@ -7,7 +7,6 @@ import xml.etree.ElementTree as ET
 import icalendar
 import pytest
 from django.test import override_settings
-from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from meetings.models import (
@@ -21,21 +20,12 @@ from meetings.models import (
     SearchWord,
 )
 from meetings.search import MAX_QUERY_TERMS, Filters, search
+from tests.routes import url_patterns
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE = "\"><img src=x onerror=alert(1)> Council's & <b>bold</b>"
-
-
-def url_patterns(resolver=None, prefix=""):
-    """(route, pattern) for every URL the site serves."""
-    for entry in (resolver or get_resolver()).url_patterns:
-        route = prefix + str(entry.pattern)
-        if isinstance(entry, URLResolver):
-            yield from url_patterns(entry, route)
-        elif isinstance(entry, URLPattern):
-            yield route, entry
 
 
 def with_nul(route: str) -> str:

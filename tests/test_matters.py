@@ -199,6 +199,7 @@ def test_confirming_minutes_marks_them_and_their_decisions_confirmed(import_file
 
 
 @pytest.mark.django_db
+@pytest.mark.ocr  # the agenda pack is scanned
 def test_minutes_adopted_by_resolution_confirm_the_earlier_meeting(import_file, realworld):
     import_file(realworld("nipissing-township_council_2024-09-03_agenda"))
     import_file(realworld("nipissing-township_council_2024-09-03_minutes"))

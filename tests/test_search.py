@@ -5,14 +5,23 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meetings.search import Filters, highlight, search
+from tests.conftest import SEEDS, archive_for_the_module, import_now, shared_file
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def two_seeds(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Seeds 000 and 003, imported once for the module."""
+    with archive_for_the_module(django_db_blocker, tmp_path_factory.mktemp("search")) as folder:
+        import_now(shared_file(SEEDS, "000"))
+        import_now(shared_file(SEEDS, "003"))
+        yield folder
+
+
 @pytest.fixture
-def archive(import_file, seed):
-    import_file(seed("000"))
-    import_file(seed("003"))
+def archive(two_seeds, settings, search_index_dir):
+    settings.SEARCH_INDEX_DIR = two_seeds / "index"
 
 
 def test_council_tax_finds_minute_88_among_the_top_decisions(archive):

@@ -10,6 +10,8 @@ from meetings.demo import DemoMeeting, write_pack, write_scan
 from meetings.ingest.ocr import OcrSettings, parse_tsv, tesseract_missing
 from meetings.ingest.read import PackError, read_source
 
+pytestmark = pytest.mark.ocr
+
 MEETING = DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review"], 1)
 
 

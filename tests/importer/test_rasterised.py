@@ -23,6 +23,7 @@ from tests.importer.disk_ocr_cache import cached_ocr
 PAGES = 3  # of each document: its heading, its meeting and its first items
 DPI = 300
 TITLE_LIKENESS = 0.8
+pytestmark = pytest.mark.ocr
 
 
 def text_layer_pdfs() -> list[Path]:

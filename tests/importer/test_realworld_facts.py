@@ -99,6 +99,7 @@ def cases():
         known = KNOWN_FAILURES.get(entry["file"], {})
         for name in fact_names(entry):
             marks = [pytest.mark.xfail(strict=True, reason=known[name])] if name in known else []
+            marks.append(pytest.mark.xdist_group(entry["file"]))  # one process reads the file
             yield pytest.param(entry, name, id=f"{entry['file']}::{name}", marks=marks)
 
 
