@@ -52,8 +52,13 @@ def _address_limited(request) -> bool:
     )  # fmt: skip
 
 
+# One budget for the follow form and the lost-link form, per client address.
 client_rate_limit = ratelimit(
-    key="ip", rate=lambda group, request: settings.ALERTS_CLIENT_RATE, method="POST", block=True
+    group="alerts-forms",
+    key="ip",
+    rate=lambda group, request: settings.ALERTS_CLIENT_RATE,
+    method="POST",
+    block=True,
 )
 
 
