@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0013_rate_counts'),
+        ("meetings", "0013_rate_counts"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='subscription',
-            name='problem',
-            field=models.TextField(blank=True, help_text='Why it could not be matched at the last run (it is skipped)'),
+            model_name="subscription",
+            name="problem",
+            field=models.TextField(
+                blank=True, help_text="Why it could not be matched at the last run (it is skipped)"
+            ),
         ),
     ]
