@@ -97,6 +97,10 @@ class MinuteView(ObjectView):
 
     kind = "minute"
 
+    @extend_schema(
+        summary="A minute of no agenda item; one of an item leads to it",
+        responses={200: OpenApiTypes.OBJECT, 301: None},
+    )
     def get(self, request, pk):
         item = Minute.objects.filter(pk=pk).values_list("agenda_item_id", flat=True).first()
         if item is not None:
