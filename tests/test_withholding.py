@@ -10,6 +10,7 @@ the API, the bulk files, the export or the alerts. Admins still see it all.
 import datetime
 import gzip
 import io
+import re
 
 import pypdfium2
 import pytest
@@ -333,19 +334,40 @@ def test_ticking_exempt_on_a_report_withholds_its_pages_everywhere(
     assert "Youth Services Review" in texts[0]  # the agenda stays
 
 
+def test_ticking_exempt_on_an_agenda_item_withholds_the_pages_it_lists(
+    client, admin_client, import_file, cabinet_pack
+):
+    from meetings.models import AgendaItem
+
+    import_file(cabinet_pack)
+    item = AgendaItem.objects.get(title__startswith="Youth Services Review")
+    assert (item.first_page, item.last_page) == (2, 3)  # as the agenda prints them
+    admin_save(admin_client, item, exempt=True)
+    document = item.document
+    assert set(document.pages.filter(restricted=True).values_list("number", flat=True)) == {2, 3}
+    texts = public_copy_texts(client, document)
+    assert [WITHHELD_NOTICE[:40] in text for text in texts] == [False, True, True]
+
+
 def test_ticking_restricted_on_a_page_withholds_it_from_the_download_too(
     client, admin_client, import_file, cabinet_pack
 ):
     import_file(cabinet_pack)
     document = Document.objects.get()
     page = document.pages.get(number=2)
+    words = {number: set(re.findall(r"[a-z]{3,}", text.lower()))
+             for number, text in document.pages.values_list("number", "text")}  # fmt: skip
+    only_here = sorted(words[2] - words[1] - words[3])
+    assert SearchWord.objects.filter(word__in=only_here).count() == len(only_here) > 0
     admin_save(admin_client, page, restricted=True)
     assert client.get(f"/documents/{document.sha256}/page/2/").status_code == 410
     texts = public_copy_texts(client, document)
     assert WITHHELD_NOTICE[:40] in texts[1] and WITHHELD_NOTICE[:40] not in texts[2]
+    assert not SearchWord.objects.filter(word__in=only_here).exists()  # no spelling from it
     admin_save(admin_client, Page.objects.get(pk=page.pk), restricted=False)
     assert client.get(f"/documents/{document.sha256}/page/2/").status_code == 200
     assert WITHHELD_NOTICE[:40] not in " ".join(public_copy_texts(client, document))
+    assert SearchWord.objects.filter(word__in=only_here).count() == len(only_here)
 
 
 def test_ticking_restricted_on_the_page_of_a_minute_withdraws_its_decision(
