@@ -232,24 +232,28 @@ class _Loader:
     def leave(self, meeting: Meeting, document: Document) -> None:
         """A meeting the document was read as before, and is not now (a date read otherwise):
         the rows the document gave it go, and the meeting too if nothing else holds it up."""
-        minutes = Minute.all_objects.filter(meeting=meeting, document=document)
-        removed = minutes.count()
-        self.remove(minutes)
-        self.remove(AgendaItem.objects.filter(meeting=meeting, document=document))
-        self.remove(Report.objects.filter(meeting=meeting, document=document))
-        if not Minute.all_objects.filter(meeting=meeting).exists():
+        given = {
+            "minutes": Minute.all_objects.filter(meeting=meeting, document=document),
+            "agenda items": AgendaItem.objects.filter(meeting=meeting, document=document),
+            "reports": Report.objects.filter(meeting=meeting, document=document),
+        }
+        removed = [f"{rows.count()} {name}" for name, rows in given.items() if rows.exists()]
+        for rows in given.values():
+            self.remove(rows)
+        minuted = Minute.all_objects.filter(meeting=meeting).exists()
+        if not minuted:
             self.remove(meeting.attendance.all())  # read from the minutes just removed
         holders = ("documents", "agenda_items", "reports", "attendance")
-        empty = not Minute.all_objects.filter(meeting=meeting).exists() and not any(
-            getattr(meeting, holder).exists() for holder in holders
-        )
+        empty = not minuted and not any(getattr(meeting, holder).exists() for holder in holders)
         if empty:
             meeting.delete()
             self.counts["removed"] += 1
-        self.result.warnings.append(
-            f"read before as {meeting}: the {removed} minutes it gave that meeting were removed"
-            + (", and the meeting, which held nothing else" if empty else "")
-        )
+        if removed or empty:
+            self.result.warnings.append(
+                f"read before as {meeting}: what it gave that meeting was removed "
+                f"({', '.join(removed) or 'nothing'})"
+                + (", and the meeting, which held nothing else" if empty else "")
+            )
 
     def remove_superseded(self, document: Document) -> None:
         """An earlier version of this pack (same file name, same meeting) is replaced by it.

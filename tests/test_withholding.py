@@ -400,6 +400,6 @@ def test_a_reimport_that_reads_another_meeting_leaves_nothing_in_the_old_one(imp
     moved = Minute.all_objects.filter(meeting__date=misread).values_list("number", flat=True)
     assert sorted(moved) == ["40", "41", "42", "43", "44", "45"]
     assert (
-        "read before as Cabinet, 14 April 2026: the 6 minutes it gave that meeting were removed, "
+        "read before as Cabinet, 14 April 2026: what it gave that meeting was removed (6 minutes), "
         "and the meeting, which held nothing else" in result.warnings
     )
