@@ -15,6 +15,7 @@ document's withheld pages exactly a given set, and with them:
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from meetings import bulk
@@ -38,27 +39,36 @@ def withhold(
     (a text file's pages are `texts`, when read already); whether anything that was public
     is withheld now. `counted`: the vocabulary holds the document's public words already."""
     before = withheld_of(document)
-    minutes = Minute.all_objects.filter(document=document)
-    hidden_before = set(minutes.filter(withheld=True).values_list("pk", flat=True))
     if counted and pages != before:
         forget_words(document.pk)
     document.pages.filter(number__in=pages, restricted=False).update(restricted=True)
     document.pages.filter(restricted=True).exclude(number__in=pages).update(restricted=False)
-    minutes.filter(page__in=pages, withheld=False).update(withheld=True)
-    minutes.filter(withheld=True).exclude(page__in=pages).update(withheld=False)
-    hidden = set(minutes.filter(withheld=True).values_list("pk", flat=True))
-    MatterStep.objects.filter(minute__in=hidden - hidden_before).delete()
+    if not counted or pages != before:
+        record_words(document.pk)
+    hidden, shown = _withhold_minutes(document, pages)
     for report in document.reports.filter(restricted=False, exempt=False, first_page__isnull=False):
         if wholly_withheld(report.first_page, report.last_page, pages):
             report.restricted = True
             report.save(update_fields=["restricted"])
-    if not counted or pages != before:
-        record_words(document.pk)
-    _store_public_copy(document, pages, source, texts, store_files, rewrite=pages != before)
-    if pages != before or hidden != hidden_before:  # their published records changed
-        meetings = {document.meeting_id, *minutes.values_list("meeting_id", flat=True)}
-        Meeting.objects.filter(pk__in=meetings).update(modified=timezone.now())
-    return bool(pages - before or hidden - hidden_before)
+    _store_public_copy(document, pages, source, texts, store_files)
+    if pages != before or hidden or shown:  # the meetings' published records changed
+        minuted = Minute.all_objects.filter(document=document).values_list("meeting_id")
+        Meeting.objects.filter(Q(pk=document.meeting_id) | Q(pk__in=minuted)).update(
+            modified=timezone.now()
+        )
+    return bool(pages - before or hidden)
+
+
+def _withhold_minutes(document: Document, pages: set[int]) -> tuple[set[int], set[int]]:
+    """The document's minutes whose heading is on a withheld page withheld, the others not;
+    the ids of those newly withheld (out of their matters now) and newly shown."""
+    minutes = Minute.all_objects.filter(document=document)
+    hidden = set(minutes.filter(page__in=pages, withheld=False).values_list("pk", flat=True))
+    shown = set(minutes.filter(withheld=True).exclude(page__in=pages).values_list("pk", flat=True))
+    Minute.all_objects.filter(pk__in=hidden).update(withheld=True)
+    Minute.all_objects.filter(pk__in=shown).update(withheld=False)
+    MatterStep.objects.filter(minute__in=hidden).delete()
+    return hidden, shown
 
 
 def withheld_of(document: Document) -> set[int]:
@@ -75,9 +85,9 @@ def withhold_now(document: Document, pages: set[int]) -> None:
         bulk.remake_published(document.council)
 
 
-def _store_public_copy(document, pages, source, texts, store_files, rewrite) -> None:
+def _store_public_copy(document, pages, source, texts, store_files) -> None:
     name = public_name(document.sha256, source.suffix) if pages else ""
-    if name and store_files and (rewrite or not media_path(name).is_file()):
+    if name and store_files:
         write_durably(name, public_copy(source, document.format, pages, texts))
     if document.public_file.name != name:
         document.public_file = name
