@@ -136,6 +136,9 @@ SEARCH_CONCURRENCY = int(os.environ.get("SEARCH_CONCURRENCY", 1))  # searches at
 # and the worker write it. Rebuilt from the database by `manage.py rebuild_search_index`.
 SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", VAR_DIR / "search-index"))
 RATELIMIT_VIEW = "meetings.views.search.rate_limited"
+# The client address every limit counts (and the admin login locks out) is the one django-axes
+# reads with django-ipware: REMOTE_ADDR, or behind reverse proxies, X-Forwarded-For.
+RATELIMIT_IP_META_KEY = "axes.helpers.get_client_ip_address"
 # django-ratelimit officially supports only memcached and Redis; the counter cache above
 # gives it the atomic add and increment it needs.
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"]
@@ -212,6 +215,26 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 
+
+def proxy_settings(proxies: int) -> dict:
+    """django-ipware's settings (through django-axes) for the client address behind
+    `proxies` reverse proxies, each of which appends the address it was sent the request by
+    to X-Forwarded-For. With none, the header is never read: REMOTE_ADDR is the client. With
+    N, the client is the header's Nth address from the end (what the proxies wrote), so
+    addresses a client puts in the header itself are passed over."""
+    if not proxies:
+        return {"AXES_IPWARE_META_PRECEDENCE_ORDER": ("REMOTE_ADDR",)}
+    return {
+        "AXES_IPWARE_META_PRECEDENCE_ORDER": ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"),
+        "AXES_IPWARE_PROXY_COUNT": proxies - 1,  # the proxies' addresses in the header
+        "IPWARE_STRICT": False,  # a longer header: a client wrote the addresses before
+    }
+
+
+# How many reverse proxies stand between clients and the app (docs/operations.md); 0: none.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
+globals().update(proxy_settings(TRUSTED_PROXY_COUNT))
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -248,6 +271,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]  # a load balancer's plain-http check sees 200 or 503
 SECURE_HSTS_SECONDS = 0 if DEBUG else int(os.environ.get("SECURE_HSTS_SECONDS", 31536000))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

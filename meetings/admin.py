@@ -12,6 +12,7 @@ from meetings.alerts import sending
 from meetings.alerts.models import Delivery, Subscriber, Subscription
 from meetings.matters import linking
 from meetings.uploads import queue_reparse
+from meetings.withholding import withheld_of, withhold_now
 
 
 class CouncilForm(forms.ModelForm):
@@ -99,6 +100,15 @@ class MeetingAdmin(admin.ModelAdmin):
     inlines = [AgendaItemInline, AttendanceInline]
 
 
+class WithheldRowsToo:
+    """Admins see the rows withheld from the public too (models.PublicManager)."""
+
+    def get_queryset(self, request):
+        rows = self.model.all_objects.get_queryset()
+        ordering = self.get_ordering(request)
+        return rows.order_by(*ordering) if ordering else rows
+
+
 @admin.register(models.AgendaItem)
 class AgendaItemAdmin(admin.ModelAdmin):
     list_display = ["meeting", "number", "title", "report_by", "key_decision", "exempt"]
@@ -106,6 +116,17 @@ class AgendaItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "report_by"]
     list_select_related = ["meeting__body__council"]
     raw_id_fields = ["meeting"]
+
+    def save_model(self, request, obj, form, change):
+        """An item ticked exempt has its pages of its pack withheld everywhere at once."""
+        super().save_model(request, obj, form, change)
+        if obj.exempt and obj.document_id and obj.first_page is not None:
+            printed = [str(n) for n in range(obj.first_page, (obj.last_page or obj.first_page) + 1)]
+            pages = obj.document.pages.filter(printed_number__in=printed)
+            withhold_now(
+                obj.document,
+                withheld_of(obj.document) | set(pages.values_list("number", flat=True)),
+            )
 
 
 @admin.register(models.Report)
@@ -116,16 +137,24 @@ class ReportAdmin(admin.ModelAdmin):
     list_select_related = ["meeting__body__council"]
     raw_id_fields = ["meeting", "agenda_item", "document"]
 
+    def save_model(self, request, obj, form, change):
+        """A report ticked exempt or restricted has its pages withheld everywhere at once.
+        (Unticked, its pages stay withheld until each is unticked: publishing is page by page.)"""
+        super().save_model(request, obj, form, change)
+        if obj.withheld and obj.first_page is not None:
+            pages = set(range(obj.first_page, obj.last_page + 1))
+            withhold_now(obj.document, withheld_of(obj.document) | pages)
 
-class DecisionInline(admin.StackedInline):
+
+class DecisionInline(WithheldRowsToo, admin.StackedInline):
     model = models.Decision
     extra = 0
 
 
 @admin.register(models.Minute)
-class MinuteAdmin(admin.ModelAdmin):
-    list_display = ["meeting", "number", "title", "agenda_item_number"]
-    list_filter = ["meeting__body__council"]
+class MinuteAdmin(WithheldRowsToo, admin.ModelAdmin):
+    list_display = ["meeting", "number", "title", "agenda_item_number", "withheld"]
+    list_filter = ["withheld", "meeting__body__council"]
     search_fields = ["title", "text"]
     list_select_related = ["meeting__body__council"]
     raw_id_fields = ["meeting", "agenda_item", "document"]
@@ -133,7 +162,7 @@ class MinuteAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Decision)
-class DecisionAdmin(admin.ModelAdmin):
+class DecisionAdmin(WithheldRowsToo, admin.ModelAdmin):
     list_display = ["__str__", "key_decision"]
     list_filter = ["key_decision", "minute__meeting__body__council"]
     search_fields = ["resolved", "reasons", "minute__title"]
@@ -219,6 +248,15 @@ class PageAdmin(admin.ModelAdmin):
     list_filter = ["restricted"]
     search_fields = ["document__file_name"]
     raw_id_fields = ["document"]
+
+    def save_model(self, request, obj, form, change):
+        """A page ticked (or unticked) restricted is withheld (or published) everywhere at
+        once: its minutes, the search, the public copy, the bulk files."""
+        wanted = obj.restricted
+        obj.restricted = form.initial.get("restricted", False)  # withhold_now() changes it
+        super().save_model(request, obj, form, change)
+        others = withheld_of(obj.document) - {obj.number}
+        withhold_now(obj.document, others | {obj.number} if wanted else others)
 
 
 @admin.register(models.ReplacedDocument)

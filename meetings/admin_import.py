@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 
 from meetings.management.commands.import_packs import PACK_SUFFIXES
-from meetings.uploads import queue_uploads
+from meetings.uploads import name_problem, queue_uploads
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -32,6 +32,8 @@ class MultipleFileField(forms.FileField):
         cleaned = [super(MultipleFileField, self).clean(item, initial) for item in files]
         limit = settings.IMPORT_MAX_FILE_MB
         for upload in cleaned:
+            if problem := name_problem(upload.name):
+                raise forms.ValidationError(f"{upload.name}: {problem}")
             if Path(upload.name).suffix.lower() not in PACK_SUFFIXES:
                 raise forms.ValidationError(
                     f"{upload.name}: only .pdf and .txt files can be imported"

@@ -8,13 +8,17 @@ pg_restore writes settings an older server refuses.
 
 import json
 import os
+import shutil
 import subprocess
 import tarfile
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
 from django.utils import timezone
+
+from meetings.ingest.read import sha256_of
 
 DUMP = "database.dump"
 FILES = "media.tar"
@@ -58,7 +62,8 @@ def _run(arguments: list[str]) -> None:
 
 
 def backup(folder: Path) -> dict:
-    """Write the database and the stored files into `folder` (new or empty)."""
+    """Write the database and the stored files into `folder` (new or empty), with a manifest
+    of each part's SHA-256."""
     if folder.exists() and any(folder.iterdir()):
         raise BackupError(f"{folder}: the folder is not empty")
     folder.mkdir(parents=True, exist_ok=True)
@@ -73,29 +78,78 @@ def backup(folder: Path) -> dict:
         "database": DUMP,
         "files": FILES,
         "documents": _count("meetings_document"),
+        "checksums": {name: sha256_of(folder / name) for name in (DUMP, FILES)},
     }
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1))
     return manifest
 
 
 def restore(folder: Path) -> dict:
-    """Restore a backup into the configured database, which must be empty, and MEDIA_ROOT."""
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text())
-    except (OSError, ValueError) as error:
-        raise BackupError(f"{folder}: not a backup made by backup_archive ({error})") from error
+    """Restore a backup into the configured database, which must be empty, and MEDIA_ROOT.
+
+    The whole backup is checked first (each part's checksum, the dump's table of contents,
+    every stored file read out of media.tar into a folder beside MEDIA_ROOT's); only then is
+    the database restored, in one transaction, and the files moved into place. A backup
+    that fails a check changes nothing.
+    """
+    manifest = _manifest(folder)
     tables = _table_count()
     if tables:
         raise BackupError(
             f"the database {connection.settings_dict['NAME']} is not empty ({tables} tables): "
             "restore into a new, empty database"
         )
-    connection.close()  # pg_restore must be alone with the database
-    _run([pg_program("pg_restore"), "--no-owner", "--exit-on-error", "--single-transaction",
-          f"--dbname={_environment()['PGDATABASE']}", str(folder / DUMP)])  # fmt: skip
-    with tarfile.open(folder / manifest["files"]) as archive:
-        archive.extractall(settings.MEDIA_ROOT, filter="data")
+    _run([pg_program("pg_restore"), "--list", str(folder / DUMP)])  # a dump that opens whole
+    media = Path(settings.MEDIA_ROOT)
+    media.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=".restoring-", dir=media))
+    try:
+        _extract(folder / manifest["files"], staged)
+        connection.close()  # pg_restore must be alone with the database
+        _run([pg_program("pg_restore"), "--no-owner", "--exit-on-error", "--single-transaction",
+              f"--dbname={_environment()['PGDATABASE']}", str(folder / DUMP)])  # fmt: skip
+        _move_into(staged, media)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)
     return manifest
+
+
+def _manifest(folder: Path) -> dict:
+    """The backup's manifest, once every part it lists matches its recorded checksum."""
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text())
+        parts = [folder / manifest["database"], folder / manifest["files"]]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise BackupError(f"{folder}: not a backup made by backup_archive ({error})") from error
+    checksums = manifest.get("checksums", {})  # backups of earlier versions have none
+    for part in parts:
+        if not part.is_file():
+            raise BackupError(f"{part}: the file is missing: nothing was restored")
+        if part.name in checksums and sha256_of(part) != checksums[part.name]:
+            raise BackupError(
+                f"{part}: the file does not match the checksum the backup recorded (damaged or "
+                "cut short): nothing was restored"
+            )
+    return manifest
+
+
+def _extract(archive_path: Path, into: Path) -> None:
+    try:
+        with tarfile.open(archive_path) as archive:
+            archive.extractall(into, filter="data")
+    except (tarfile.TarError, EOFError, OSError) as error:
+        raise BackupError(
+            f"{archive_path}: the stored files cannot be read ({error}): nothing was restored"
+        ) from error
+
+
+def _move_into(staged: Path, media: Path) -> None:
+    """Every file under `staged` to the same place under `media` (renames, on one disk)."""
+    for path in sorted(staged.rglob("*")):
+        if path.is_file():
+            target = media / path.relative_to(staged)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(path, target)
 
 
 def _table_count() -> int:

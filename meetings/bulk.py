@@ -68,6 +68,12 @@ def make_council_files(council: Council) -> list[DataFile]:
     return [data_file(meetings.name), data_file(decisions.name)]
 
 
+def remake_published(council: Council) -> None:
+    """Remake the council's files now, if it has any: something in them is withheld now."""
+    if council_files(council):
+        make_council_files(council)
+
+
 def refresh_stale() -> list[Council]:
     """Remake the files of each council changed since its files were made; returns those."""
     remade = []

@@ -176,7 +176,7 @@ class SearchFeed(Feed):
 _search_feed = SearchFeed()
 
 
-@search_rate_limit
+@search_rate_limit()
 def search_feed(request):
     try:
         return _search_feed(request)

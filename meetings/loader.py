@@ -5,6 +5,7 @@ prints) are replaced as a whole: re-importing a pack updates what changed and
 removes what is no longer there, and importing it twice changes nothing.
 """
 
+import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,11 +15,13 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from meetings.alerts.sending import queue_immediate_quietly
+from meetings.bulk import remake_published
 from meetings.councils import council_called, council_for, default_council
 from meetings.ingest.describe import describe_pack, document_kind
 from meetings.ingest.read import SourceFile
-from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord
+from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord, PersonRecord
 from meetings.ingest.text import fold, slugify, strip_markup
+from meetings.ingest.withheld import wholly_withheld, withheld_pages
 from meetings.locks import transaction_lock
 from meetings.matters.linking import link_meetings_quietly
 from meetings.models import (
@@ -39,9 +42,11 @@ from meetings.models import (
     Report,
     Vote,
 )
-from meetings.search import record_words
 from meetings.search.indexing import apply_pending_quietly
-from meetings.storage import file_problem, public_copy, public_name, stored_name, write_durably
+from meetings.storage import file_problem, stored_name, write_durably
+from meetings.withholding import withhold
+
+log = logging.getLogger(__name__)
 
 CALENDAR_FIELDS = ("start_time", "location")  # a change to either is news to a calendar
 
@@ -61,6 +66,7 @@ class LoadResult:
     council: str = ""  # the council it was filed under
     warnings: list[str] = field(default_factory=list)
     meetings: list[int] = field(default_factory=list)  # the meetings it wrote to
+    newly_withheld: bool = False  # something public before is withheld now
 
     def summary(self) -> str:
         """'pack.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report; filed under Kent County
@@ -103,9 +109,20 @@ def load_source(
     except DryRunRollback:
         return result
     apply_pending_quietly()  # searchable within seconds of the import, not at the worker's turn
+    if result.newly_withheld:
+        remake_published_quietly(source.sha256)
     link_meetings_quietly(result.meetings)
     queue_immediate_quietly()
     return result
+
+
+def remake_published_quietly(sha256: str) -> None:
+    """The bulk files of the document's council, made again now that it withholds more; a
+    failure is logged, and the worker's hourly run remakes them."""
+    try:
+        remake_published(Document.objects.get(sha256=sha256).council)
+    except Exception:
+        log.exception("The bulk files were not remade; the worker remakes them within the hour.")
 
 
 def one_line(error: Exception) -> str:
@@ -142,6 +159,7 @@ class _Loader:
         self.counts = result.counts
         self.store_files = store_files
         self.people: dict[str, Person] = {}
+        self.withheld = withheld_pages(self.pack)
         self.council = self.find_council(council)
         result.council = self.council.name
 
@@ -178,7 +196,7 @@ class _Loader:
         return Council.objects.get(pk=councils.pop()) if len(councils) == 1 else None
 
     def load(self, existing: Document | None) -> None:
-        earlier_meeting = existing.meeting if existing else None
+        earlier = meetings_of(existing) if existing else set()
         front_sheet = self.pack.meeting
         pack_meeting = self.meeting(front_sheet) if front_sheet else None
         # A minutes header says less than a front sheet: it only fills gaps.
@@ -189,24 +207,54 @@ class _Loader:
             self.membership(pack_meeting, front_sheet)
             self.agenda(pack_meeting, front_sheet, document)
         self.reports(pack_meeting, document)
+        records: dict[Meeting, list[MinutesRecord]] = {}  # two documents may minute one meeting
         for record, meeting in zip(self.pack.minutes, minuted, strict=True):
-            self.minutes(meeting, record, document)
+            records.setdefault(meeting, []).append(record)
+        for meeting, its_records in records.items():
+            self.minutes(meeting, its_records, document)
         meetings = [meeting.pk for meeting in [pack_meeting, *minuted] if meeting]
         self.result.meetings = meetings
         link_agenda_items(meetings)
+        self.result.newly_withheld = withhold(
+            document,
+            self.withheld,
+            self.source.path,
+            self.pack.pages,
+            counted=existing is not None,
+            store_files=self.store_files,
+        )
         self.remove_superseded(document)
-        if earlier_meeting and earlier_meeting != pack_meeting:
-            self.remove_if_empty(earlier_meeting)
+        for meeting in Meeting.objects.filter(pk__in=earlier - set(meetings)):
+            self.leave(meeting, document)
         if any(self.counts[change] for change in ("created", "updated", "removed")):
             # A meeting's published record embeds its items and files: it changed too.
             Meeting.objects.filter(pk__in=meetings).update(modified=timezone.now())
 
-    def remove_if_empty(self, meeting: Meeting) -> None:
-        """A meeting a document no longer names goes if nothing else holds it up."""
-        holders = ("documents", "agenda_items", "minutes", "reports", "attendance")
-        if not any(getattr(meeting, holder).exists() for holder in holders):
+    def leave(self, meeting: Meeting, document: Document) -> None:
+        """A meeting the document was read as before, and is not now (a date read otherwise):
+        the rows the document gave it go, and the meeting too if nothing else holds it up."""
+        given = {
+            "minutes": Minute.all_objects.filter(meeting=meeting, document=document),
+            "agenda items": AgendaItem.objects.filter(meeting=meeting, document=document),
+            "reports": Report.objects.filter(meeting=meeting, document=document),
+        }
+        removed = [f"{rows.count()} {name}" for name, rows in given.items() if rows.exists()]
+        for rows in given.values():
+            self.remove(rows)
+        minuted = Minute.all_objects.filter(meeting=meeting).exists()
+        if not minuted:
+            self.remove(meeting.attendance.all())  # read from the minutes just removed
+        holders = ("documents", "agenda_items", "reports", "attendance")
+        empty = not minuted and not any(getattr(meeting, holder).exists() for holder in holders)
+        if empty:
             meeting.delete()
             self.counts["removed"] += 1
+        if removed or empty:
+            self.result.warnings.append(
+                f"read before as {meeting}: what it gave that meeting was removed "
+                f"({', '.join(removed) or 'nothing'})"
+                + (", and the meeting, which held nothing else" if empty else "")
+            )
 
     def remove_superseded(self, document: Document) -> None:
         """An earlier version of this pack (same file name, same meeting) is replaced by it.
@@ -226,10 +274,11 @@ class _Loader:
     # -- upsert helpers -------------------------------------------------------------------
 
     def upsert(self, model, lookup: dict, values: dict):
-        instance = model.objects.filter(**lookup).first()
+        rows = model._base_manager  # withheld rows too (models.PublicManager)
+        instance = rows.filter(**lookup).first()
         if instance is None:
             self.counts["created"] += 1
-            return model.objects.create(**lookup, **values)
+            return rows.create(**lookup, **values)
         changed = [name for name, value in values.items() if getattr(instance, name) != value]
         if changed:
             for name in changed:
@@ -327,9 +376,6 @@ class _Loader:
             if self.store_files:
                 self.result.repaired = restore_file(document, source)
         self.pages(document)
-        self.withhold(document)
-        if existing is None:
-            record_words(document.pk)
         return document
 
     def pages(self, document: Document) -> None:
@@ -358,24 +404,6 @@ class _Loader:
         self.counts["created"] += len(new)
         self.counts["updated"] += len(changed)
         self.counts["unchanged"] += len(texts) - len(new) - len(changed)
-
-    def withhold(self, document: Document) -> None:
-        """Mark the pages of restricted and exempt reports, and store the public copy."""
-        withheld = {
-            number
-            for report in self.pack.reports
-            if report.restricted or report.exempt
-            for number in range(report.first_page, report.last_page + 1)
-        }
-        document.pages.filter(number__in=withheld, restricted=False).update(restricted=True)
-        document.pages.filter(restricted=True).exclude(number__in=withheld).update(restricted=False)
-        name = public_name(document.sha256, self.source.path.suffix) if withheld else ""
-        if name and self.store_files:
-            copy = public_copy(self.source.path, document.format, withheld, self.pack.pages)
-            write_durably(name, copy)
-        if document.public_file.name != name:
-            document.public_file = name
-            document.save(update_fields=["public_file"])
 
     def membership(self, meeting: Meeting, record: MeetingRecord) -> None:
         if not record.membership:
@@ -430,7 +458,11 @@ class _Loader:
                 "agenda_item_number": report.agenda_item_number,
                 "key_decision": report.key_decision,
                 "exempt": report.exempt,
-                "restricted": report.restricted,
+                "restricted": report.restricted
+                or (
+                    not report.exempt
+                    and wholly_withheld(report.first_page, report.last_page, self.withheld)
+                ),
                 "has_parts": report.has_parts,
                 "purpose": report.purpose,
                 "recommendations": report.recommendations,
@@ -443,19 +475,23 @@ class _Loader:
             Report.objects.filter(document=document).exclude(meeting=meeting, slug__in=slugs)
         )
 
-    def minutes(self, meeting: Meeting, record: MinutesRecord, document: Document) -> None:
-        """The meeting's minutes and attendance, from the best document that prints them.
+    def minutes(self, meeting: Meeting, records: list[MinutesRecord], document: Document) -> None:
+        """The meeting's minutes and attendance, from the best document that prints them: all
+        its minutes documents there (the public minutes and the exempt ones), each minute
+        read from its own pages.
 
         A meeting's own minutes beat a copy printed in another meeting's pack, a text layer
         beats OCR, and the smaller SHA-256 breaks a tie: whichever is imported first, the
         archive ends the same.
         """
-        other = Minute.objects.filter(meeting=meeting).exclude(document=document).first()
+        minutes = Minute.all_objects.filter(meeting=meeting)
+        other = minutes.exclude(document=document).first()
         if other and minutes_rank(other.document, meeting) < minutes_rank(document, meeting):
             return
-        self.remove(Minute.objects.filter(meeting=meeting).exclude(document=document))
+        self.remove(minutes.exclude(document=document))
         numbers = []
-        for position, minute in enumerate(record.minutes, start=1):
+        printed = [(minute, record) for record in records for minute in record.minutes]
+        for position, (minute, record) in enumerate(printed, start=1):
             numbers.append(minute.number)
             values = {
                 "position": position,
@@ -470,14 +506,16 @@ class _Loader:
             }
             row = self.upsert(Minute, {"meeting": meeting, "number": minute.number}, values)
             self.decision(row, minute, record.attendance)
-        self.remove(
-            Minute.objects.filter(document=document, meeting=meeting).exclude(number__in=numbers)
-        )
-        self.attendance(meeting, record)
+        self.remove(minutes.filter(document=document).exclude(number__in=numbers))
+        attendance = {}  # each person as the first of the documents names them
+        for record in records:
+            for person in record.attendance:
+                attendance.setdefault(person.key, person)
+        self.attendance(meeting, list(attendance.values()))
 
     def decision(self, row: Minute, minute, attendance) -> None:
         if minute.resolved is None:
-            self.remove(Decision.objects.filter(minute=row))
+            self.remove(Decision.all_objects.filter(minute=row))
             return
         values = {
             "title": minute.title,
@@ -500,19 +538,19 @@ class _Loader:
     def votes(self, decision: Decision, votes, attendance) -> None:
         """The decision's named votes, each linked to the attendee it names, if only one."""
         names = [vote.name for vote in votes]
-        self.remove(decision.votes.exclude(name__in=names))
+        self.remove(Vote.all_objects.filter(decision=decision).exclude(name__in=names))
         for position, vote in enumerate(votes, start=1):
             attendee = attendee_named(vote.name, attendance)
             person = self.person(attendee.key, attendee.name) if attendee else None
             values = {"position": position, "vote": vote.vote, "person": person}
             self.upsert(Vote, {"decision": decision, "name": vote.name}, values)
 
-    def attendance(self, meeting: Meeting, record: MinutesRecord) -> None:
+    def attendance(self, meeting: Meeting, people: list[PersonRecord]) -> None:
         self.replace_people(
             meeting.attendance,
             Attendance,
             {"meeting": meeting},
-            record.attendance,
+            people,
             lambda attendee: {"role": attendee.role, "note": attendee.note},
         )
 
@@ -538,6 +576,14 @@ def council_of_domains(domains: tuple[str, ...]) -> Council | None:
     """The one council whose officers' email domain the front sheet prints."""
     found = list(Council.objects.filter(email_domains__overlap=list(domains))[:2])
     return found[0] if domains and len(found) == 1 else None
+
+
+def meetings_of(document: Document) -> set[int]:
+    """The meetings a stored document is filed under or gave minutes, items or reports to."""
+    meetings = {document.meeting_id} - {None}
+    for rows in (Minute.all_objects, AgendaItem.objects, Report.objects):
+        meetings |= set(rows.filter(document=document).values_list("meeting_id", flat=True))
+    return meetings
 
 
 def minutes_rank(document: Document, meeting: Meeting) -> tuple:

@@ -466,6 +466,25 @@ class Outcome(models.TextChoices):
     WITHDRAWN = "withdrawn", "Withdrawn"
 
 
+class PublicManager(models.Manager):
+    """The rows the public may see: a row read from a withheld page (`withheld`, a lookup) is
+    left out of every query through `objects`, and of every related set (`meeting.minutes`,
+    `decision.votes`). The importer, the admin and deletion use `all_objects`."""
+
+    withheld = "withheld"
+
+    def get_queryset(self):
+        return super().get_queryset().filter(**{self.withheld: False})
+
+
+class PublicDecisions(PublicManager):
+    withheld = "minute__withheld"
+
+
+class PublicVotes(PublicManager):
+    withheld = "decision__minute__withheld"
+
+
 class Minute(Timestamped):
     """A numbered minute of a meeting, as printed in its minutes."""
 
@@ -494,9 +513,17 @@ class Minute(Timestamped):
     )
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="minutes")
     page = models.PositiveIntegerField(null=True, blank=True)
+    withheld = models.BooleanField(
+        default=False,
+        help_text="Read from a withheld page: it, its decision and votes are for admins only",
+    )
+
+    all_objects = models.Manager()
+    objects = PublicManager()
 
     class Meta:
         ordering = ["meeting", "position"]
+        default_manager_name = "objects"  # related sets (meeting.minutes) are public too
         constraints = [
             models.UniqueConstraint(
                 fields=["meeting", "number"], name="minute_unique_meeting_number"
@@ -563,8 +590,12 @@ class Decision(Timestamped):
     alternatives = models.TextField(blank=True, help_text="A decision notice's alternatives")
     interests = models.TextField(blank=True, help_text="Interests declared when it was taken")
 
+    all_objects = models.Manager()
+    objects = PublicDecisions()
+
     class Meta:
         ordering = ["-minute__meeting__date", "minute__position"]
+        default_manager_name = "objects"
 
     def __str__(self):
         return self.citation
@@ -604,8 +635,12 @@ class Vote(models.Model):
     )
     vote = models.CharField(max_length=10, choices=Choice.choices)
 
+    all_objects = models.Manager()
+    objects = PublicVotes()
+
     class Meta:
         ordering = ["decision", "position"]
+        default_manager_name = "objects"
         constraints = [
             models.UniqueConstraint(fields=["decision", "name"], name="vote_unique_decision_name"),
             choices_check("vote", VoteChoice, "vote_choice_valid"),

@@ -87,6 +87,41 @@ def public_copy(
     return _public_text(texts if texts is not None else read_pages(source).texts, withheld)
 
 
+def public_copy_problem(name: str, file_format: str, page_count: int, withheld) -> str:
+    """'' when the public copy `name` has every page, each withheld one (numbered from 1)
+    replaced by the notice; else what is wrong with it."""
+    path = media_path(name)
+    if not name or not path.is_file():
+        return "there is none"
+    try:
+        texts = page_texts(path, file_format)
+    except (pypdfium2.PdfiumError, UnicodeDecodeError):
+        return "it cannot be read"
+    if len(texts) != page_count:
+        return f"it has {len(texts)} pages, not {page_count}"
+    notice = " ".join(WITHHELD_NOTICE.split())
+    for number in sorted(withheld):
+        if notice not in " ".join(texts[number - 1].split()):
+            return f"it published withheld page {number}"
+    return ""
+
+
+def page_texts(path: Path, file_format: str) -> list[str]:
+    """Each page's text as stored: a PDF's text layer, or a text file's form-fed pages."""
+    if file_format != "pdf":
+        return path.read_text(encoding="utf-8").split("\f")
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        texts = []
+        for page in document:
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+        return texts
+    finally:
+        document.close()
+
+
 def _public_pdf(source: Path, withheld: set[int]) -> bytes:
     original = pypdfium2.PdfDocument(str(source))
     notice = pypdfium2.PdfDocument(bytes(_notice_pdf().output()))

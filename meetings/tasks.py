@@ -1,13 +1,14 @@
 """Jobs the worker runs (`manage.py procrastinate worker`), queued in PostgreSQL."""
 
 import datetime
+import smtplib
 
 from django.db import InterfaceError, OperationalError
 from procrastinate import RetryStrategy
 from procrastinate.contrib.django import app
 
 from meetings import bulk
-from meetings.alerts import sending
+from meetings.alerts import emails, sending
 from meetings.harvest import harvesting, scheduling
 from meetings.harvest.models import Source
 from meetings.matters import linking
@@ -99,6 +100,17 @@ def send_daily_alerts(timestamp: int) -> None:
 )
 def send_weekly_alerts(timestamp: int) -> None:
     sending.run_digests("weekly", datetime.datetime.fromtimestamp(timestamp, datetime.UTC))
+
+
+MAIL_RETRY = RetryStrategy(
+    max_attempts=5, exponential_wait=30, retry_exceptions={smtplib.SMTPException, OSError}
+)
+
+
+@app.task(queue="alerts", name="send_manage_link", retry=MAIL_RETRY)
+def send_manage_link(email: str) -> None:
+    """The lost-link form's email, sent off the request (meetings.alerts.views)."""
+    emails.send_manage_link(email)
 
 
 @app.periodic(cron="30 3 * * *")

@@ -28,7 +28,9 @@ def record_deletion(sender, instance, **kwargs) -> None:
     council_id = None
     if council_path:
         council_id = (
-            sender.objects.filter(pk=instance.pk).values_list(council_path, flat=True).first()
+            sender._base_manager.filter(pk=instance.pk)  # a withheld minute's too
+            .values_list(council_path, flat=True)
+            .first()
         )
     now = timezone.now()
     models.DeletedObject.objects.bulk_create(

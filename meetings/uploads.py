@@ -1,6 +1,7 @@
 """Uploaded packs: stored durably, queued as import jobs, and imported by the worker."""
 
 import datetime
+import shutil
 import time
 import uuid
 from pathlib import Path
@@ -15,14 +16,33 @@ from meetings.models import Document, ImportJob
 from meetings.storage import media_path, write_durably
 
 PROGRESS_INTERVAL = 1.0  # seconds between two saves of a running job's page count
+# The bytes a file name may have: a file system's 255, less the room write_durably's
+# temporary name ('.name.' and eight characters) needs beside it.
+MAX_NAME_BYTES = 240
+
+
+def name_problem(name: str) -> str:
+    """'' when an uploaded file's name can be stored as it is, else why not."""
+    size = len(name.encode("utf-8"))
+    return (
+        f"the name is {size} bytes; the limit is {MAX_NAME_BYTES}" if size > MAX_NAME_BYTES else ""
+    )
 
 
 def queue_uploads(uploads, options: dict, user) -> list[ImportJob]:
-    """Store each uploaded file and queue its import; the jobs exist only if all are stored."""
-    with transaction.atomic():
-        return [
-            _queue(Path(upload.name).name, _contents(upload), options, user) for upload in uploads
-        ]
+    """Store each uploaded file and queue its import: all of them, or (if one cannot be
+    stored) none, and no file is left behind."""
+    stored = []
+    try:
+        with transaction.atomic():
+            return [
+                _queue(Path(upload.name).name, _contents(upload), options, user, stored)
+                for upload in uploads
+            ]
+    except BaseException:
+        for folder in stored:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
 def queue_file(file_name: str, path: Path, options: dict) -> ImportJob:
@@ -41,14 +61,16 @@ def queue_reparse(document: Document, body: str, date: datetime.date, user) -> I
         "dry_run": False,
     }
     with transaction.atomic():
-        return _queue(document.file_name, media_path(document.file.name), options, user)
+        return _queue(document.file_name, media_path(document.file.name), options, user, [])
 
 
-def _queue(file_name: str, contents: bytes | Path, options: dict, user) -> ImportJob:
-    """A copy of the file under uploads/, its ImportJob, and the worker's job to import it."""
+def _queue(file_name: str, contents: bytes | Path, options: dict, user, stored) -> ImportJob:
+    """A copy of the file under uploads/ (its folder added to `stored`), its ImportJob, and
+    the worker's job to import it."""
     from meetings.tasks import import_upload
 
     name = f"uploads/{uuid.uuid4().hex}/{file_name}"
+    stored.append(media_path(name).parent)
     write_durably(name, contents)
     job = ImportJob.objects.create(
         upload=name,

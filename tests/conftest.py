@@ -140,7 +140,7 @@ def archive_snapshot() -> dict:
     rows = {}
     for model in apps.get_app_config("meetings").get_models():
         fields = [f.attname for f in model._meta.concrete_fields if f.attname not in skipped]
-        rows[model.__name__] = list(model.objects.order_by("pk").values_list(*fields))
+        rows[model.__name__] = list(model._base_manager.order_by("pk").values_list(*fields))
     media = Path(settings.MEDIA_ROOT)
     files = {
         str(path.relative_to(media)): hashlib.sha256(path.read_bytes()).hexdigest()

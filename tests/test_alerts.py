@@ -3,6 +3,7 @@ and the tests follow the links in them as a person would."""
 
 import datetime
 import re
+import socket
 
 import pytest
 from django.test import Client, override_settings
@@ -266,12 +267,24 @@ def test_delete_my_data_removes_the_address_and_what_was_sent(
     assert client.get(manage).status_code == 410
 
 
+def run_queued(task_name: str) -> None:
+    """Run the worker's queued jobs of one task, as the worker would."""
+    from procrastinate.contrib.django.models import ProcrastinateJob
+
+    from meetings import tasks
+
+    for job in ProcrastinateJob.objects.filter(task_name=task_name, status="todo"):
+        getattr(tasks, task_name)(**job.args)
+
+
 def test_a_lost_manage_link_is_emailed_only_to_a_known_address(client, smtp, cabinet):
     subscribe(client, smtp, "body", str(cabinet.pk))
     smtp.messages.clear()
     known = client.post("/alerts/", {"email": "ann@example.org"})
     unknown = client.post("/alerts/", {"email": "nobody@example.org"})
     assert known.content == unknown.content
+    assert not smtp.messages  # the worker sends it, not the request
+    run_queued("send_manage_link")
     (message,) = smtp.messages
     assert message["To"] == "ann@example.org"
     assert "Your alerts" in client.get(link_in(message, "manage")).content.decode()
@@ -312,3 +325,52 @@ def test_sent_digests_are_forgotten_after_thirty_days(client, smtp, cabinet, tmp
     later = timezone.now() + datetime.timedelta(days=31)
     assert sending.forget_old(later) == 2  # the digest and its entry
     assert not SentItem.objects.exists() and Subscription.objects.exists()
+
+
+def test_the_lost_link_form_answers_the_same_while_the_mail_server_is_down(
+    client, smtp, cabinet, settings
+):
+    subscribe(client, smtp, "body", str(cabinet.pk))
+    smtp.messages.clear()
+    with socket.socket() as closed:  # a port nothing listens on: the mail server is down
+        closed.bind(("127.0.0.1", 0))
+        settings.EMAIL_PORT = closed.getsockname()[1]
+    known = client.post("/alerts/", {"email": "ann@example.org"})
+    unknown = client.post("/alerts/", {"email": "nobody@example.org"})
+    assert (known.status_code, known.content) == (unknown.status_code, unknown.content)
+    assert known.status_code == 200 and "Check your email" in known.content.decode()
+
+
+def test_a_search_of_stop_words_cannot_be_followed(client, smtp, cabinet):
+    answer = follow(client, "search", "q=this+or+that")
+    assert answer.status_code == 400
+    assert "no searchable words" in answer.content.decode()
+    assert not smtp.messages
+
+
+def test_a_subscription_that_cannot_be_matched_is_skipped_and_every_other_digest_goes_out(
+    client, smtp, cabinet, tmp_path, import_file
+):
+    subscribe(client, smtp, "body", str(cabinet.pk))
+    smtp.messages.clear()
+    # Saved before the form refused them: stop words alone, and a filter no search reads.
+    for email, search in (("bob@example.org", {"q": "this or that"}),
+                          ("cat@example.org", {"q": "youth", "year": "next"})):  # fmt: skip
+        Subscription.objects.create(
+            subscriber=Subscriber.objects.create(email=email),
+            kind="search",
+            search=search,
+            target=f"search:{search}",
+            label=f"the search “{search['q']}”",
+            frequency="daily",
+        )
+    new_pack(tmp_path, import_file)
+    summary = sending.run_digests("daily")
+    assert (summary.deliveries, summary.sent) == (1, 1)
+    assert [message["To"] for message in smtp.messages] == ["ann@example.org"]
+    problems = dict(Subscription.objects.values_list("subscriber__email", "problem"))
+    assert problems["ann@example.org"] == problems["bob@example.org"] == ""
+    assert problems["cat@example.org"].startswith("could not be run: ValueError")
+    manage = following.subscriber_token(Subscriber.objects.get(email="cat@example.org"))
+    page = client.get(f"/alerts/manage/{manage}/").content.decode()
+    assert "could not be run" in page  # its owner is told where they manage it

@@ -96,3 +96,30 @@ def test_backup_refuses_a_folder_that_is_not_empty(tmp_path):
     with pytest.raises(CommandError, match="the folder is not empty"):
         call_command("backup_archive", str(tmp_path))
     assert (tmp_path / "old.txt").read_text() == "keep me"
+
+
+@pytest.mark.parametrize("damaged", ["media.tar", "database.dump"])
+def test_a_damaged_backup_is_refused_before_anything_is_restored(
+    import_file, cabinet_pack, tmp_path, empty_database, damaged
+):
+    import_file(cabinet_pack)
+    call_command("backup_archive", str(tmp_path / "backup"))
+    manifest = json.loads((tmp_path / "backup" / "manifest.json").read_text())
+    part = tmp_path / "backup" / damaged
+    assert manifest["checksums"][damaged] == sha256(part.read_bytes()).hexdigest()
+    part.write_bytes(part.read_bytes()[: part.stat().st_size // 2])  # cut short, as a full disk
+
+    media = tmp_path / "media"
+    target = {"DATABASE_URL": database_url(empty_database), "MEDIA_ROOT": str(media),
+              "SEARCH_INDEX_DIR": str(tmp_path / "restored-index")}  # fmt: skip
+    restored = manage("restore_archive", str(tmp_path / "backup"), **target)
+    assert restored.returncode == 1
+    assert "Traceback" not in restored.stderr
+    assert restored.stderr.strip().splitlines()[-1] == (
+        f"CommandError: {tmp_path / 'backup' / damaged}: the file does not match the "
+        "checksum the backup recorded (damaged or cut short): nothing was restored"
+    )
+    with psycopg.connect(database_url(empty_database)) as restored_db:
+        tables = restored_db.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+        assert tables.fetchone()[0] == 0
+    assert not media.exists() or not any(media.rglob("*"))

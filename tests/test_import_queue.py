@@ -205,3 +205,41 @@ def test_a_document_read_only_as_pages_gets_its_meeting_set_and_is_parsed_again(
     assert document.file_name == "letter.txt"
     assert not Meeting.objects.filter(pk=guessed.pk).exists()  # the guess is gone
     assert ImportJob.objects.filter(status="done").count() == 2
+
+
+LONG_NAME = "é" * 200 + ".pdf"  # 200 characters, 404 bytes: more than a file name may hold
+
+
+def stored_uploads() -> set:
+    folder = media_path("uploads")
+    return set(folder.rglob("*")) if folder.exists() else set()
+
+
+def test_a_file_name_too_long_to_store_is_a_form_error_and_nothing_is_left(
+    admin_client, cabinet_pack
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    before = stored_uploads()
+    with cabinet_pack.open("rb") as first:
+        named = SimpleUploadedFile(LONG_NAME, cabinet_pack.read_bytes(), "application/pdf")
+        response = admin_client.post("/admin/meetings/document/import/", {"packs": [first, named]})
+    assert response.status_code == 200
+    assert f"{LONG_NAME}: the name is 404 bytes; the limit is 240" in response.content.decode()
+    assert not ImportJob.objects.exists()
+    assert stored_uploads() == before
+
+
+def test_an_upload_that_cannot_be_stored_leaves_no_file_behind(cabinet_pack, admin_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from meetings.uploads import queue_uploads
+
+    good = SimpleUploadedFile("cabinet-pack.pdf", cabinet_pack.read_bytes())
+    unstorable = SimpleUploadedFile("pack.pdf", cabinet_pack.read_bytes())
+    unstorable.name = LONG_NAME  # past the form's check: the disk refuses it
+    before = stored_uploads()
+    with pytest.raises(OSError):
+        queue_uploads([good, unstorable], {}, admin_user)
+    assert stored_uploads() == before
+    assert not ImportJob.objects.exists()

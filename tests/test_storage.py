@@ -109,3 +109,59 @@ def page_tree_bomb(count: int) -> bytes:
         xref,
     )
     return bytes(out)
+
+
+def public_pages(document: Document) -> list[str]:
+    """Each page's text in the document's public copy, as the download serves it."""
+    from meetings.storage import page_texts
+
+    return page_texts(media_path(document.public_file.name), document.format)
+
+
+@pytest.mark.parametrize("damage", ["the original", "100 bytes"])
+def test_check_archive_remakes_a_public_copy_that_publishes_withheld_pages(
+    import_file, tmp_path, capsys, damage
+):
+    import datetime
+
+    from meetings.demo import DemoMeeting, write_pack
+    from meetings.storage import WITHHELD_NOTICE
+
+    pack = tmp_path / "internal.pdf"
+    meeting = DemoMeeting("Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review"], 1,
+                          exempt_topic="Depot Sale", unredacted=True)  # fmt: skip
+    write_pack(meeting, None, pack)
+    import_file(pack)
+    document = Document.objects.get()
+    withheld = list(document.pages.filter(restricted=True).values_list("number", flat=True))
+    public = media_path(document.public_file.name)
+    public.write_bytes(pack.read_bytes() if damage == "the original" else public.read_bytes()[:100])
+    call_command("check_archive")
+    out = capsys.readouterr().out
+    reason = (
+        f"it published withheld page {withheld[0]}"
+        if damage == "the original"
+        else "it cannot be read"
+    )
+    assert f"internal.pdf: public copy made again ({reason})" in out
+    assert "1 documents checked: 0 sound, 1 repaired, 0 with problems" in out
+    texts = public_pages(document)
+    assert len(texts) == document.page_count
+    for number in withheld:
+        assert WITHHELD_NOTICE[:40] in " ".join(texts[number - 1].split())
+    call_command("check_archive")
+    assert "1 sound, 0 repaired" in capsys.readouterr().out
+
+
+def test_check_archive_makes_the_public_copy_a_document_with_withheld_pages_lacks(
+    import_file, cabinet_pack, capsys
+):
+    from meetings.storage import WITHHELD_NOTICE
+
+    import_file(cabinet_pack)
+    document = Document.objects.get()
+    document.pages.filter(number=2).update(restricted=True)  # withheld, by hand in the database
+    call_command("check_archive")
+    assert "public copy made again (there is none)" in capsys.readouterr().out
+    document.refresh_from_db()
+    assert WITHHELD_NOTICE[:40] in " ".join(public_pages(document)[1].split())

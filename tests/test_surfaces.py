@@ -343,43 +343,12 @@ SURFACES = {
     DIGESTS: Surface(lambda archive: []),  # what the SMTP server received: digests()
 }
 
-# Leaks known today, each a defect of issue 26: strict, so each mark must go when it is fixed.
-REPORT_PAGE = f"{MEETING}reports/<slug:slug>/"
-LEGACY_REPORT_PAGE = f"{LEGACY_MEETING}reports/<slug:slug>/"
-SEARCHES = ["search/", "search/feed/", "api/search/"]
-PAGES = ["documents/<str:sha256>/download/", "documents/<str:sha256>/page/<int:number>/"]
-KNOWN_LEAKS = {
-    **{
-        (route, hostile.EXEMPT_MINUTES.name): "issue 26 (1): exempt minutes after a "
-        "restricted notice are published"
-        for route in [
-            *SEARCHES, *PAGES, DIGESTS, MEETING, f"{MEETING}minutes/<str:number>/",
-            LEGACY_MEETING, f"{LEGACY_MEETING}minutes/<str:number>/", "decisions/",
-            "feeds/decisions/", "<slug:council>/<slug:slug>/decisions.atom",
-            "bodies/<slug:body>/decisions.atom", "data/<str:name>", "oparl/v1.1/meeting/<int:pk>",
-            "oparl/v1.1/minute/<int:pk>", "oparl/v1.1/body/<int:pk>/meetings",
-            "oparl/v1.1/organization/<int:pk>/meetings",
-        ]
-    },
-    **{
-        (route, hostile.WITHHELD_APPENDIX.name): "issue 26 (2): a public report's page prints "
-        "its restricted appendix"
-        for route in [REPORT_PAGE, LEGACY_REPORT_PAGE]
-    },
-    **{
-        (route, hostile.ADMIN_TICKS.name): "issue 26 (5): an admin's exempt or restricted "
-        "tick does not reach everything"
-        for route in [*SEARCHES, *PAGES, DIGESTS, REPORT_PAGE, LEGACY_REPORT_PAGE]
-    },
-}  # fmt: skip
 
 
 def cases():
     for route in SURFACES:
         for case in hostile.CASES:
-            reason = KNOWN_LEAKS.get((route, case.name))
-            marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-            yield pytest.param(route, case, marks=marks, id=f"{route} | {case.name}")
+            yield pytest.param(route, case, id=f"{route} | {case.name}")
 
 
 def test_every_public_route_is_a_listed_surface():
@@ -523,9 +492,6 @@ def hostile_path(address: str) -> str:
 
 
 ROUTES = sorted(set(SURFACES) - {DIGESTS})
-OFFSET_500 = "issue 26 (10): a moment whose offset is beyond ±15:59 is a 500"
-MOMENT_LISTS = ["api/matters/", "oparl/v1.1/bodies", "oparl/v1.1/organization/<int:pk>/meetings"]
-MOMENT_LISTS += [f"oparl/v1.1/body/<int:pk>/{name}s" for name in BODY_LISTS]
 
 
 def address_of(route: str, archive: Archive) -> str:
@@ -573,15 +539,7 @@ def test_a_value_too_long_or_of_no_type_is_never_a_server_error(route, archive):
     assert Client().get(longer, follow=True).status_code < 500
 
 
-@pytest.mark.parametrize(
-    "route",
-    [
-        pytest.param(route, marks=[pytest.mark.xfail(strict=True, reason=OFFSET_500)])
-        if route in MOMENT_LISTS
-        else route
-        for route in ROUTES
-    ],
-)
+@pytest.mark.parametrize("route", ROUTES)
 def test_a_value_out_of_range_is_never_a_server_error(route, archive):
     assert never_a_server_error(address_of(route, archive), OUT_OF_RANGE) == {}
 

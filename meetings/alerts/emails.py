@@ -29,6 +29,14 @@ def confirmation(email: str, target: following.Target, frequency: str, label: st
     return message(email, f"Confirm: follow {target.label}"[:250], "confirm", context)
 
 
+def send_manage_link(email: str) -> None:
+    """The lost-link form's email, if the address follows anything; raises what the SMTP
+    server or connection raises."""
+    subscriber = Subscriber.objects.filter(email=email).first()
+    if subscriber is not None:
+        manage_link(subscriber).send()
+
+
 def manage_link(subscriber: Subscriber):
     context = {"manage_url": link("manage", following.subscriber_token(subscriber))}
     return message(subscriber.email, "Your committee archive alerts", "manage_link", context)

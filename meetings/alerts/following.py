@@ -15,6 +15,7 @@ from django.http import QueryDict
 from meetings.alerts.models import FollowKind, Subscriber
 from meetings.filters import SearchFilter
 from meetings.models import Body, Matter, Page, Person
+from meetings.search.query import has_searchable_words
 
 CONFIRM_MAX_AGE = 3 * 24 * 3600  # seconds a confirmation link works
 SEARCH_KEYS = ("q", "kind", "council", "body", "year", "date_from", "date_to", "key_decision")
@@ -64,6 +65,11 @@ def _search_target(query_string: str) -> Target:
     form = SearchFilter(QueryDict(query_string[:2000]), queryset=Page.objects.none())
     if not form.is_valid() or not form.form.cleaned_data.get("q"):
         raise NotFollowable("a search needs words and valid filters")
+    if not has_searchable_words(form.form.cleaned_data["q"]):
+        raise NotFollowable(
+            "the search has no searchable words (words as common as “the” and “or” are not "
+            "indexed): add a word that says what to look for"
+        )
     data = form.form.cleaned_data
     search = {}
     for name in SEARCH_KEYS:

@@ -7,9 +7,11 @@ subscriptions. Nothing here runs a statement per subscription.
 """
 
 import datetime
+import logging
 from dataclasses import dataclass, field
 
 import tantivy
+from django.db import transaction
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -34,6 +36,8 @@ from meetings.search import engine, searching
 from meetings.search.hits import hydrate
 from meetings.search.indexing import index_documents
 from meetings.search.snippets import MARK_START, MARK_STOP, Snippets, highlight
+
+log = logging.getLogger(__name__)
 
 MATCHES_PER_SEARCH = 20  # entries one saved search adds to one digest
 PASSAGE = 300  # characters of a decision's resolution quoted
@@ -256,18 +260,35 @@ def search_entries(subscriptions, since) -> dict[int, list[Entry]]:
     councils = {council.slug: council for council in Council.objects.all()}
     bodies = list(Body.objects.values_list("pk", "council_id", "slug"))
     matched: dict[str, list[tuple[str, int, int]]] = {}
+    problems: dict[str, str] = {}
     for target, search in {s.target: s.search for s in subscriptions}.items():
-        filters = filters_of(search, councils)
-        query = searching.shown_query(index, search["q"], filters, _body_ids(filters, bodies))
-        matched[target] = searching.read_hits(
-            searcher, [query], "relevance", 0, 5 * MATCHES_PER_SEARCH
-        )
+        try:
+            with transaction.atomic():  # a savepoint: one search's failure stops no other
+                filters = filters_of(search, councils)
+                query = searching.shown_query(
+                    index, search["q"], filters, _body_ids(filters, bodies)
+                )
+                matched[target] = searching.read_hits(
+                    searcher, [query], "relevance", 0, 5 * MATCHES_PER_SEARCH
+                )
+        except Exception as error:
+            problems[target] = f"could not be run: {type(error).__name__}: {error}"[:1000]
+            log.warning("The saved search %s was skipped: %s", target, problems[target])
+    _record_problems(subscriptions, problems)
     hits = hydrate({(kind, pk) for rows in matched.values() for kind, pk, _ in rows}, "")
     entries = {
         target: _search_entries(rows, hits, new, search_words(subscriptions, target))
         for target, rows in matched.items()
     }
-    return {s.pk: entries[s.target] for s in subscriptions}
+    return {s.pk: entries.get(s.target, []) for s in subscriptions}
+
+
+def _record_problems(subscriptions, problems: dict[str, str]) -> None:
+    """Each search subscription's problem of this run ('' when it ran), where it changed."""
+    for subscription in subscriptions:
+        problem = problems.get(subscription.target, "")
+        if subscription.problem != problem:
+            Subscription.objects.filter(pk=subscription.pk).update(problem=problem)
 
 
 def search_words(subscriptions, target: str) -> str:

@@ -60,6 +60,9 @@ class Subscription(models.Model):
     label = models.CharField(max_length=300, help_text="How emails name it")
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     created = models.DateTimeField(auto_now_add=True)
+    problem = models.TextField(
+        blank=True, help_text="Why it could not be matched at the last run (it is skipped)"
+    )
 
     class Meta:
         constraints = [

@@ -52,8 +52,13 @@ def _address_limited(request) -> bool:
     )  # fmt: skip
 
 
+# One budget for the follow form and the lost-link form, per client address.
 client_rate_limit = ratelimit(
-    key="ip", rate=lambda group, request: settings.ALERTS_CLIENT_RATE, method="POST", block=True
+    group="alerts-forms",
+    key="ip",
+    rate=lambda group, request: settings.ALERTS_CLIENT_RATE,
+    method="POST",
+    block=True,
 )
 
 
@@ -181,15 +186,15 @@ def unsubscribe(request, token):
 @client_rate_limit
 @require_http_methods(["GET", "POST"])
 def request_link(request):
-    """Lost the emails? Ask for a link to manage an address's alerts (sent only if it has any)."""
+    """Lost the emails? Ask for a link to manage an address's alerts (sent by the worker, only
+    if the address has any)."""
     form = AddressForm(request.POST if request.method == "POST" else None)
     if request.method == "GET" or not form.is_valid():
         return render(request, "alerts/request_link.html", {"form": form})
-    email = _normalised(form.cleaned_data["email"])
-    subscriber = Subscriber.objects.filter(email=email).first()
-    if subscriber and not _address_limited(request):
-        try:
-            emails.manage_link(subscriber).send()
-        except (smtplib.SMTPException, OSError):
-            return render(request, "alerts/not_sent.html", status=503)
+    if not _address_limited(request):
+        # Known or not, the address is queued: the worker looks it up and sends, so the
+        # answer and its time are the same whatever the address and the mail server.
+        from meetings.tasks import send_manage_link
+
+        send_manage_link.defer(email=_normalised(form.cleaned_data["email"]))
     return render(request, "alerts/check_email.html", {"target": None})

@@ -5,8 +5,6 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.dateparse import parse_datetime
-from django.utils.timezone import is_naive, make_aware
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import ParseError
@@ -14,6 +12,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 from rest_framework.views import APIView
 
+from meetings.api.views import parse_moment
 from meetings.matters.lookup import step_pages, steps_shown
 from meetings.models import Matter, MatterStatus, MatterStep
 
@@ -46,7 +45,7 @@ class MatterListView(APIView):
                 raise ParseError(f"status: one of {', '.join(MatterStatus.values)}")
             matters = matters.filter(status=status)
         if since := request.GET.get("modified_since"):
-            matters = matters.filter(modified__gte=_datetime("modified_since", since))
+            matters = matters.filter(modified__gte=parse_moment("modified_since", since))
         after = request.GET.get("after", "0")
         if not (after.isdecimal() and len(after) < 13):
             raise ParseError("after: the id the last page ended at")
@@ -80,16 +79,6 @@ class MatterView(APIView):
         )
         matter = get_object_or_404(queryset, pk=pk)
         return Response(matter_json(matter, step_pages(list(matter.steps.all()))))
-
-
-def _datetime(name: str, text: str):
-    try:
-        moment = parse_datetime(text)
-    except ValueError:  # well formed, but no such time: 2026-02-30T00:00
-        moment = None
-    if moment is None:
-        raise ParseError(f"{name}: a date and time such as 2026-01-31T09:00:00Z")
-    return make_aware(moment) if is_naive(moment) else moment  # the archive's time zone
 
 
 def matter_json(matter: Matter, pages: dict[int, str]) -> dict:

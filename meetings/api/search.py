@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.urls import reverse
 from django.utils.decorators import method_decorator
-from django_ratelimit.decorators import ratelimit
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound, ParseError, Throttled
@@ -13,7 +12,7 @@ from rest_framework.views import APIView
 from meetings import search as archive_search
 from meetings.filters import SearchFilter
 from meetings.models import Page
-from meetings.views.search import MAX_SEARCH_PAGES, SEARCH_PAGE_SIZE
+from meetings.views.search import MAX_SEARCH_PAGES, SEARCH_PAGE_SIZE, search_rate_limit
 
 PARAMETERS = [
     OpenApiParameter("q", str, description='words, "phrases", OR, -exclusions', required=True),
@@ -36,9 +35,7 @@ class SearchView(APIView):
     permission_classes = []
 
     @extend_schema(summary="Search", parameters=PARAMETERS, responses=OpenApiTypes.OBJECT)
-    @method_decorator(
-        ratelimit(key="ip", rate=lambda group, request: settings.SEARCH_RATE_LIMIT, block=False)
-    )
+    @method_decorator(search_rate_limit(block=False))
     def get(self, request):
         if getattr(request, "limited", False):
             raise Throttled(wait=60)
@@ -78,7 +75,8 @@ def as_json(request, results: archive_search.Results, number: int) -> dict:
         params = request.GET.copy()
         params["page"] = str(number + 1)
         following = f"{settings.BASE_URL}{reverse('api:search')}?{params.urlencode()}"
-    return {
+    explained = {"detail": results.explanation} if results.explanation else {}
+    return explained | {
         "query": results.query,
         "total": results.total,
         "page": number,

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.timezone import get_current_timezone, is_naive, make_aware
 from drf_spectacular.types import OpenApiTypes
@@ -15,7 +16,7 @@ from rest_framework.views import APIView
 
 from meetings.api import oparl
 from meetings.caching import conditional
-from meetings.models import Council, DeletedObject
+from meetings.models import Council, DeletedObject, Minute
 
 API_MAX_AGE = 300  # seconds a client or cache may reuse an answer without asking again
 PAGE_SIZE = 20  # objects a page unless `limit` asks otherwise: a meeting embeds ~10 items
@@ -88,6 +89,23 @@ class ObjectView(OParlView):
             last_modified=gone.deleted_at,
             max_age=API_MAX_AGE,
         )
+
+
+class MinuteView(ObjectView):
+    """A minute on an agenda item is published as that item, with its resolution: its id
+    leads there."""
+
+    kind = "minute"
+
+    @extend_schema(
+        summary="A minute of no agenda item; one of an item leads to it",
+        responses={200: OpenApiTypes.OBJECT, 301: None},
+    )
+    def get(self, request, pk):
+        item = Minute.objects.filter(pk=pk).values_list("agenda_item_id", flat=True).first()
+        if item is not None:
+            return HttpResponsePermanentRedirect(oparl.api_url("agendaitem", item))
+        return super().get(request, pk)
 
 
 @dataclass
@@ -193,6 +211,9 @@ def page_size(params) -> int:
     return max(1, min(MAX_PAGE_SIZE, whole_number(params, "limit", PAGE_SIZE)))
 
 
+MAX_OFFSET = datetime.timedelta(hours=16)  # PostgreSQL holds offsets up to ±15:59
+
+
 def parse_moment(name: str, value: str) -> datetime.datetime:
     """'2026-03-24T14:00:00+01:00', or a date ('2026-03-24', its midnight); naive is local."""
     value = value.strip().replace(" ", "+")  # an unescaped '+' arrives as a space
@@ -206,7 +227,11 @@ def parse_moment(name: str, value: str) -> datetime.datetime:
         raise ParseError(
             f"{name}: {value[:40]!r} is not a date and time such as 2026-03-24T14:00:00+00:00"
         )
-    return make_aware(moment, get_current_timezone()) if is_naive(moment) else moment
+    if is_naive(moment):
+        return make_aware(moment, get_current_timezone())
+    if abs(moment.utcoffset()) >= MAX_OFFSET:
+        raise ParseError(f"{name}: {value[:40]!r} has an offset beyond ±15:59 from UTC")
+    return moment
 
 
 class NotFoundView(OParlView):

@@ -114,6 +114,7 @@ def restricted_report(lines: list[Line]) -> ReportRecord:
         report_by="",
         first_page=lines[0].page,
         last_page=_last_page(lines),
+        agenda_item_number=next((line.footer_item for line in lines if line.footer_item), ""),
         exempt=True,
         restricted=True,
     )

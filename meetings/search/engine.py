@@ -17,8 +17,9 @@ SCHEMA_VERSION = 1
 # The text fields, each with its boost: a match in a title or a resolution outranks a
 # passing mention, and a page of a long pack ranks below the decision it led to.
 TEXT_FIELDS = {"title": 3.0, "summary": 1.5, "text": 1.0, "page": 0.4}
-# A restricted page, or a restricted or exempt report, has its text in these fields instead
-# ("private_page"): a public search never asks them, so it needs no filter to leave it out.
+# A withheld page, a restricted or exempt report, or the decision of a withheld minute has its
+# text in these fields instead ("private_page"): a public search never asks them, so it needs no
+# filter to leave it out.
 PRIVATE = "private_"
 # What each index document is, as the integer in its `kind` field.
 KIND_CODES = {"decision": 1, "report": 2, "item": 3, "meeting": 4, "page": 5}

@@ -130,10 +130,13 @@ def _documents(units: list[int]) -> Iterator[tuple[tantivy.Document, bool]]:
         yield _document("report", pk, meeting, _report_group(pk, item), meetings[meeting],
                         title=title, summary=f"{purpose}\n{recommendations}", text=report_by,
                         key=key, private=private), False  # fmt: skip
-    for pk, meeting, item, title, resolved, reasons, key in _rows(DECISIONS, [meeting_ids]):
+    for pk, meeting, item, title, resolved, reasons, key, private in _rows(
+        DECISIONS, [meeting_ids]
+    ):
         group = group_key("item", item) if item else group_key("decision", pk)
-        yield _document("decision", pk, meeting, group, meetings[meeting],
-                        title=title, summary=resolved, text=reasons, key=key), False  # fmt: skip
+        yield _document("decision", pk, meeting, group, meetings[meeting], title=title,
+                        summary=resolved, text=reasons, key=key,
+                        private=private), False  # fmt: skip
     page_group = _page_grouper(items, reports)
     for pk, document, number, text, private, meeting, council in _rows(
         PAGES, [meeting_ids, loose_documents]
@@ -204,7 +207,8 @@ REPORTS = """
            key_decision, restricted OR exempt, document_id, first_page, last_page
       FROM meetings_report WHERE meeting_id = ANY(%s) ORDER BY position"""
 DECISIONS = """
-    SELECT d.id, m.meeting_id, m.agenda_item_id, d.title, d.resolved, d.reasons, d.key_decision
+    SELECT d.id, m.meeting_id, m.agenda_item_id, d.title, d.resolved, d.reasons, d.key_decision,
+           m.withheld
       FROM meetings_decision d JOIN meetings_minute m ON m.id = d.minute_id
      WHERE m.meeting_id = ANY(%s)"""
 PAGES = """

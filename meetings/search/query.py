@@ -4,10 +4,15 @@ Words are ANDed, `OR` joins the terms either side, `"…"` is a phrase and a lea
 leaves a term out, as `websearch_to_tsquery` reads them. Only runs of letters and digits
 reach tantivy's parser, lowercased, so no input can be read as its syntax (fields,
 ranges, boosts, regular expressions); a term of several runs (`24/00096`) is a phrase.
+A term of stop words alone ("the", "or not to be") is left out: the index holds no such
+word, and tantivy refuses a query that requires none.
 """
 
 import re
 
+from meetings.search.engine import analyzer
+
+_ANALYZER = analyzer()
 _TERM = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
 _WORD = re.compile(r"[^\W_]+")
 
@@ -21,6 +26,11 @@ def tantivy_syntax(text: str) -> str:
     clauses = [f"+({' OR '.join(_term(words) for words in terms)})" for terms in required]
     clauses += [f"-({_term(words)})" for words in excluded]
     return " ".join(clauses)
+
+
+def has_searchable_words(text: str) -> bool:
+    """Whether any term of the query is more than stop words."""
+    return bool(tantivy_syntax(text))
 
 
 def wanted_words(text: str) -> list[str]:
@@ -46,7 +56,8 @@ def _terms(text: str) -> tuple[list[list[list[str]]], list[list[str]]]:
             join_next = bool(required)
             continue
         words = [word.lower() for word in _WORD.findall(raw)]
-        if not words:
+        if not any(_ANALYZER.analyze(word) for word in words):
+            join_next = False  # "this OR that": nothing the index holds, on either side
             continue
         if negated:
             excluded.append(words)

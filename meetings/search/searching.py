@@ -18,7 +18,7 @@ from meetings.models import Body, Council
 from meetings.search import engine
 from meetings.search.engine import KIND_CODES, KIND_NAMES, group_token, split_facet_key
 from meetings.search.hits import KINDS, REFERENCE, Hit, hydrate, reference_hits
-from meetings.search.query import tantivy_syntax
+from meetings.search.query import has_searchable_words, tantivy_syntax
 from meetings.search.snippets import MARK_START, MARK_STOP
 from meetings.search.vocabulary import closest_words
 
@@ -105,6 +105,17 @@ class Results:
     year_counts: list[tuple[int, int]]
     references: list[Hit] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    no_searchable_words: bool = False  # "to be or not to be": stop words alone
+
+    @property
+    def explanation(self) -> str:
+        if self.no_searchable_words:
+            return (
+                "There are no searchable words in this search: words as common as “the”, “or” "
+                "and “not” are left out of the index. Add a word that says what you are "
+                "looking for."
+            )
+        return ""
 
 
 def tidy_query(text: str) -> str:
@@ -157,8 +168,9 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
     text = tidy_query(text)
     references = reference_hits(text)
     words = REFERENCE.sub(" ", text).strip() if references else text
-    if not words:
-        return Results(text, [], 0, False, {}, [], [], [], references=references)
+    if not has_searchable_words(words):
+        return Results(text, [], 0, False, {}, [], [], [], references=references,
+                       no_searchable_words=not references)  # fmt: skip
     index, searcher = engine.READER.searcher()
     body_ids = filters.body_ids()
     pages, rows = (shown_query(index, words, filters, body_ids, side) for side in SIDES)

@@ -1,7 +1,8 @@
 """The archive's vocabulary, for "did you mean" spelling suggestions.
 
-`SearchWord` holds every word of the public pages imported, with how many documents use
-it; a query's unknown word is replaced by the closest known word of similar length.
+`SearchWord` holds every word of the public pages imported (no word of a withheld one), with
+how many documents use it; a query's unknown word is replaced by the closest known word of
+similar length.
 """
 
 import difflib
@@ -51,16 +52,32 @@ def closest_words(terms: list[str]) -> dict[str, str]:
     return corrections
 
 
-def record_words(document_id: int) -> None:
-    """Add a document's words to the vocabulary used for spelling suggestions."""
-    inner = (
+def _public_words(document_id: int) -> str:
+    """The statement ts_stat() reads a document's public words from."""
+    return (
         "SELECT to_tsvector('simple', text) FROM meetings_page "
         f"WHERE document_id = {int(document_id)} AND NOT restricted"
     )
+
+
+def record_words(document_id: int) -> None:
+    """Add a document's public words to the vocabulary used for spelling suggestions."""
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO meetings_searchword (word, documents) "
             "SELECT word, 1 FROM ts_stat(%s) WHERE word ~ '^[a-z]{3,30}$' "
             "ON CONFLICT (word) DO UPDATE SET documents = meetings_searchword.documents + 1",
-            [inner],
+            [_public_words(document_id)],
         )
+
+
+def forget_words(document_id: int) -> None:
+    """Take a document's public words out of the vocabulary (before its pages change which
+    are public, after which record_words counts them again); a word no document uses goes."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE meetings_searchword w SET documents = w.documents - 1 "
+            "FROM ts_stat(%s) s WHERE w.word = s.word",
+            [_public_words(document_id)],
+        )
+        cursor.execute("DELETE FROM meetings_searchword WHERE documents <= 0")

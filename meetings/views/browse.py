@@ -278,12 +278,16 @@ def report_detail(request, council, body, date, slug):
     report = get_object_or_404(
         Report.objects.select_related("agenda_item", "document"), meeting=meeting, slug=slug
     )
-    pages = []
+    pages, withheld_pages = [], []
     withheld = report.withheld and not request.user.is_staff
     if report.first_page and not withheld:
-        pages = report.document.pages.filter(
+        in_range = report.document.pages.filter(
             number__gte=report.first_page, number__lte=report.last_page
-        ).only("document_id", "number", "text", "printed_number")
+        ).only("document_id", "number", "text", "printed_number", "restricted")
+        if not request.user.is_staff:  # a restricted appendix of a public report
+            withheld_pages = [page.label for page in in_range if page.restricted]
+            in_range = in_range.filter(restricted=False)
+        pages = in_range
     page_range = printed_range(report)
     decisions = Decision.objects.filter(minute__agenda_item__reports=report).select_related(
         "minute__meeting__body__council"
@@ -295,6 +299,7 @@ def report_detail(request, council, body, date, slug):
         "page_range": page_range,
         "decisions": decisions,
         "withheld": withheld,
+        "withheld_pages": withheld_pages,
         "matter": matter_of(report, report.agenda_item),
     }
     return render(request, "meetings/report_detail.html", context)
@@ -302,8 +307,9 @@ def report_detail(request, council, body, date, slug):
 
 def decision_detail(request, council, body, date, number):
     meeting = get_meeting(council, body, date)
+    minutes = Minute.all_objects if request.user.is_staff else Minute.objects  # withheld too
     minute = get_object_or_404(
-        Minute.objects.select_related("decision", "agenda_item", "document"),
+        minutes.select_related("decision", "agenda_item", "document"),
         meeting=meeting,
         number=number,
     )

@@ -36,13 +36,21 @@ def search_busy(request):
     return response
 
 
-# Searches (the page and its feed) per client address; over the rate, rate_limited answers.
-search_rate_limit = ratelimit(
-    key="ip", rate=lambda group, request: settings.SEARCH_RATE_LIMIT, block=True
-)
+# Searches per client address, one budget for the page, its feed and /api/search/; over the
+# rate, rate_limited answers (the API answers for itself).
+SEARCH_RATE_GROUP = "search"
 
 
-@search_rate_limit
+def search_rate_limit(block: bool = True):
+    return ratelimit(
+        group=SEARCH_RATE_GROUP,
+        key="ip",
+        rate=lambda group, request: settings.SEARCH_RATE_LIMIT,
+        block=block,
+    )
+
+
+@search_rate_limit()
 def search(request):
     search_filter = SearchFilter(request.GET, queryset=Page.objects.none())
     context = {"filter": search_filter, "query": "", "results": None}

@@ -1,8 +1,9 @@
 """python manage.py check_archive [--source PATH ...]: every document's stored files, verified.
 
-Checks each document's stored file (present, SHA-256, page count) and its public copy.
-With --source, a missing or damaged file is written again from a source file with the
-same SHA-256; a missing public copy is always made again from a sound stored file.
+Checks each document's stored file (present, SHA-256, page count) and its public copy (it
+opens, has every page, and each withheld page is the notice). With --source, a missing or
+damaged file is written again from a source file with the same SHA-256; a missing or wrong
+public copy is always made again from a sound stored file.
 """
 
 from pathlib import Path
@@ -15,7 +16,14 @@ from meetings.ingest.read import sha256_of
 from meetings.loader import one_line
 from meetings.management.commands.import_packs import expand_paths
 from meetings.models import Document
-from meetings.storage import file_problem, media_path, public_copy, write_durably
+from meetings.storage import (
+    file_problem,
+    media_path,
+    public_copy,
+    public_copy_problem,
+    public_name,
+    write_durably,
+)
 
 
 class Command(BaseCommand):
@@ -65,13 +73,22 @@ class Command(BaseCommand):
             repaired = True
         if problem := self._page_count_problem(document):
             return problem
-        if document.public_file and not media_path(document.public_file.name).is_file():
-            withheld = set(document.pages.filter(restricted=True).values_list("number", flat=True))
+        withheld = set(document.pages.filter(restricted=True).values_list("number", flat=True))
+        if withheld and (problem := self._public_copy_problem(document, withheld)):
+            name = document.public_file.name or public_name(
+                document.sha256, Path(document.file.name).suffix
+            )
             stored = media_path(document.file.name)
-            write_durably(document.public_file.name, public_copy(stored, document.format, withheld))
-            self.stdout.write(f"{document.file_name}: public copy made again")
+            write_durably(name, public_copy(stored, document.format, withheld))
+            if document.public_file.name != name:
+                Document.objects.filter(pk=document.pk).update(public_file=name)
+            self.stdout.write(f"{document.file_name}: public copy made again ({problem})")
             repaired = True
         return None if repaired else ""
+
+    def _public_copy_problem(self, document: Document, withheld: set[int]) -> str:
+        name = document.public_file.name
+        return public_copy_problem(name, document.format, document.page_count, withheld)
 
     def _page_count_problem(self, document: Document) -> str:
         pages = count_pages(media_path(document.file.name))
