@@ -198,7 +198,7 @@ class Meeting(Timestamped):
         ]
 
     def __str__(self):
-        return f"{self.body}, {self.date:%-d %B %Y}"
+        return meeting_title(self.body.name, self.date)
 
     def save(self, *args, **kwargs):
         self.title = str(self)
@@ -218,6 +218,11 @@ class Meeting(Timestamped):
     def path_args(self) -> list[str]:
         """The council, body and date that name the meeting in its pages' addresses."""
         return [self.body.council.slug, self.body.slug, self.date.isoformat()]
+
+
+def meeting_title(body: str, date) -> str:
+    """'Cabinet, 3 February 2026' (meetings.naming adds the council where there are several)."""
+    return f"{body}, {date:%-d %B %Y}"
 
 
 class DocumentFormat(models.TextChoices):
