@@ -452,6 +452,12 @@ class _Loader:
         if other and minutes_rank(other.document, meeting) < minutes_rank(document, meeting):
             return
         self.remove(Minute.objects.filter(meeting=meeting).exclude(document=document))
+        printed = {
+            "minutes_document": document,
+            "minutes_first_page": record.first_page,
+            "minutes_last_page": record.last_page,
+        }
+        Meeting.objects.filter(pk=meeting.pk).exclude(**printed).update(**printed)
         numbers = []
         for position, minute in enumerate(record.minutes, start=1):
             numbers.append(minute.number)

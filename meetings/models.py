@@ -183,6 +183,12 @@ class Meeting(Timestamped):
         related_name="confirmed_meetings",
         help_text="The later meeting's minute that confirmed this meeting's minutes",
     )
+    # Where its minutes (and attendance) were read: often another meeting's pack.
+    minutes_document = models.ForeignKey(
+        "Document", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    minutes_first_page = models.PositiveIntegerField(null=True, blank=True)
+    minutes_last_page = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-date", "-start_time"]
@@ -357,8 +363,10 @@ def page_range_label(document: "Document", first: int, last: int) -> str:
     printed = dict(
         document.pages.filter(number__in=[first, last]).values_list("number", "printed_number")
     )
+    if first == last:
+        return page_label(first, printed.get(first, ""))
     if printed.get(first) and printed.get(last):
-        return f"pp. {printed[first]}–{printed[last]}" if first != last else f"p. {printed[first]}"
+        return f"pp. {printed[first]}–{printed[last]}"
     return f"pages {first}–{last} of the file (no numbers printed)"
 
 

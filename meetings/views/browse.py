@@ -1,5 +1,7 @@
 """Browsing pages: home, councils, bodies, meetings, reports, decisions, people. Thin views."""
 
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
 from django.db.models import (
     Case,
@@ -16,8 +18,10 @@ from django.db.models import (
 )
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
+from meetings import naming
 from meetings.filters import DecisionFilter, MeetingFilter
 from meetings.ingest.text import find_date
 from meetings.matters.lookup import link_item_matters, matter_of
@@ -217,10 +221,7 @@ def meeting_detail(request, council, body, date):
             "meeting__body__council"
         ),
         "attendance": by_role(meeting.attendance, AttendanceRole),
-        "documents": meeting.documents.all(),
-        "minutes_documents": Document.objects.filter(minutes__meeting=meeting)
-        .select_related("meeting")
-        .distinct(),
+        "sources": source_documents(meeting, naming.councils(request)),
         "confirmed_at": Minute.objects.filter(
             meeting__body=meeting.body, confirms_date=meeting.date
         )
@@ -230,6 +231,54 @@ def meeting_detail(request, council, body, date):
         "next": siblings.filter(date__gt=meeting.date).order_by("date").first(),
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+@dataclass
+class Source:
+    """One document a meeting's records were read from, as its page links to it."""
+
+    label: str  # what it is: "Minutes", or the name of another meeting's pack
+    url: str
+    detail: str  # "9 pages", or what of this meeting it holds and where
+
+
+def source_documents(meeting: Meeting, councils: naming.Councils) -> list[Source]:
+    """Each document any of the meeting's records was read from, once: its own (whole), and
+    the packs of other meetings that print its minutes or reports (with the pages)."""
+    own = list(meeting.documents.order_by("pk"))
+    sources = [
+        Source(
+            (document.kind or "document").capitalize(),
+            document.get_absolute_url(),
+            f"{document.page_count} page{'s' if document.page_count != 1 else ''}",
+        )
+        for document in own
+    ]
+    borrowed: dict[int, list] = {}  # another document: what it holds, and its first, last page
+    if meeting.minutes_document_id and meeting.minutes_document_id not in {d.pk for d in own}:
+        borrowed[meeting.minutes_document_id] = [
+            "the minutes",
+            meeting.minutes_first_page,
+            meeting.minutes_last_page,
+        ]
+    reports = meeting.reports.exclude(document__in=own).exclude(first_page=None)
+    for document, first, last in reports.values_list("document", "first_page", "last_page"):
+        held = borrowed.setdefault(document, ["reports", first, last])
+        if held[0] != "reports":
+            held[0] = "the minutes and reports"
+        held[1:] = min(held[1], first), max(held[2], last)
+    documents = Document.objects.select_related("meeting__body__council", "council")
+    for document in documents.filter(pk__in=borrowed).order_by("pk"):
+        what, first, last = borrowed[document.pk]
+        pages = page_range_label(document, first, last)
+        sources.append(
+            Source(
+                naming.name(document, councils),
+                reverse("meetings:page_detail", args=[document.sha256, first]),
+                f"{what} of this meeting, {pages}",
+            )
+        )
+    return sources
 
 
 def meetings_held(body, dates) -> dict:
