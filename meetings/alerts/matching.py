@@ -228,7 +228,7 @@ def search_entries(subscriptions, since, councils: naming.Councils) -> dict[int,
         return {}
     searcher, index = _memory_index(new, units)
     councils = {council.slug: council for council in Council.objects.all()}
-    bodies = list(Body.objects.values_list("pk", "council_id", "slug"))
+    bodies = list(Body.objects.values_list("pk", "council_id", "council__slug", "slug"))
     matched: dict[str, list[tuple[str, int, int]]] = {}
     for target, search in {s.target: s.search for s in subscriptions}.items():
         filters = filters_of(search, councils)
@@ -332,9 +332,9 @@ def _body_ids(filters: searching.Filters, bodies) -> list[int] | None:
         return None
     return [
         pk
-        for pk, council, slug in bodies
+        for pk, council, council_slug, slug in bodies
         if (not filters.council or council == filters.council.pk)
-        and (not filters.body or slug == filters.body)
+        and (not filters.body or filters.is_body(council_slug, slug))
     ]
 
 

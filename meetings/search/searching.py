@@ -41,7 +41,9 @@ _CONTROL_CHARACTERS = dict.fromkeys(
 class Filters:
     kinds: list[str] = field(default_factory=list)
     council: Council | None = None
-    body: str = ""  # a body's slug: that body of the council, or of every council
+    # A council's body ('kent/cabinet'), or a body's slug alone ('cabinet': that body of the
+    # council chosen, or of every council, as addresses made before councils ask).
+    body: str = ""
     year: int | None = None
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
@@ -59,7 +61,8 @@ class Filters:
         if self.council:
             bodies = bodies.filter(council=self.council)
         if self.body:
-            bodies = bodies.filter(slug=self.body)
+            council, slug = split_body(self.body)
+            bodies = bodies.filter(slug=slug, **({"council__slug": council} if council else {}))
         return list(bodies.values_list("pk", flat=True))
 
     def allows(self, body: Body | None) -> tuple[bool, bool]:
@@ -68,12 +71,23 @@ class Filters:
             return not self.council, not self.body
         return (
             not self.council or body.council_id == self.council.pk,
-            not self.body or body.slug == self.body,
+            not self.body or self.is_body(body.council.slug, body.slug),
         )
+
+    def is_body(self, council_slug: str, slug: str) -> bool:
+        """Whether the body filter names this body of this council."""
+        council, wanted = split_body(self.body)
+        return slug == wanted and council in ("", council_slug)
 
     @property
     def shown_kinds(self) -> list[str]:
         return ["page"] if self.pages_only else self.kinds
+
+
+def split_body(value: str) -> tuple[str, str]:
+    """'kent/cabinet' as ('kent', 'cabinet'); 'cabinet' (every council's) as ('', 'cabinet')."""
+    council, _, slug = value.rpartition("/")
+    return council, slug
 
 
 class SearchTooBroad(Exception):
