@@ -1,4 +1,5 @@
-"""A meeting's page links once to each document its records were read from, by what it is."""
+"""A meeting's page links once to each document its records were read from, by what it is;
+a page of a document links to the pages beside it that the reader may see."""
 
 import re
 
@@ -7,6 +8,11 @@ import pytest
 from meetings.models import Document
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive(import_file, seed):
+    import_file(seed("000"))
 
 
 def sources(page: str) -> list[tuple[str, str, str]]:
@@ -49,3 +55,21 @@ def test_a_meeting_read_from_another_meetings_pack_links_to_those_pages(
     ]
     march = client.get("/leicestershire/cabinet/2026-03-24/").content.decode()
     assert sources(march) == [(f"/documents/{sha}/", "Agenda pack", "192 pages")]
+
+
+def test_next_and_previous_page_links_step_over_withheld_pages(client, admin_client, archive):
+    """Pages 190 and 192 of seed 000's pack are an exempt report's: 191 is between them."""
+    sha = Document.objects.get().sha256
+    links = re.compile(r'<a rel="(prev|next)" href="/documents/\w+/page/(\d+)/"')
+    assert links.findall(client.get(f"/documents/{sha}/page/189/").content.decode()) == [
+        ("prev", "188"),
+        ("next", "191"),
+    ]
+    assert links.findall(client.get(f"/documents/{sha}/page/191/").content.decode()) == [
+        ("prev", "189")
+    ]
+    assert client.get(f"/documents/{sha}/page/190/").status_code == 410
+    assert links.findall(admin_client.get(f"/documents/{sha}/page/191/").content.decode()) == [
+        ("prev", "190"),
+        ("next", "192"),
+    ]

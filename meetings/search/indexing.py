@@ -219,8 +219,13 @@ BEHIND_AFTER = datetime.timedelta(minutes=5)  # changes waiting longer: the inde
 
 
 def problems() -> list[str]:
-    """What is wrong with the index: missing, behind the database, or not matching it."""
+    """What is wrong with the index: missing, behind the database, or not matching it.
+
+    An archive with nothing to index needs no index yet (a fresh checkout's first `migrate`
+    runs this before its tables exist): the first import makes it."""
     if not engine.exists():
+        if not has_rows():
+            return []
         return [f"{engine.index_path()}: there is no search index (manage.py rebuild_search_index)"]
     waiting = SearchIndexChange.objects.aggregate(count=Count("pk"), oldest=Min("created"))
     if waiting["count"]:
@@ -239,3 +244,10 @@ def problems() -> list[str]:
             "(manage.py rebuild_search_index)"
         ]
     return []
+
+
+def has_rows() -> bool:
+    """Whether the database holds anything the index would: nothing before `migrate`."""
+    if Meeting._meta.db_table not in connection.introspection.table_names():
+        return False
+    return Meeting.objects.exists() or Document.objects.exists()
