@@ -19,7 +19,11 @@ PARAMETERS = [
     OpenApiParameter("q", str, description='words, "phrases", OR, -exclusions', required=True),
     OpenApiParameter("kind", str, many=True, description="decision, report, item, meeting, page"),
     OpenApiParameter("council", str, description="a council's slug"),
-    OpenApiParameter("body", str, description="a body's slug"),
+    OpenApiParameter(
+        "body", str,
+        description="a council's body ('kent/cabinet'), or a body's slug alone: that body of "
+        "the council given, or of every council",
+    ),  # fmt: skip
     OpenApiParameter("year", int),
     OpenApiParameter("date_from", OpenApiTypes.DATE),
     OpenApiParameter("date_to", OpenApiTypes.DATE),
