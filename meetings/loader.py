@@ -490,6 +490,8 @@ class _Loader:
             "outcome": minute.outcome,
             "mover": minute.mover,
             "seconder": minute.seconder,
+            "mover_person": self.attendee(minute.mover, attendance),
+            "seconder_person": self.attendee(minute.seconder, attendance),
             "votes_for": minute.votes_for,
             "votes_against": minute.votes_against,
             "votes_abstained": minute.votes_abstained,
@@ -504,10 +506,15 @@ class _Loader:
         names = [vote.name for vote in votes]
         self.remove(decision.votes.exclude(name__in=names))
         for position, vote in enumerate(votes, start=1):
-            attendee = attendee_named(vote.name, attendance)
-            person = self.person(attendee.key, attendee.name) if attendee else None
+            person = self.attendee(vote.name, attendance)
             values = {"position": position, "vote": vote.vote, "person": person}
             self.upsert(Vote, {"decision": decision, "name": vote.name}, values)
+
+    def attendee(self, name: str, attendance) -> Person | None:
+        """The person a name in the minutes (a mover, a named vote) means, if the meeting's
+        attendance names only one such."""
+        attendee = attendee_named(name, attendance) if name else None
+        return self.person(attendee.key, attendee.name) if attendee else None
 
     def attendance(self, meeting: Meeting, record: MinutesRecord) -> None:
         self.replace_people(

@@ -555,6 +555,13 @@ class Decision(Timestamped):
     outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
     mover = models.CharField(max_length=200, blank=True)
     seconder = models.CharField(max_length=200, blank=True)
+    # The people they are, where the minutes' attendance names them (as a named vote's).
+    mover_person = models.ForeignKey(
+        "Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="moved"
+    )
+    seconder_person = models.ForeignKey(
+        "Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="seconded"
+    )
     votes_for = models.PositiveSmallIntegerField(null=True, blank=True)
     votes_against = models.PositiveSmallIntegerField(null=True, blank=True)
     votes_abstained = models.PositiveSmallIntegerField(null=True, blank=True)

@@ -123,6 +123,11 @@ MOVED_SECONDED = re.compile(  # "Council Member Park moved, seconded by Council 
     r"(?P<mover>(?:[A-Z][\w.'’-]*\s+){1,5}?)moved,?\s+(?:and\s+)?seconded\s+by\s+"
     r"(?P<seconder>[^,;]+?),?\s+(?P<what>(?:that|to)\b.*)$"
 )
+PROPOSED_AND_SECONDED = re.compile(  # "the Leader proposed and Mr Oakford, Deputy Leader, seconded"
+    r"(?P<mover>\b(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}?)\s+(?:moved|proposed)\s+"
+    r"and\s+(?P<seconder>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}?)"
+    r"(?:,[^.;]{0,160}?,)?\s+seconded\b"
+)
 PAIR_MOTION = re.compile(  # "B. Munro (motion), C. Dallas (second)"
     r"(?P<mover>[A-Z][\w.'’ -]{1,40}?)\s*\(motion\),?\s*"
     r"(?P<seconder>[A-Z][\w.'’ -]{1,40}?)\s*\(second\)"
@@ -238,6 +243,15 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
     return motion if motion.resolved else None
 
 
+def movers(text: str) -> tuple[str, str]:
+    """Who moved and who seconded the motion a text records ('the Leader proposed and Mr
+    Oakford seconded the above motion'), before the resolution it led to."""
+    motion = Motion(resolved="")
+    for sentence in sentences(text):
+        _movers_and_votes(motion, sentence)
+    return motion.mover, motion.seconder
+
+
 def outcome_of(sentence: str) -> str:
     """The outcome a sentence of its own records ('Carried.', 'Not heard.'), or ''."""
     match = OUTCOME_SENTENCE.match(sentence)
@@ -289,6 +303,9 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
             motion.votes += [(name, vote) for name in split_names(value)]
     if "seconded" in sentence.lower() and (match := MOVED_SECONDED.search(sentence)):
         motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
+    if "seconded" in sentence.lower() and (match := PROPOSED_AND_SECONDED.search(sentence)):
+        motion.mover = _name(_capitalised(match["mover"]))
+        motion.seconder = _name(_capitalised(match["seconder"]))
     for match in ROLL_VOTE.finditer(sentence):
         motion.votes.append((_name(match["name"]), VOTE_WORDS[match["vote"].lower()]))
     for match in COUNT_LABEL.finditer(sentence):

@@ -44,7 +44,7 @@ from meetings.models import (
 )
 
 PAGE_SIZE = 25
-PERSON_VOTES_SHOWN = 200  # the latest; a page stays bounded however long a career
+PERSON_DECISIONS_SHOWN = 200  # the latest; a page stays bounded however long a career
 
 
 def page_number(request, last: int) -> int:
@@ -348,7 +348,12 @@ def report_detail(request, council, body, date, slug):
 def decision_detail(request, council, body, date, number):
     meeting = get_meeting(council, body, date)
     minute = get_object_or_404(
-        Minute.objects.select_related("decision", "agenda_item", "document"),
+        Minute.objects.select_related(
+            "decision__mover_person__council",
+            "decision__seconder_person__council",
+            "agenda_item",
+            "document",
+        ),
         meeting=meeting,
         number=number,
     )
@@ -406,10 +411,31 @@ def person_detail(request, council, key):
         "memberships": person.memberships.select_related("body__council"),
         "attendance": attendance,
         "roles": attendance.values("role").annotate(count=Count("id")).order_by("role"),
-        "votes": Vote.objects.filter(person=person)
-        .select_related("decision__minute__meeting__body__council")
-        .order_by("-decision__minute__meeting__date", "decision__minute__position")[
-            :PERSON_VOTES_SHOWN
-        ],
+        "decisions": parts_taken(person),
     }
     return render(request, "meetings/person_detail.html", context)
+
+
+def parts_taken(person: Person) -> list[Decision]:
+    """The decisions a person moved, seconded or voted on, latest first, each with `part`:
+    'moved', 'seconded', 'voted for', as the minutes record it."""
+    their_votes = Prefetch("votes", queryset=Vote.objects.filter(person=person), to_attr="theirs")
+    decisions = (
+        Decision.objects.filter(
+            Q(mover_person=person) | Q(seconder_person=person) | Q(votes__person=person)
+        )  # fmt: skip
+        .distinct()
+        .select_related("minute__meeting__body__council")
+        .prefetch_related(their_votes)
+        .order_by("-minute__meeting__date", "minute__position")[:PERSON_DECISIONS_SHOWN]
+    )
+    for decision in decisions:
+        parts = [
+            part
+            for part, person_id in (("moved", decision.mover_person_id),
+                                    ("seconded", decision.seconder_person_id))
+            if person_id == person.pk
+        ]  # fmt: skip
+        parts += [f"voted {vote.get_vote_display().lower()}" for vote in decision.theirs]
+        decision.part = ", ".join(parts).capitalize()
+    return list(decisions)
