@@ -63,10 +63,12 @@ def test_titles_outrank_body_text(archive):
 
 
 def test_reference_lookup(archive):
-    references = search("minute 88", Filters()).references
-    assert [(hit.detail, str(hit.date)) for hit in references] == [("minute 88", "2026-02-03")]
-    items = search("agenda item 14", Filters()).references
-    assert items[0].title.startswith("A511 Growth Corridor")
+    minute = search("minute 88", Filters())
+    assert [(hit.detail, str(hit.date)) for hit in minute.hits] == [("minute 88", "2026-02-03")]
+    assert minute.total == 1
+    item = search("agenda item 14", Filters()).hits[0]
+    assert (item.kind, item.detail) == ("item", "agenda item 14")
+    assert item.title.startswith("A511 Growth Corridor")
 
 
 def test_facets_count_and_filter(archive):

@@ -26,6 +26,7 @@ from meetings.models import (
     Decision,
     MatterStep,
     Meeting,
+    Minute,
     Page,
     Report,
     Vote,
@@ -279,6 +280,7 @@ NEW_ROW_SOURCES = (  # kind, model, its meeting, when it was imported
     ("item", AgendaItem, "meeting_id", "created"),
     ("report", Report, "meeting_id", "created"),
     ("decision", Decision, "minute__meeting_id", "created"),
+    ("minute", Minute, "meeting_id", "created"),  # indexed as a minute if it resolved nothing
     ("page", Page, "document__meeting_id", "document__created"),
 )
 

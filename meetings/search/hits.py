@@ -5,7 +5,6 @@ database, in one statement for the rows shown only (snippets.py marks the text).
 """
 
 import datetime
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -16,17 +15,17 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
 from meetings import naming
-from meetings.models import AgendaItem, Minute, document_title, item_anchor
+from meetings.models import document_title, item_anchor
 from meetings.search.snippets import Snippets
 
 KINDS = {
     "decision": "Decision",
+    "minute": "Minute",  # a minute that resolved nothing
     "report": "Report",
     "item": "Agenda item",
     "meeting": "Meeting",
     "page": "Document page",
 }
-REFERENCE = re.compile(r"\b(minute|agenda item|item)\s+(\d{1,4}[a-z]?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -118,11 +117,17 @@ class HitRow(NamedTuple):
 HIT_ROWS = """
     WITH hit AS (
         SELECT 'decision' AS kind, d.id, d.title, mi.number, '' AS slug, d.key_decision,
-               concat_ws('. ', nullif(d.title, ''), nullif(d.resolved, '')) AS text,
+               concat_ws('. ', nullif(d.title, ''), nullif(d.resolved, ''),
+                         initcap(nullif(d.outcome, ''))) AS text,
                '' AS printed_number, NULL::int AS page_count, '' AS report_title,
                '' AS document_kind, mi.meeting_id, NULL::bigint AS council_id
           FROM meetings_decision d JOIN meetings_minute mi ON mi.id = d.minute_id
          WHERE d.id = ANY(%(decision)s)
+        UNION ALL
+        SELECT 'minute', mi.id, mi.title, mi.number, '', false,
+               concat_ws('. ', nullif(mi.title, ''), nullif(mi.text, '')), '', NULL, '', '',
+               mi.meeting_id, NULL
+          FROM meetings_minute mi WHERE mi.id = ANY(%(minute)s)
         UNION ALL
         SELECT 'report', r.id, r.title, r.agenda_item_number, r.slug, r.key_decision,
                concat_ws('. ', nullif(r.title, ''), nullif(r.purpose, ''),
@@ -189,6 +194,11 @@ DESCRIBE = {
         reverse("meetings:decision_detail", args=[*_meeting_args(row), row.number]),
         f"minute {row.number}",
     ),
+    "minute": lambda row: (
+        row.title,
+        reverse("meetings:decision_detail", args=[*_meeting_args(row), row.number]),
+        f"minute {row.number}",
+    ),
     "report": lambda row: (
         row.title,
         reverse("meetings:report_detail", args=[*_meeting_args(row), row.slug]),
@@ -218,27 +228,3 @@ DESCRIBE = {
         f"page {row.number} of {row.page_count} in the file",
     ),
 }
-
-
-# -- reference lookups: "minute 88", "agenda item 4" --------------------------------------------
-
-
-def reference_hits(text: str, limit: int = 10) -> list[Hit]:
-    hits = []
-    councils = naming.councils() if REFERENCE.search(text) else naming.ONE_COUNCIL
-    for match in REFERENCE.finditer(text):
-        number = match[2]
-        if match[1].lower() == "minute":
-            rows = Minute.objects.filter(number=number)
-            kind, label = "decision", "minute"
-        else:
-            rows = AgendaItem.objects.filter(number=number)
-            kind, label = "item", "agenda item"
-        for row in rows.select_related("meeting__body__council").order_by("-meeting__date")[:limit]:
-            meeting = row.meeting
-            hits.append(
-                Hit(kind, row.title, row.get_absolute_url(), meeting.body.name, meeting.date,
-                    detail=f"{label} {row.number}", council=meeting.body.council.name,
-                    whose=councils.of(meeting.body.council))
-            )  # fmt: skip
-    return hits[:limit]
