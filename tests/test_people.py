@@ -31,12 +31,12 @@ def test_a_persons_page_lists_what_they_moved_and_seconded_by_date(client, impor
     page = client.get("/nipissing/people/dave-yemm/").content.decode()
     taken = page[page.index('id="decisions-heading"') :].split("</ol>")[0]
     rows = re.findall(
-        r'<li><a href="(/nipissing/council/2024-09-03/minutes/R2024-\d+/)">[^<]+</a> '
-        r'<span class="muted">Council, 3 September 2024, minute (R2024-\d+)</span> '
-        r"<strong>(\w+)</strong>",
+        r'<li><strong>(\w+)</strong>: <a href="(/nipissing/council/2024-09-03/minutes/'
+        r'R2024-\d+/)">[^<]+</a><br><span class="muted">Council, 3 September 2024, minute '
+        r"(R2024-\d+) · carried</span>",
         taken,
     )
-    assert [(number, part) for _, number, part in rows] == [
+    assert [(number, part) for part, _, number in rows] == [
         ("R2024-170", "Moved"),
         ("R2024-172", "Moved"),
         ("R2024-174", "Moved"),
@@ -44,7 +44,7 @@ def test_a_persons_page_lists_what_they_moved_and_seconded_by_date(client, impor
         ("R2024-178", "Seconded"),
         ("R2024-180", "Moved"),
     ]
-    assert all(client.get(url).status_code == 200 for url, *_ in rows)
+    assert all(client.get(url).status_code == 200 for _, url, _ in rows)
 
 
 def test_minutes_that_say_who_proposed_and_seconded_show_the_vote(client, import_file, realworld):
@@ -59,4 +59,4 @@ def test_minutes_that_say_who_proposed_and_seconded_show_the_vote(client, import
     ]
     oakford = client.get("/kent/people/mr-p-j-oakford/").content.decode()
     assert "English Devolution White Paper</a>" in oakford
-    assert "<strong>Seconded</strong>" in oakford
+    assert "<li><strong>Seconded</strong>: " in oakford

@@ -44,10 +44,9 @@ def test_a_persons_page_lists_what_they_moved_seconded_and_voted(client, city):
     page = client.get("/riverton/people/brooks/").content.decode()
     taken = page[page.index('id="decisions-heading"') :]
     assert re.search(
-        r'<a href="/riverton/riverton-city-council/2031-06-02/minutes/31-101/">Public Hearing to '
-        r"Consider a Parking Ordinance[^<]*</a> <span class=\"muted\">Riverton City Council, 2 June "
-        r'2031, minute 31-101</span> <strong>Seconded, voted against</strong><span class="muted">'
-        r"; carried</span>",
+        r'<li><strong>Seconded, voted against</strong>: <a href="/riverton/riverton-city-council/'
+        r'2031-06-02/minutes/31-101/">Public Hearing to Consider a Parking Ordinance[^<]*</a><br>'
+        r'<span class="muted">Riverton City Council, 2 June 2031, minute 31-101 · carried</span>',
         taken,
     )
 
