@@ -254,22 +254,19 @@ def source_documents(meeting: Meeting, councils: naming.Councils) -> list[Source
         )
         for document in own
     ]
-    borrowed: dict[int, list] = {}  # another document: what it holds, and its first, last page
+    # Other documents: what of this meeting each holds, on which pages.
+    held: dict[int, list[tuple[str, int, int]]] = {}
     if meeting.minutes_document_id and meeting.minutes_document_id not in {d.pk for d in own}:
-        borrowed[meeting.minutes_document_id] = [
-            "the minutes",
-            meeting.minutes_first_page,
-            meeting.minutes_last_page,
-        ]
+        printed = ("the minutes", meeting.minutes_first_page, meeting.minutes_last_page)
+        held[meeting.minutes_document_id] = [printed]
     reports = meeting.reports.exclude(document__in=own).exclude(first_page=None)
     for document, first, last in reports.values_list("document", "first_page", "last_page"):
-        held = borrowed.setdefault(document, ["reports", first, last])
-        if held[0] != "reports":
-            held[0] = "the minutes and reports"
-        held[1:] = min(held[1], first), max(held[2], last)
+        held.setdefault(document, []).append(("reports", first, last))
     documents = Document.objects.select_related("meeting__body__council", "council")
-    for document in documents.filter(pk__in=borrowed).order_by("pk"):
-        what, first, last = borrowed[document.pk]
+    for document in documents.filter(pk__in=held).order_by("pk"):
+        parts = held[document.pk]
+        what = " and ".join(dict.fromkeys(part for part, _, _ in parts))
+        first, last = min(first for _, first, _ in parts), max(last for *_, last in parts)
         pages = page_range_label(document, first, last)
         sources.append(
             Source(
