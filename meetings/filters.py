@@ -24,20 +24,14 @@ def choices() -> dict[str, list[tuple]]:
     with connection.cursor() as cursor:
         cursor.execute(CHOICES)
         councils, bodies, years = cursor.fetchone()
-    several = len(councils) > 1
     places = Counter(short_name.lower() for _, _, short_name in councils)
+    shared = frozenset(place for place, count in places.items() if count > 1)
+    named = naming.Councils(len(councils) > 1, shared)
     labelled = [
-        (
-            f"{council}/{slug}",
-            naming.beside_council(
-                naming.whose(short_name, name, several, places[short_name.lower()] > 1), body
-            ),
-        )
+        (f"{council}/{slug}", naming.beside_council(named.place(short_name, name), body))
         for council, slug, body, short_name, name in bodies
     ]
-    every_council = {
-        slug: f"{body} (every council)" for _, slug, body, *_ in sorted(bodies, reverse=True)
-    }
+    every_council = {slug: f"{body} (every council)" for _, slug, body, *_ in bodies}
     return {
         "council": [(slug, name) for slug, name, _ in councils],
         "body": labelled,

@@ -39,8 +39,11 @@ class Councils:
     shared_short_names: frozenset[str] = frozenset()
 
     def of(self, council: Council) -> str:
-        shared = council.short_name.lower() in self.shared_short_names
-        return whose(council.short_name, council.name, self.several, shared)
+        return self.place(council.short_name, council.name)
+
+    def place(self, short_name: str, name: str) -> str:
+        shared = short_name.lower() in self.shared_short_names
+        return whose(short_name, name, self.several, shared)
 
 
 def whose(short_name: str, name: str, several: bool, shared: bool) -> str:
