@@ -146,7 +146,7 @@ class SearchFeed(Feed):
             raise Http404("A search feed needs a query (?q=...) and valid filters.")
         filters = search_filter.search_filters()
         filters.sort = "newest"
-        filters.kinds = filters.kinds or ["decision", "report", "page"]
+        filters.kinds = filters.kinds or ["decision", "minute", "report", "page"]
         results = archive_search.search(query, filters, limit=FEED_SIZE)
         parameters = request.GET.copy()
         parameters.pop("page", None)
