@@ -54,8 +54,6 @@ def whose(short_name: str, name: str, several: bool, shared: bool) -> str:
     return name if shared or not short_name else short_name
 
 
-ONE_COUNCIL = Councils(several=False)
-
 COUNCILS = """
     SELECT count(*),
            coalesce(array_agg(DISTINCT lower(short_name)) FILTER (WHERE shared), '{}')
