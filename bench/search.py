@@ -68,6 +68,10 @@ QUERIES = [
     ("sorted", "planning", {"sort": "newest"}),
     ("every page", "council", {"view": "pages"}),
     ("every page", "highways OR transport", {"view": "pages", "year": "2019"}),
+    ("number", "minute 7", {}),  # a minute number every meeting has: thousands of records
+    ("number", "agenda item 3", {}),
+    ("number", "24/00096", {}),  # a printed decision number: its record, then its mentions
+    ("outcome", "motion carried", {}),
 ]
 RARE = 3  # rare terms: long numbers read from pages of the archive built
 

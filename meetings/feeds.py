@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 
+from meetings import naming
 from meetings import search as archive_search
 from meetings.filters import SearchFilter
 from meetings.models import Body, Council, Decision, Meeting, Page
@@ -39,49 +40,71 @@ class TextSummaryAtomFeed(Atom1Feed):
             handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
+@dataclass
+class Owner:
+    """Whose feed it is: a body, a council or (None) the archive; and how names name councils."""
+
+    thing: Body | Council | None
+    councils: naming.Councils
+
+
 class BodyFeedMixin:
-    """A feed of one body (/<council>/<body>/…), one council (?council=) or the archive."""
+    """A feed of one body (/<council>/<body>/…), one council (?council=) or the archive.
+
+    Feeds are shared by every request: what a request needs is in its Owner, and each item
+    is given its name in items()."""
 
     feed_type = TextSummaryAtomFeed
+    what = ""  # "meetings", "decisions"
+    body_path = ""  # how its rows name their body
 
     def get_object(self, request, council=None, slug=None):
+        thing = None
         if slug:
-            return get_object_or_404(
+            thing = get_object_or_404(
                 Body.objects.select_related("council"), council__slug=council, slug=slug
             )
-        if wanted := request.GET.get("council"):
-            return get_object_or_404(Council, slug=wanted[:100])
-        return None
+        elif wanted := request.GET.get("council"):
+            thing = get_object_or_404(Council, slug=wanted[:100])
+        return Owner(thing, naming.councils(request))
+
+    def title(self, owner):
+        if owner.thing is None:
+            return f"New {self.what} in the archive"
+        return f"{self.what.capitalize()} of {naming.name(owner.thing, owner.councils)}"
 
     def link(self, owner):
-        return owner.get_absolute_url() if owner else "/"
+        return owner.thing.get_absolute_url() if owner.thing else "/"
 
     def feed_url(self, owner):
         """A council's feed is the archive's with ?council=: its self link keeps it."""
-        if isinstance(owner, Council):
-            return f"{reverse(self.url_name)}?council={owner.slug}"
+        if isinstance(owner.thing, Council):
+            return f"{reverse(self.url_name)}?council={owner.thing.slug}"
         return None
 
-    @staticmethod
-    def owned(queryset, owner, body_path: str):
+    def items(self, owner):
+        rows = list(self.owned(self.rows(), owner.thing)[:FEED_SIZE])
+        for row in rows:
+            row.reader_name = naming.name(row, owner.councils)
+        return rows
+
+    def owned(self, queryset, owner):
         """The rows of the body or council `owner` (all of them when there is none)."""
         if isinstance(owner, Council):
-            return queryset.filter(**{f"{body_path}__council": owner})
-        return queryset.filter(**{body_path: owner}) if owner else queryset
+            return queryset.filter(**{f"{self.body_path}__council": owner})
+        return queryset.filter(**{self.body_path: owner}) if owner else queryset
 
 
 class MeetingsFeed(BodyFeedMixin, Feed):
     url_name = "meetings:meetings_feed"
+    what = "meetings"
+    body_path = "body"
 
-    def title(self, owner):
-        return f"Meetings of {owner}" if owner else "New meetings in the archive"
-
-    def items(self, owner):
-        meetings = Meeting.objects.select_related("body__council").order_by("-modified")
-        return self.owned(meetings, owner, "body")[:FEED_SIZE]
+    def rows(self):
+        return Meeting.objects.select_related("body__council").order_by("-modified")
 
     def item_title(self, meeting):
-        return str(meeting)
+        return meeting.reader_name
 
     def item_description(self, meeting):
         return meeting.location or ""
@@ -95,18 +118,16 @@ class MeetingsFeed(BodyFeedMixin, Feed):
 
 class DecisionsFeed(BodyFeedMixin, Feed):
     url_name = "meetings:decisions_feed"
+    what = "decisions"
+    body_path = "minute__meeting__body"
 
-    def title(self, owner):
-        return f"Decisions of {owner}" if owner else "New decisions in the archive"
-
-    def items(self, owner):
-        decisions = Decision.objects.select_related("minute__meeting__body__council").order_by(
+    def rows(self):
+        return Decision.objects.select_related("minute__meeting__body__council").order_by(
             "-minute__meeting__date", "minute__position"
         )
-        return self.owned(decisions, owner, "minute__meeting__body")[:FEED_SIZE]
 
     def item_title(self, decision):
-        return f"{decision.title} ({decision.citation})"
+        return f"{decision.title} ({decision.reader_name})"
 
     def item_description(self, decision):
         return decision.resolved
@@ -136,7 +157,7 @@ class SearchFeed(Feed):
             raise Http404("A search feed needs a query (?q=...) and valid filters.")
         filters = search_filter.search_filters()
         filters.sort = "newest"
-        filters.kinds = filters.kinds or ["decision", "report", "page"]
+        filters.kinds = filters.kinds or ["decision", "minute", "report", "page"]
         results = archive_search.search(query, filters, limit=FEED_SIZE)
         parameters = request.GET.copy()
         parameters.pop("page", None)
@@ -158,7 +179,8 @@ class SearchFeed(Feed):
         return feed.results.hits
 
     def item_title(self, hit):
-        return f"{hit.kind_label}: {hit.title}"
+        where = f" ({hit.source})" if hit.source else ""
+        return f"{hit.kind_label}: {hit.title}{where}"
 
     def item_link(self, hit):
         return hit.url
@@ -194,16 +216,18 @@ def meetings_ical(request, council, slug):
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//Committee meetings archive//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", body.name)
+    councils = naming.councils(request)
+    calendar.add("x-wr-calname", naming.name(body, councils))
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     stamp = timezone.now()
-    for meeting in body.meetings.order_by("-date")[:500]:
-        calendar.add_component(_event(request, body, meeting, stamp))
+    for meeting in body.meetings.select_related("body__council").order_by("-date")[:500]:
+        calendar.add_component(_event(request, meeting, naming.name(meeting, councils), stamp))
     calendar.add_missing_timezones()
     return HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
 
 
-def _event(request, body: Body, meeting: Meeting, stamp: datetime.datetime) -> icalendar.Event:
+def _event(request, meeting: Meeting, summary: str, stamp: datetime.datetime) -> icalendar.Event:
+    body = meeting.body
     event = icalendar.Event()
     uid = f"{body.council.slug}-{body.slug}-{meeting.date.isoformat()}@{request.get_host()}"
     event.add("uid", uid)
@@ -217,7 +241,7 @@ def _event(request, body: Body, meeting: Meeting, stamp: datetime.datetime) -> i
         start = datetime.datetime.combine(meeting.date, meeting.start_time, tzinfo=local)
         event.add("dtstart", start)
         event.add("dtend", start + MEETING_LENGTH)
-    event.add("summary", str(meeting))
+    event.add("summary", summary)
     if meeting.location:
         event.add("location", meeting.location)
     event.add("url", request.build_absolute_uri(meeting.get_absolute_url()))

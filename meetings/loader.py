@@ -489,6 +489,12 @@ class _Loader:
         if other and minutes_rank(other.document, meeting) < minutes_rank(document, meeting):
             return
         self.remove(minutes.exclude(document=document))
+        where = {  # where the meeting's minutes are printed
+            "minutes_document": document,
+            "minutes_first_page": min(record.first_page for record in records),
+            "minutes_last_page": max(record.last_page for record in records),
+        }
+        Meeting.objects.filter(pk=meeting.pk).exclude(**where).update(**where)
         numbers = []
         printed = [(minute, record) for record in records for minute in record.minutes]
         for position, (minute, record) in enumerate(printed, start=1):
@@ -526,6 +532,8 @@ class _Loader:
             "outcome": minute.outcome,
             "mover": minute.mover,
             "seconder": minute.seconder,
+            "mover_person": self.attendee(minute.mover, attendance),
+            "seconder_person": self.attendee(minute.seconder, attendance),
             "votes_for": minute.votes_for,
             "votes_against": minute.votes_against,
             "votes_abstained": minute.votes_abstained,
@@ -540,10 +548,15 @@ class _Loader:
         names = [vote.name for vote in votes]
         self.remove(Vote.all_objects.filter(decision=decision).exclude(name__in=names))
         for position, vote in enumerate(votes, start=1):
-            attendee = attendee_named(vote.name, attendance)
-            person = self.person(attendee.key, attendee.name) if attendee else None
+            person = self.attendee(vote.name, attendance)
             values = {"position": position, "vote": vote.vote, "person": person}
             self.upsert(Vote, {"decision": decision, "name": vote.name}, values)
+
+    def attendee(self, name: str, attendance) -> Person | None:
+        """The person a name in the minutes (a mover, a named vote) means, if the meeting's
+        attendance names only one such."""
+        attendee = attendee_named(name, attendance) if name else None
+        return self.person(attendee.key, attendee.name) if attendee else None
 
     def attendance(self, meeting: Meeting, people: list[PersonRecord]) -> None:
         self.replace_people(

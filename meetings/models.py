@@ -183,6 +183,12 @@ class Meeting(Timestamped):
         related_name="confirmed_meetings",
         help_text="The later meeting's minute that confirmed this meeting's minutes",
     )
+    # Where its minutes (and attendance) were read: often another meeting's pack.
+    minutes_document = models.ForeignKey(
+        "Document", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    minutes_first_page = models.PositiveIntegerField(null=True, blank=True)
+    minutes_last_page = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-date", "-start_time"]
@@ -198,7 +204,7 @@ class Meeting(Timestamped):
         ]
 
     def __str__(self):
-        return f"{self.body}, {self.date:%-d %B %Y}"
+        return meeting_title(self.body.name, self.date)
 
     def save(self, *args, **kwargs):
         self.title = str(self)
@@ -218,6 +224,11 @@ class Meeting(Timestamped):
     def path_args(self) -> list[str]:
         """The council, body and date that name the meeting in its pages' addresses."""
         return [self.body.council.slug, self.body.slug, self.date.isoformat()]
+
+
+def meeting_title(body: str, date) -> str:
+    """'Cabinet, 3 February 2026' (meetings.naming adds the council where there are several)."""
+    return f"{body}, {date:%-d %B %Y}"
 
 
 class DocumentFormat(models.TextChoices):
@@ -355,8 +366,10 @@ def page_range_label(document: "Document", first: int, last: int) -> str:
     printed = dict(
         document.pages.filter(number__in=[first, last]).values_list("number", "printed_number")
     )
+    if first == last:
+        return page_label(first, printed.get(first, ""))
     if printed.get(first) and printed.get(last):
-        return f"pp. {printed[first]}–{printed[last]}" if first != last else f"p. {printed[first]}"
+        return f"pp. {printed[first]}–{printed[last]}"
     return f"pages {first}–{last} of the file (no numbers printed)"
 
 
@@ -584,6 +597,13 @@ class Decision(Timestamped):
     outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
     mover = models.CharField(max_length=200, blank=True)
     seconder = models.CharField(max_length=200, blank=True)
+    # The people they are, where the minutes' attendance names them (as a named vote's).
+    mover_person = models.ForeignKey(
+        "Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="moved"
+    )
+    seconder_person = models.ForeignKey(
+        "Person", on_delete=models.SET_NULL, null=True, blank=True, related_name="seconded"
+    )
     votes_for = models.PositiveSmallIntegerField(null=True, blank=True)
     votes_against = models.PositiveSmallIntegerField(null=True, blank=True)
     votes_abstained = models.PositiveSmallIntegerField(null=True, blank=True)

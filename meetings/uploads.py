@@ -48,7 +48,7 @@ def queue_uploads(uploads, options: dict, user) -> list[ImportJob]:
 def queue_file(file_name: str, path: Path, options: dict) -> ImportJob:
     """Queue a file a harvest fetched, imported as an upload is (meetings.harvest)."""
     with transaction.atomic():
-        return _queue(file_name, path, options, None)
+        return _queue(file_name, path, options, None, [])
 
 
 def queue_reparse(document: Document, body: str, date: datetime.date, user) -> ImportJob:

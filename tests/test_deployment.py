@@ -64,8 +64,10 @@ def test_ci_script_refuses_to_run_without_the_shared_documents():
     assert "../shared" in script.split("make test", 1)[0]
 
 
-def test_the_image_and_ci_install_tesseract_for_ocr():
-    assert "tesseract-ocr tesseract-ocr-eng" in (ROOT / "Dockerfile").read_text()
+def test_the_image_and_ci_install_tesseract_for_ocr_in_english_french_and_welsh():
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    assert "tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-cym" in dockerfile
     script = (ROOT / ".ci" / "run").read_text()
     assert "need_packages+=(tesseract-ocr)" in script
-    assert "need_packages+=(tesseract-ocr-eng)" in script
+    for language in ("eng", "fra", "cym"):
+        assert f"need_packages+=(tesseract-ocr-{language})" in script

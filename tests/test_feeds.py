@@ -9,6 +9,7 @@ import icalendar
 import pytest
 from django.utils.dateparse import parse_datetime
 
+from meetings import naming
 from meetings.models import Body, Council, Decision, Meeting, Minute
 from meetings.search import Filters, search
 
@@ -81,7 +82,7 @@ def noon(date: datetime.date) -> datetime.datetime:
 def meeting_entry(meeting: Meeting) -> dict:
     url = SITE + meeting.get_absolute_url()
     return {
-        "title": str(meeting),
+        "title": naming.name(meeting, naming.councils()),
         "link": [url],
         "id": url,
         "summary": meeting.location,
@@ -94,7 +95,7 @@ def decision_entry(decision: Decision) -> dict:
     url = SITE + decision.get_absolute_url()
     date = decision.minute.meeting.date
     return {
-        "title": f"{decision.title} ({decision.citation})",
+        "title": f"{decision.title} ({naming.name(decision, naming.councils())})",
         "link": [url],
         "id": url,
         "summary": decision.resolved,
@@ -145,7 +146,10 @@ def test_the_search_feed_lists_the_newest_hits_as_search_finds_them(client, impo
     hits = search("budget", Filters(sort="newest", kinds=["decision", "report", "page"])).hits
     assert len(hits) > 3
     found = [entry_fields(entry) for entry in entries(client, "/search/feed/?q=budget")]
-    assert [entry["title"] for entry in found] == [f"{h.kind_label}: {h.title}" for h in hits]
+    assert [entry["title"] for entry in found] == [
+        f"{h.kind_label}: {h.title} ({h.source})" if h.source else f"{h.kind_label}: {h.title}"
+        for h in hits
+    ]
     assert [entry["link"] for entry in found] == [[SITE + hit.url] for hit in hits]
     assert [entry["published"] for entry in found] == [noon(hit.date) for hit in hits]
     for entry in found:
@@ -161,7 +165,7 @@ def calendar_events(client, url: str) -> dict[str, icalendar.Event]:
     assert str(calendar["version"]) == "2.0" and str(calendar["prodid"])
     assert str(calendar["x-wr-timezone"]) == "Europe/London"
     body = Body.objects.get(council__slug=url.split("/")[1], slug=url.split("/")[2])
-    assert str(calendar["x-wr-calname"]) == body.name
+    assert str(calendar["x-wr-calname"]) == naming.name(body, naming.councils())
     return {str(event["uid"]): event for event in calendar.walk("VEVENT")}
 
 
@@ -178,7 +182,7 @@ def test_each_calendar_event_says_when_and_where_its_meeting_is(client, meetings
             else:  # all day
                 start, end = meeting.date, meeting.date + datetime.timedelta(days=1)
             expected[uid] = {
-                "summary": str(meeting),
+                "summary": naming.name(meeting, naming.councils()),
                 "dtstart": start,
                 "dtend": end,
                 "location": meeting.location or None,

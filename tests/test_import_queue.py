@@ -15,6 +15,12 @@ from tests.conftest import database_url
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
+@pytest.fixture(autouse=True)
+def empty_queue():
+    """Jobs other tests queued and left: Django's flush leaves Procrastinate's tables alone."""
+    ProcrastinateJob.objects.all().delete()
+
+
 def run_worker():
     """Run every queued job, then stop: the worker `manage.py procrastinate worker` runs."""
     worker = app.with_connector(app.connector.get_worker_connector())
@@ -67,7 +73,7 @@ def test_a_failed_import_can_be_queued_again(admin_client, cabinet_pack):
     upload(admin_client, cabinet_pack, body="", date="")
     job = ImportJob.objects.get()
     ImportJob.objects.filter(pk=job.pk).update(status="failed", error="worker killed")
-    ProcrastinateJob.objects.all().delete()
+    ProcrastinateJob.objects.all().delete()  # the worker was killed: its job is gone
     admin_client.post(
         "/admin/meetings/importjob/", {"action": "queue_again", "_selected_action": [job.pk]}
     )

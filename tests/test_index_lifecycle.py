@@ -18,6 +18,7 @@ from meetings.models import (
     Document,
     Matter,
     Meeting,
+    Minute,
     Page,
     Person,
     Report,
@@ -42,7 +43,8 @@ def index_rows() -> set[tuple]:
 
 
 def database_rows() -> set[tuple]:
-    """What the index should hold: each meeting, item, report, decision and page."""
+    """What the index should hold: each meeting, item, report, decision (a minute that
+    resolved nothing: the minute) and page, withheld ones too (in the private fields)."""
     place = {
         pk: (council, body, engine.day_number(date))
         for pk, council, body, date in Meeting.objects.values_list(
@@ -50,12 +52,13 @@ def database_rows() -> set[tuple]:
         )
     }
     rows = {("meeting", pk, *where) for pk, where in place.items()}
-    for kind, model, meeting in (
-        ("item", AgendaItem, "meeting_id"),
-        ("report", Report, "meeting_id"),
-        ("decision", Decision, "minute__meeting_id"),
+    for kind, rows_of, meeting in (
+        ("item", AgendaItem.objects, "meeting_id"),
+        ("report", Report.objects, "meeting_id"),
+        ("decision", Decision.all_objects, "minute__meeting_id"),
+        ("minute", Minute.all_objects.filter(decision__isnull=True), "meeting_id"),
     ):
-        rows |= {(kind, pk, *place[m]) for pk, m in model.objects.values_list("pk", meeting)}
+        rows |= {(kind, pk, *place[m]) for pk, m in rows_of.values_list("pk", meeting)}
     pages = Page.objects.values_list("pk", "document__meeting_id", "document__council_id")
     for pk, meeting, council in pages:
         rows.add(("page", pk, *(place[meeting] if meeting else (council, None, None))))
@@ -95,7 +98,14 @@ def archive(import_file, tmp_path):
                                     sha256="f" * 64, page_count=1)  # fmt: skip
     loose.pages.create(number=1, text="A petition about the Ferncombe allotments")
     rows = in_step()
-    assert {kind for kind, *_ in rows} == {"meeting", "item", "report", "decision", "page"}
+    assert {kind for kind, *_ in rows} == {
+        "meeting",
+        "item",
+        "report",
+        "decision",
+        "minute",
+        "page",
+    }
     assert len({council for _, _, council, *_ in rows}) == 2
     return rows
 

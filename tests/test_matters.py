@@ -72,13 +72,34 @@ def test_titles_match_without_stage_words_and_never_across_different_numbers():
     "title",
     ["Apologies for absence", "2. Declarations of Interest", "Minutes of the previous meeting",
      "To advise of any other items which the Chairman has decided to take as urgent",
-     "Items referred from Overview and Scrutiny", "Question Time", "Date of next meeting"],
+     "Items referred from Overview and Scrutiny", "Question Time", "Date of next meeting",
+     # motions and resolutions, as Nipissing's minutes and agenda print them
+     "That the meeting be adjourned", "THAT the meeting do now adjourn",
+     "That the minutes of the regular Council Meeting held August 13, 2024, be adopted as "
+     "published.", "Resolution: Adopt the minutes of the meeting held August 13, 2024",
+     "That this part of our meeting will be closed to the public as authorized by Section "
+     "239(2) of the Municipal Act", "That we resume to an open public meeting",
+     "Closed Session:", "That we pass By-Law 2024-38, being a By-Law to confirm the "
+     "proceedings of Council at its meeting held August 13, 2024",
+     "By-Law: Confirming Proceedings of Council at its meeting held September 3, 2024",
+     "That apologies for absence be received from Cllr Smith",
+     "That the date of the next meeting be Tuesday 5 March 2024",
+     "That we accept the correspondence as presented",
+     "Resolved that the declarations of interest be noted"],
 )  # fmt: skip
 def test_procedural_business_is_never_a_matter(title):
     assert clues.is_procedural(title)
 
 
-@pytest.mark.parametrize("title", ["Urgent Care Centre Review", "Revenue Budget 2026/27"])
+@pytest.mark.parametrize(
+    "title",
+    ["Urgent Care Centre Review", "Revenue Budget 2026/27",
+     "THAT we approve the updated Reserve and Reserve Fund Policy, as presented",
+     "THAT we pass By-Law Number 2024-37, being a By-Law to adopt a policy to establish "
+     "procedures for the sale of land",
+     "That the application be adjourned to the next meeting for a site visit",
+     "That the Council adopt the Local Plan and the minutes of consultation responses"],
+)  # fmt: skip
 def test_business_is_not_procedural(title):
     assert not clues.is_procedural(title)
 
@@ -196,6 +217,21 @@ def test_confirming_minutes_marks_them_and_their_decisions_confirmed(import_file
     assert matter.status == MatterStatus.CONFIRMED
     february = MatterStep.objects.get(title__startswith="Youth Services", kind="item").matter
     assert february.status == MatterStatus.DECIDED  # its minutes are not yet confirmed
+
+
+@pytest.mark.django_db
+def test_procedural_motions_are_left_out_of_matters(import_file, realworld):
+    """Of Nipissing's eleven resolutions of 3 September 2024, the business: not the last
+    minutes, the correspondence, closed session and back, the confirming by-law, adjourning."""
+    import_file(realworld("nipissing-township_council_2024-09-03_minutes"))
+    titles = sorted(title[:40] for title in Matter.objects.values_list("title", flat=True))
+    assert titles == [
+        "THAT we accept the updated Community Saf",
+        "THAT we approve the updated Reserve and ",
+        "That the statement of accounts dated Aug",
+        "That we approve the Quotation #SO30705 f",
+        "That we authorize the submission of a gr",
+    ]
 
 
 @pytest.mark.django_db
@@ -359,10 +395,24 @@ def test_link_matters_links_an_archive_imported_before_matters(import_file, seed
     Matter.objects.all().delete()
     out = StringIO()
     call_command("link_matters", stdout=out)
-    assert out.getvalue().startswith(f"{len(linked)} steps added; the archive has ")
+    matters = Matter.objects.count()
+    followed = sum(
+        len({step.meeting_id for step in matter.steps.all()}) > 1 for matter in Matter.objects.all()
+    )
+    assert out.getvalue() == (
+        f"{len(linked)} steps added ({len(linked)} in all). The archive has {matters} matters, "
+        f"{followed} of them across more than one meeting (the ones its matters pages list).\n"
+    )
+    assert 0 < followed < matters
     assert sorted(MatterStep.objects.values_list("title", "reason")) == linked
     call_command("link_matters", stdout=out)  # nothing more to add
-    assert out.getvalue().splitlines()[-1].startswith("0 steps added")
+    assert (
+        out.getvalue()
+        .splitlines()[-1]
+        .startswith(
+            f"No steps added: the imports had already linked all {len(linked)}. The archive has "
+        )
+    )
 
 
 def test_an_admin_merges_matters_and_splits_steps_from_the_admin(admin_client, council):

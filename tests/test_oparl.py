@@ -128,14 +128,14 @@ def test_a_harvester_finds_every_meeting_exactly_once(client, archive):
     ids = [meeting["id"] for meeting in found["Meeting"]]
     assert len(ids) == len(set(ids)) == Meeting.objects.count() == 7
     names = sorted(meeting["name"] for meeting in found["Meeting"])
-    assert names == [
-        "Cabinet, 12 May 2026",
-        "Cabinet, 19 May 2026",
-        "Cabinet, 24 March 2026",
-        "Cabinet, 3 February 2026",
-        "Scrutiny Commission, 11 March 2026",
-        "Scrutiny Commission, 18 March 2026",
-        "Scrutiny Commission, 22 April 2026",
+    assert names == [  # two councils' meetings: each names its council
+        "Leicestershire: Cabinet, 24 March 2026",
+        "Leicestershire: Cabinet, 3 February 2026",
+        "Leicestershire: Scrutiny Commission, 11 March 2026",
+        "Leicestershire: Scrutiny Commission, 18 March 2026 (special meeting)",
+        "Leicestershire: Scrutiny Commission, 22 April 2026",
+        "Wessex Vale: Cabinet, 12 May 2026",
+        "Wessex Vale: Cabinet, 19 May 2026",
     ]
 
 
@@ -151,7 +151,7 @@ def test_each_id_is_a_permanent_address_that_answers_with_the_same_object(client
 def test_a_meeting_carries_its_items_decisions_files_and_people(client, archive):
     meeting = Meeting.objects.get(body__council__slug="leicestershire", date="2026-02-03")
     obj = get_json(client, f"{API}meeting/{meeting.pk}")
-    assert obj["name"] == "Cabinet, 3 February 2026"
+    assert obj["name"] == "Leicestershire: Cabinet, 3 February 2026"
     assert obj["start"].startswith("2026-02-03T")
     assert obj["web"] == "http://localhost:8000/leicestershire/cabinet/2026-02-03/"
     decided = [item for item in obj["agendaItem"] if "resolutionText" in item]

@@ -344,7 +344,6 @@ SURFACES = {
 }
 
 
-
 def cases():
     for route in SURFACES:
         for case in hostile.CASES:

@@ -11,7 +11,7 @@ def archive(import_file, seed):
 
 
 def test_meeting_page(client, archive, django_assert_max_num_queries):
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         response = client.get("/leicestershire/cabinet/2026-03-24/")
     page = response.content.decode()
     assert response.status_code == 200

@@ -34,17 +34,21 @@ def test_the_decision_page_shows_the_vote(client, city):
     page = client.get("/riverton/riverton-city-council/2031-06-02/minutes/31-101/").content.decode()
     vote = page[page.index('id="vote-heading"') :]
     assert "<dt>Outcome</dt><dd>Carried</dd>" in vote
-    assert "<dt>Moved by</dt><dd>Patel</dd>" in vote
-    assert "<dt>Seconded by</dt><dd>Brooks</dd>" in vote
+    assert '<dt>Moved by</dt><dd><a href="/riverton/people/patel/">Patel</a></dd>' in vote
+    assert '<dt>Seconded by</dt><dd><a href="/riverton/people/brooks/">Brooks</a></dd>' in vote
     assert "<dt>Votes</dt><dd>3 for, 1 against</dd>" in vote
     assert re.search(r'<a href="/riverton/people/dana-lee/">Dana Lee</a></td><td>For</td>', vote)
 
 
-def test_a_persons_page_lists_their_votes(client, city):
+def test_a_persons_page_lists_what_they_moved_seconded_and_voted(client, city):
     page = client.get("/riverton/people/brooks/").content.decode()
-    assert "Recorded votes" in page
-    assert "minute 31-101: Public Hearing to Consider a Parking Ordinance" in page
-    assert "voted against; carried" in page
+    taken = page[page.index('id="decisions-heading"') :]
+    assert re.search(
+        r'<li><strong>Seconded, voted against</strong>: <a href="/riverton/riverton-city-council/'
+        r'2031-06-02/minutes/31-101/">Public Hearing to Consider a Parking Ordinance[^<]*</a><br>'
+        r'<span class="muted">Riverton City Council, 2 June 2031, minute 31-101 · carried</span>',
+        taken,
+    )
 
 
 def test_the_export_carries_outcome_mover_seconder_and_votes(city, tmp_path):

@@ -16,6 +16,7 @@ from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from meetings import naming
 from meetings.alerts.following import absolute
 from meetings.alerts.models import FollowKind, Subscription
 from meetings.matters.lookup import step_pages, steps_shown
@@ -27,6 +28,7 @@ from meetings.models import (
     Decision,
     MatterStep,
     Meeting,
+    Minute,
     Page,
     ReplacedDocument,
     Report,
@@ -53,8 +55,7 @@ class Entry:
     key: str  # what is never sent twice to an address: 'decision-12', 'item-40'
     title: str
     url: str
-    date: datetime.date | None
-    body: str
+    source: str  # where it is, named (meetings.naming): 'Kent: Cabinet, 9 January 2025, minute 83'
     created: datetime.datetime
     why: list[str] = field(default_factory=list)
     passage: str = ""  # the matched words between MARK_START and MARK_STOP
@@ -69,18 +70,18 @@ class Entry:
 
 
 def _entry_text(entry: Entry) -> str:
-    when = f"{entry.date.day} {entry.date:%B %Y} · " if entry.date else ""
+    source = f"   {entry.source}\n" if entry.source else ""
     passage = " ".join(entry.passage.replace(MARK_START, "*").replace(MARK_STOP, "*").split())
     quoted = f"   “{passage}”\n" if passage else ""
-    return f"{entry.title}\n   {when}{entry.body}\n{WHY}{quoted}   {entry.url}\n"
+    return f"{entry.title}\n{source}{WHY}{quoted}   {entry.url}\n"
 
 
 def _entry_html(entry: Entry) -> str:
-    when = f"{entry.date.day} {entry.date:%B %Y} · " if entry.date else ""
+    source = format_html("<br>{}", entry.source) if entry.source else ""
     quoted = f"<blockquote>{highlight(entry.passage)}</blockquote>" if entry.passage else ""
     return format_html(
-        '<p><a href="{}"><strong>{}</strong></a><br>{}{}</p>{}{}',
-        entry.url, entry.title, when, entry.body, WHY, mark_safe(quoted),
+        '<p><a href="{}"><strong>{}</strong></a>{}</p>{}{}',
+        entry.url, entry.title, source, WHY, mark_safe(quoted),
     )  # fmt: skip
 
 
@@ -90,9 +91,10 @@ def match(subscriptions: list[Subscription], since: datetime.datetime) -> dict[i
     for subscription in subscriptions:
         by_kind.setdefault(subscription.kind, []).append(subscription)
     found: dict[int, list[Entry]] = {}
+    councils = naming.councils()
     for kind, matcher in MATCHERS.items():
         if kind in by_kind:
-            found |= matcher(by_kind[kind], since)
+            found |= matcher(by_kind[kind], since, councils)
     return {
         pk: [entry for entry in entries if entry.created >= subscription.created]
         for subscription in subscriptions
@@ -103,7 +105,7 @@ def match(subscriptions: list[Subscription], since: datetime.datetime) -> dict[i
 # -- committees -------------------------------------------------------------------------------
 
 
-def body_entries(subscriptions, since) -> dict[int, list[Entry]]:
+def body_entries(subscriptions, since, councils: naming.Councils) -> dict[int, list[Entry]]:
     bodies = {subscription.body_id for subscription in subscriptions}
     of_body: dict[int, list[Entry]] = {}
     meetings = (
@@ -112,14 +114,15 @@ def body_entries(subscriptions, since) -> dict[int, list[Entry]]:
         .annotate(items=Count("agenda_items"))
     )
     for meeting in meetings:
-        why = f"A new meeting of {meeting.body.name}, {meeting.items} agenda items"
-        of_body.setdefault(meeting.body_id, []).append(_meeting_entry(meeting, why))
+        body = naming.name(meeting.body, councils)
+        why = f"A new meeting of {body}, {meeting.items} agenda items"
+        of_body.setdefault(meeting.body_id, []).append(_meeting_entry(meeting, why, councils))
     for decision in _new_decisions(since).filter(minute__meeting__body__in=bodies):
         body = decision.minute.meeting.body
-        why = f"A decision of {body.name}"
-        of_body.setdefault(body.pk, []).append(_decision_entry(decision, why))
+        why = f"A decision of {naming.name(body, councils)}"
+        of_body.setdefault(body.pk, []).append(_decision_entry(decision, why, councils))
     for revised in _revised_documents(since, bodies):
-        entry = _revised_entry(revised)
+        entry = _revised_entry(revised, councils)
         of_body.setdefault(revised.document.meeting.body_id, []).append(entry)
     return {s.pk: of_body.get(s.body_id, []) for s in subscriptions}
 
@@ -132,27 +135,26 @@ def _revised_documents(since, bodies):
     return list({row.document_id: row for row in replaced.order_by("created")}.values())
 
 
-def _revised_entry(revised: ReplacedDocument) -> Entry:
+def _revised_entry(revised: ReplacedDocument, councils: naming.Councils) -> Entry:
     document, meeting = revised.document, revised.document.meeting
     what = "Agenda" if "agenda" in document.kind else (document.kind or "document").capitalize()
+    body = naming.name(meeting.body, councils)
     return Entry(
         key=f"revised-{document.pk}",
-        title=f"{what} revised: {meeting}",
+        title=f"{what} revised: {naming.name(meeting, councils)}",
         url=absolute(meeting.get_absolute_url()),
-        date=meeting.date,
-        body=meeting.body.name,
+        source="",  # the title says it
         created=revised.created,
-        why=[f"The {what.lower()} of this meeting of {meeting.body.name} was revised"],
+        why=[f"The {what.lower()} of this meeting of {body} was revised"],
     )
 
 
-def _meeting_entry(meeting: Meeting, why: str) -> Entry:
+def _meeting_entry(meeting: Meeting, why: str, councils: naming.Councils) -> Entry:
     return Entry(
         key=f"meeting-{meeting.pk}",
-        title=str(meeting),
+        title=naming.name(meeting, councils),
         url=absolute(meeting.get_absolute_url()),
-        date=meeting.date,
-        body=meeting.body.name,
+        source="",  # the title says it
         created=meeting.created,
         why=[why],
         passage=meeting.location,
@@ -165,14 +167,12 @@ def _new_decisions(since):
     )
 
 
-def _decision_entry(decision: Decision, why: str) -> Entry:
-    meeting = decision.minute.meeting
+def _decision_entry(decision: Decision, why: str, councils: naming.Councils) -> Entry:
     return Entry(
         key=f"decision-{decision.pk}",
         title=decision.title,
         url=absolute(decision.get_absolute_url()),
-        date=meeting.date,
-        body=meeting.body.name,
+        source=naming.name(decision.minute, councils),
         created=decision.created,
         why=[why],
         passage=decision.resolved[:PASSAGE],
@@ -182,7 +182,7 @@ def _decision_entry(decision: Decision, why: str) -> Entry:
 # -- people -----------------------------------------------------------------------------------
 
 
-def person_entries(subscriptions, since) -> dict[int, list[Entry]]:
+def person_entries(subscriptions, since, councils: naming.Councils) -> dict[int, list[Entry]]:
     """The new decisions of meetings each person attended, and how they voted on them."""
     people = {subscription.person_id for subscription in subscriptions}
     new = {decision.pk: decision for decision in _new_decisions(since)}
@@ -197,12 +197,13 @@ def person_entries(subscriptions, since) -> dict[int, list[Entry]]:
         why = f"{attendance.person.name} was at this meeting ({attendance.get_role_display()})"
         for decision in by_meeting.get(attendance.meeting_id, []):
             entries = of_person.setdefault(attendance.person_id, {})
-            entries.setdefault(decision.pk, _decision_entry(decision, why))
+            entries.setdefault(decision.pk, _decision_entry(decision, why, councils))
     votes = Vote.objects.filter(person__in=people, decision__in=list(new)).select_related("person")
     for vote in votes:
         why = f"{vote.person.name} voted: {vote.get_vote_display()}"
         entries = of_person.setdefault(vote.person_id, {})
-        entry = entries.setdefault(vote.decision_id, _decision_entry(new[vote.decision_id], why))
+        decision = new[vote.decision_id]
+        entry = entries.setdefault(vote.decision_id, _decision_entry(decision, why, councils))
         if why not in entry.why:
             entry.why.append(why)
     return {s.pk: list(of_person.get(s.person_id, {}).values()) for s in subscriptions}
@@ -211,7 +212,7 @@ def person_entries(subscriptions, since) -> dict[int, list[Entry]]:
 # -- matters ----------------------------------------------------------------------------------
 
 
-def matter_entries(subscriptions, since) -> dict[int, list[Entry]]:
+def matter_entries(subscriptions, since, councils: naming.Councils) -> dict[int, list[Entry]]:
     matters = {subscription.matter_id for subscription in subscriptions}
     of_matter: dict[int, list[Entry]] = {}
     new = MatterStep.objects.filter(matter__in=matters, created__gte=since)
@@ -219,17 +220,17 @@ def matter_entries(subscriptions, since) -> dict[int, list[Entry]]:
     pages = step_pages(steps)
     for step in steps:
         matter = step.matter
+        body, status = naming.name(step.meeting.body, councils), matter.get_status_display()
         why = (
-            f"A new step in “{matter.title}”: {step.get_kind_display().lower()} at "
-            f"{step.meeting.body.name} (now {matter.get_status_display().lower()})"
+            f"A new step in “{matter.title}”: {step.get_kind_display().lower()} at {body} "
+            f"(now {status.lower()})"
         )
         decision = step.decision
         entry = Entry(
             key=f"step-{step.pk}",
             title=step.title,
             url=absolute(pages.get(step.pk) or step.get_absolute_url()),
-            date=step.date,
-            body=step.meeting.body.name,
+            source=naming.name(step.meeting, councils),
             created=step.created,
             why=[why],
             passage=decision.resolved[:PASSAGE] if decision else "",
@@ -251,14 +252,14 @@ def _row_key(step: MatterStep) -> str:
 # -- searches ---------------------------------------------------------------------------------
 
 
-def search_entries(subscriptions, since) -> dict[int, list[Entry]]:
+def search_entries(subscriptions, since, councils: naming.Councils) -> dict[int, list[Entry]]:
     """Each distinct saved search, run once on an index of only the rows new since."""
     new, units = new_rows(since)
     if not new:
         return {}
     searcher, index = _memory_index(new, units)
     councils = {council.slug: council for council in Council.objects.all()}
-    bodies = list(Body.objects.values_list("pk", "council_id", "slug"))
+    bodies = list(Body.objects.values_list("pk", "council_id", "council__slug", "slug"))
     matched: dict[str, list[tuple[str, int, int]]] = {}
     problems: dict[str, str] = {}
     for target, search in {s.target: s.search for s in subscriptions}.items():
@@ -311,8 +312,7 @@ def _search_entries(rows, hits, new, words: str) -> list[Entry]:
                 key=engine.group_token(group),  # the thing: 'meeting-7', as a committee's
                 title=hit.title,
                 url=absolute(hit.url),
-                date=hit.date,
-                body=hit.body,
+                source=hit.source,
                 created=new[kind, pk],
                 why=[f"Matches your search “{words}”"],
                 passage=snippets.marked(hit.text[:PASSAGE_SOURCE]),
@@ -327,6 +327,7 @@ NEW_ROW_SOURCES = (  # kind, model, its meeting, when it was imported
     ("item", AgendaItem, "meeting_id", "created"),
     ("report", Report, "meeting_id", "created"),
     ("decision", Decision, "minute__meeting_id", "created"),
+    ("minute", Minute, "meeting_id", "created"),  # indexed as a minute if it resolved nothing
     ("page", Page, "document__meeting_id", "document__created"),
 )
 
@@ -380,9 +381,9 @@ def _body_ids(filters: searching.Filters, bodies) -> list[int] | None:
         return None
     return [
         pk
-        for pk, council, slug in bodies
+        for pk, council, council_slug, slug in bodies
         if (not filters.council or council == filters.council.pk)
-        and (not filters.body or slug == filters.body)
+        and (not filters.body or filters.is_body(council_slug, slug))
     ]
 
 

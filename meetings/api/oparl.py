@@ -18,6 +18,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 
+from meetings import naming
 from meetings.models import (
     AgendaItem,
     Attendance,
@@ -170,7 +171,8 @@ class MeetingParts:
     Plain values, not model instances: a page of meetings holds hundreds of items.
     """
 
-    def __init__(self, meetings: list[Meeting]):
+    def __init__(self, meetings: list[Meeting], councils: naming.Councils):
+        self.councils = councils
         ids = [meeting.pk for meeting in meetings]
         stamps = ("id", "created", "modified", "number", "position", "title")
         self.items = Rows.read(
@@ -197,17 +199,16 @@ class MeetingParts:
         self.files = {document.pk: document for document in documents}
 
 
-def meetings(rows: list[Meeting]) -> list[dict]:
-    parts = MeetingParts(rows)
+def meetings(rows: list[Meeting], councils: naming.Councils) -> list[dict]:
+    parts = MeetingParts(rows, councils)
     return [meeting(row, parts) for row in rows]
 
 
-def meeting(row: Meeting, parts: MeetingParts | None = None) -> dict:
-    parts = parts or MeetingParts([row])
+def meeting(row: Meeting, parts: MeetingParts) -> dict:
     minutes = parts.minutes.of(row.pk)
     data = {
         **common(row, "Meeting", "meeting"),
-        "name": row.title,
+        "name": naming.name(row, parts.councils),
         "start": stamp(starts_at(row)),
         "cancelled": False,
         "meetingState": "held" if row.date <= timezone.localdate() else "scheduled",
@@ -222,12 +223,12 @@ def meeting(row: Meeting, parts: MeetingParts | None = None) -> dict:
     agenda = next((doc for doc in files if "agenda" in doc.kind), None)
     protocol = parts.files.get(minutes[0]["document_id"]) if minutes else None
     if agenda:
-        data["invitation"] = file(agenda)
+        data["invitation"] = file(agenda, parts.councils)
     if protocol:
-        data["resultsProtocol"] = file(protocol)
+        data["resultsProtocol"] = file(protocol, parts.councils)
     others = [doc for doc in files if doc not in (agenda, protocol)]
     if others:
-        data["auxiliaryFile"] = [file(doc) for doc in others]
+        data["auxiliaryFile"] = [file(doc, parts.councils) for doc in others]
     return data
 
 
@@ -297,24 +298,24 @@ def minuted(minute: dict | None) -> dict:
     return data
 
 
-def embedded_items(rows: list, kind: str) -> list[dict]:
+def embedded_items(rows: list, kind: str, councils: naming.Councils) -> list[dict]:
     """Agenda items (or minutes) as their meetings embed them, their meetings read once."""
     meetings = {row.meeting_id: row.meeting for row in rows}
-    parts = MeetingParts(list(meetings.values()))
+    parts = MeetingParts(list(meetings.values()), councils)
     published = {
         item["id"]: item for row in meetings.values() for item in meeting_items(row, parts)
     }
     return [published[api_url(kind, row.pk)] for row in rows]
 
 
-def paper(row: Report) -> dict:
+def paper(row: Report, councils: naming.Councils) -> dict:
     return {
         **common(row, "Paper", "paper"),
         "body": api_url("body", row.meeting.body.council_id),
         "name": row.title,
         "date": row.meeting.date.isoformat(),
         "paperType": "Report",
-        "mainFile": file(row.document),
+        "mainFile": file(row.document, councils),
         "consultation": [consultation(row)],
         "web": web_url(row),
     }
@@ -333,11 +334,11 @@ def consultation(row: Report) -> dict:
     return data
 
 
-def file(row: Document) -> dict:
+def file(row: Document, councils: naming.Councils) -> dict:
     download = settings.BASE_URL + reverse("meetings:document_download", args=[row.sha256])
     data = {
         **common(row, "File", "file"),
-        "name": row.title,
+        "name": naming.name(row, councils),
         "fileName": row.file_name,
         "mimeType": "application/pdf" if row.format == Document.Format.PDF else "text/plain",
         "accessUrl": download,
@@ -354,7 +355,9 @@ def file(row: Document) -> dict:
 
 # Each kind's rows, without the long columns no OParl object shows.
 MEETINGS = Meeting.objects.select_related("body__council").defer("contact")
-DOCUMENTS = Document.objects.select_related("meeting").defer("warnings", "recognised")
+DOCUMENTS = Document.objects.select_related("meeting__body__council", "council").defer(
+    "warnings", "recognised"
+)
 REPORTS = Report.objects.select_related("meeting__body__council").defer(
     "text", "purpose", "recommendations"
 )
@@ -428,20 +431,22 @@ SERIALISERS = {
     "membership": membership,
     "meeting": meeting,
     "location": location,
-    "paper": paper,
     "consultation": consultation,
-    "file": file,
 }
+# Kinds whose names name their council where the archive holds several (meetings.naming).
+NAMED_SERIALISERS = {"paper": paper, "file": file}
 # Kinds whose objects embed rows of other tables: read for a whole page at once.
 PAGE_SERIALISERS = {
     "meeting": meetings,
-    "agendaitem": lambda rows: embedded_items(rows, "agendaitem"),
-    "minute": lambda rows: embedded_items(rows, "minute"),
+    "agendaitem": lambda rows, councils: embedded_items(rows, "agendaitem", councils),
+    "minute": lambda rows, councils: embedded_items(rows, "minute", councils),
 }
 
 
-def serialise_page(kind: str, rows: list) -> list[dict]:
+def serialise_page(kind: str, rows: list, councils: naming.Councils) -> list[dict]:
     """The OParl objects of a page of one kind's rows."""
     if kind in PAGE_SERIALISERS:
-        return PAGE_SERIALISERS[kind](rows)
+        return PAGE_SERIALISERS[kind](rows, councils)
+    if kind in NAMED_SERIALISERS:
+        return [NAMED_SERIALISERS[kind](row, councils) for row in rows]
     return [SERIALISERS[kind](row) for row in rows]

@@ -16,9 +16,16 @@ from meetings.views.search import MAX_SEARCH_PAGES, SEARCH_PAGE_SIZE, search_rat
 
 PARAMETERS = [
     OpenApiParameter("q", str, description='words, "phrases", OR, -exclusions', required=True),
-    OpenApiParameter("kind", str, many=True, description="decision, report, item, meeting, page"),
+    OpenApiParameter(
+        "kind", str, many=True, description="decision, minute, report, item, meeting, page"
+    ),
     OpenApiParameter("council", str, description="a council's slug"),
-    OpenApiParameter("body", str, description="a body's slug"),
+    OpenApiParameter(
+        "body",
+        str,
+        description="a council's body ('kent/cabinet'), or a body's slug alone: that body of "
+        "the council given, or of every council",
+    ),  # fmt: skip
     OpenApiParameter("year", int),
     OpenApiParameter("date_from", OpenApiTypes.DATE),
     OpenApiParameter("date_to", OpenApiTypes.DATE),
@@ -94,7 +101,6 @@ def as_json(request, results: archive_search.Results, number: int) -> dict:
             "year": [{"year": year, "count": count} for year, count in results.year_counts],
         },
         "results": [hit_json(request, hit) for hit in results.hits],
-        "references": [hit_json(request, hit) for hit in results.references],
         "suggestions": results.suggestions,
     }
 

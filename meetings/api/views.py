@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
+from meetings import naming
 from meetings.api import oparl
 from meetings.caching import conditional
 from meetings.models import Council, DeletedObject, Minute
@@ -69,10 +70,12 @@ class ObjectView(OParlView):
         if modified is None:
             return self.deleted(request, pk)
 
-        def render():
-            return Response(oparl.serialise_page(self.kind, [found.get()])[0])
+        councils = naming.councils(request)
 
-        version = modified.isoformat()
+        def render():
+            return Response(oparl.serialise_page(self.kind, [found.get()], councils)[0])
+
+        version = f"{modified.isoformat()} {councils.several}"  # names say whose when several
         return conditional(
             request, render, version=version, last_modified=modified, max_age=API_MAX_AGE
         )
@@ -152,8 +155,11 @@ class ListView(OParlView):
         def render():
             return Response(self.page(request, rows, gone, window, query))
 
-        # The page changes only when its objects (or which objects it holds) do.
+        # The page changes only when its objects (or which objects it holds) do, or their names
+        # start or stop naming their councils.
+        councils = naming.councils(request)
         version = " ".join(f"{pk}@{modified.timestamp()}" for pk, modified in window)
+        version += f" {councils.several}"
         return conditional(
             request, render, version=version, last_modified=last, max_age=API_MAX_AGE
         )
@@ -182,7 +188,7 @@ class ListView(OParlView):
         """The page's objects, live or deleted, in id order, and the link to the next page."""
         ids = [pk for pk, _ in window[: query.limit]]
         found = rows.in_bulk(ids)
-        objects = oparl.serialise_page(self.kind, list(found.values()))
+        objects = oparl.serialise_page(self.kind, list(found.values()), naming.councils(request))
         published = dict(zip(found, objects, strict=True))
         missing = [pk for pk in ids if pk not in published]
         deleted = {row.object_id: row for row in gone.filter(object_id__in=missing)}

@@ -3,7 +3,7 @@
 import re
 
 from meetings.ingest.lines import Line
-from meetings.ingest.motions import find_motion, record_motion
+from meetings.ingest.motions import find_motion, movers, record_motion
 from meetings.ingest.numbering import numbered_items
 from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord, PersonRecord
 from meetings.ingest.roll import people_in
@@ -270,6 +270,7 @@ def _decision(minute: MinuteRecord, body: list[Line]) -> None:
         record_motion(minute, find_motion(minute.text))
         return
     minute.key_decision = any(KEY_DECISION.match(text) for text in texts[start:])
+    minute.mover, minute.seconder = movers(" ".join(texts[:start]))
     reasons_at = next((i for i in range(start, len(texts)) if REASONS.match(texts[i])), len(texts))
     resolved_lines = [
         line.raw for line in body[start:reasons_at] if not KEY_DECISION.match(line.text)

@@ -114,11 +114,13 @@ PASSIVE_DECISION = re.compile(
     re.IGNORECASE,
 )
 TRUE_RECORD = re.compile(r"\bminutes\b.*\b(?:true|correct|accurate)\s+record\b", re.IGNORECASE)
-# "NO proposed JH seconded", "HD nominated and NS seconded that …"
+# "NO proposed JH seconded", "HD nominated and NS seconded that …", "the Leader proposed and
+# Mr Oakford, Deputy Leader, seconded"
 PROPOSED_SECONDED = re.compile(
-    r"(?P<mover>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:proposed|nominated|moved),?\s+"
-    r"(?:and\s+)?(?P<seconder>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+seconded\b"
-    r"(?:\s+(?P<what>(?:that|to)\b.*))?"
+    r"(?P<mover>\b(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}?)\s+"
+    r"(?:proposed|nominated|moved),?\s+(?:and\s+)?"
+    r"(?P<seconder>(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}?)"
+    r"(?:,[^.;]{0,160}?,)?\s+seconded\b(?:\s+(?P<what>(?:that|to)\b.*))?"
 )
 MOVED = re.compile(
     r"^(?P<mover>(?:[A-Z][\w.'’-]*\s+){1,5}?)(?:moved|proposed)\s+(?:(?:that|to)\b\s*)?(?P<what>.*)$"
@@ -319,6 +321,15 @@ def _passive_decision(sentence: str, following: list[str]) -> bool:
     )
 
 
+def movers(text: str) -> tuple[str, str]:
+    """Who moved and who seconded the motion a text records ('the Leader proposed and Mr
+    Oakford seconded the above motion'), before the resolution it led to."""
+    motion = Motion(resolved="")
+    for sentence in sentences(text):
+        _movers_and_votes(motion, sentence)
+    return motion.mover, motion.seconder
+
+
 def outcome_of(sentence: str) -> str:
     """The outcome a sentence of its own records ('Carried.', 'Not heard.'), or ''."""
     match = OUTCOME_SENTENCE.match(sentence)
@@ -372,7 +383,8 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
     if "seconded" in sentence.lower() and (match := MOVED_SECONDED.search(sentence)):
         motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
     if "seconded" in sentence.lower() and (match := PROPOSED_SECONDED.search(sentence)):
-        motion.mover, motion.seconder = _name(match["mover"]), _name(match["seconder"])
+        motion.mover = _name(_capitalised(match["mover"]))
+        motion.seconder = _name(_capitalised(match["seconder"]))
     for match in ROLL_VOTE.finditer(sentence):
         motion.votes.append((_name(match["name"]), VOTE_WORDS[match["vote"].lower()]))
     for match in COUNT_LABEL.finditer(sentence):

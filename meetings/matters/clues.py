@@ -54,6 +54,25 @@ PROCEDURAL = re.compile(
     r"|order of business|substitut|quorum|items? which the chair|items? referred from"
     r")|\bas urgent\b|\bthe chairman has decided\b"
 )
+# A motion, resolution or by-law is procedural when its business is: "That the meeting be
+# adjourned", "Resolution: Adopt the minutes of …", "By-Law: Confirming Proceedings of …".
+# The words that introduce it are set aside, then its business is read.
+MOTION_OPENING = re.compile(
+    r"^(?:(?:resolution|motion|by law)\s)?(?:that\s)?"
+    r"(?:(?:we|the council|the committee|the board|council|it)\s)?(?:do\s)?(?:hereby\s)?"
+)
+PROCEDURAL_MOTION = re.compile(
+    r"\bmeeting (?:(?:do|now|be|is|was|stand|stands|hereby) )*(?:adjourn(?:ed)?|closed)\b|^adjourn"
+    r"|^(?:approve|adopt|confirm|receive|accept|sign)s? (?:the )?minutes\b"
+    r"|\bminutes of .{0,100}\bbe (?:adopted|approved|confirmed|received|accepted|signed)\b"
+    r"|\bclosed (?:to the public|session)\b|\b(?:move|go|resume|return|reconvene)s? "
+    r"(?:in|into|to|in to) (?:an? )?(?:open|closed|public|in camera)\b|^closed session"
+    r"|\bconfirm(?:s|ing)? (?:the )?proceedings\b"
+    r"|\b(?:date|time)(?: and (?:place|time))? of (?:the )?next meeting\b"
+    r"|\bnext meeting (?:be|will be|is to be) held\b"
+    r"|^(?:receive|accept|note) (?:the )?(?:apolog|correspondence\b)|^apologies\b"
+    r"|\bdeclarations? of (?:interest|pecuniary)"
+)
 # Words that say what stage a paper is at, not what it is about.
 _STAGE_WORDS = """
     report draft final proposed proposal update updated revised consideration of the and a an
@@ -87,7 +106,13 @@ def references(title: str, head: str = "") -> list[str]:
 
 
 def is_procedural(title: str) -> bool:
-    return bool(PROCEDURAL.search(fold(title)[:120]))
+    """Business every meeting has: apologies, declarations, the last minutes, the next date,
+    adjourning, going into or out of closed session, as an item's title or as a motion."""
+    folded = fold(title)[:200]
+    if PROCEDURAL.search(folded[:120]):
+        return True
+    business = MOTION_OPENING.sub("", folded, count=1)
+    return bool(PROCEDURAL.search(business[:120]) or PROCEDURAL_MOTION.search(business))
 
 
 def is_call_in(title: str) -> bool:

@@ -1,9 +1,10 @@
 """The tantivy index behind search: its schema, where it lives, and opening it.
 
 One index directory under SEARCH_INDEX_DIR, named by the schema's version, so a
-deployment whose code changes the schema starts a new index beside the old one
-(`manage.py check` then says to rebuild it). Each searchable row of PostgreSQL is one
-index document; PostgreSQL stays the source of truth (see indexing.py).
+deployment whose code changes the schema starts a new index beside the old one: the first
+write (the worker's next run, an import, `manage.py rebuild_search_index`) finds none of its
+version and builds it whole from PostgreSQL, then removes the old one. Each searchable row of
+PostgreSQL is one index document; PostgreSQL stays the source of truth (see indexing.py).
 """
 
 import datetime
@@ -13,19 +14,27 @@ from pathlib import Path
 import tantivy
 from django.conf import settings
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: numbers (`ref`), outcomes, minutes without a resolution
 # The text fields, each with its boost: a match in a title or a resolution outranks a
 # passing mention, and a page of a long pack ranks below the decision it led to.
 TEXT_FIELDS = {"title": 3.0, "summary": 1.5, "text": 1.0, "page": 0.4}
+# Facts of a record, not its text: a decision's outcome in words ("motion carried passed",
+# "unanimous"), and a record's numbers ("minute 88", "r2024-174", one term each). A match
+# scores a fixed amount, whatever the archive's size (BM25 would score a field most
+# documents lack by how few have it): a record's own number outranks every mention of it,
+# and an outcome counts as much as a word of a title.
+REF_FIELD = "ref"
+OUTCOME_FIELD = "outcome"
+FACT_SCORES = {REF_FIELD: 1000.0, OUTCOME_FIELD: 5.0}
 # A withheld page, a restricted or exempt report, or the decision of a withheld minute has its
 # text in these fields instead ("private_page"): a public search never asks them, so it needs no
 # filter to leave it out.
 PRIVATE = "private_"
 # What each index document is, as the integer in its `kind` field.
-KIND_CODES = {"decision": 1, "report": 2, "item": 3, "meeting": 4, "page": 5}
+KIND_CODES = {"decision": 1, "report": 2, "item": 3, "meeting": 4, "page": 5, "minute": 6}
 KIND_NAMES = {code: name for name, code in KIND_CODES.items()}
 # The "thing" a document belongs to, for one result per thing: `group` is code << 40 | id.
-GROUP_CODES = {"meeting": 1, "item": 2, "report": 3, "decision": 4, "document": 5}
+GROUP_CODES = {"meeting": 1, "item": 2, "report": 3, "decision": 4, "document": 5, "minute": 6}
 GROUP_NAMES = {code: name for name, code in GROUP_CODES.items()}
 GROUP_SHIFT = 40
 # Integer fields: all indexed (to filter and delete by), most fast (to sort, count, read).
@@ -88,6 +97,8 @@ def build_schema() -> tantivy.Schema:
     for name in TEXT_FIELDS:
         builder.add_text_field(name, tokenizer_name=ANALYZER)
         builder.add_text_field(PRIVATE + name, tokenizer_name=ANALYZER)
+    builder.add_text_field(OUTCOME_FIELD, tokenizer_name=ANALYZER)
+    builder.add_text_field(REF_FIELD, tokenizer_name="raw")
     for name in FAST_FIELDS:
         builder.add_integer_field(name, indexed=True, fast=True)
     builder.add_integer_field("unit", indexed=True)  # what is deleted and re-added together
@@ -119,7 +130,7 @@ def exists() -> bool:
 
 
 def open_index() -> tantivy.Index:
-    """The index at index_path(), created empty if there is none yet."""
+    """The index at index_path(), created empty if there is none yet (only a writer may)."""
     path = index_path()
     path.mkdir(parents=True, exist_ok=True)
     index = tantivy.Index(SCHEMA, path=str(path), reuse=True)
@@ -127,21 +138,41 @@ def open_index() -> tantivy.Index:
     return index
 
 
+def in_memory_index() -> tantivy.Index:
+    index = tantivy.Index(SCHEMA)
+    index.register_tokenizer(ANALYZER, analyzer())
+    return index
+
+
+def old_versions() -> list[Path]:
+    """Index directories other versions of the code made."""
+    current = index_path()
+    return [path for path in current.parent.glob("v*") if path.is_dir() and path != current]
+
+
 class Reader:
-    """A process's view of the index, reloaded when another process commits to it."""
+    """A process's view of the index, reloaded when another process commits to it.
+
+    Until the index of this version is built it answers from an empty one, and makes none:
+    the first writer then knows to build it whole (indexing.apply_pending)."""
 
     def __init__(self):
         self._lock = threading.Lock()
         self._path = None
         self._index = None
         self._seen = None
+        self._empty = None
 
     def searcher(self) -> tuple[tantivy.Index, tantivy.Searcher]:
         with self._lock:
             path = index_path()
-            if self._path != path:
-                self._index, self._path, self._seen = open_index(), path, None
             stamp = _meta_stamp(path)
+            if stamp is None:
+                self._index = None
+                self._empty = self._empty or in_memory_index()
+                return self._empty, self._empty.searcher()
+            if self._path != path or self._index is None:
+                self._index, self._path, self._seen = open_index(), path, None
             if stamp != self._seen:
                 self._index.reload()
                 self._seen = stamp

@@ -5,7 +5,6 @@ database, in one statement for the rows shown only (snippets.py marks the text).
 """
 
 import datetime
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,17 +14,18 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
-from meetings.models import AgendaItem, Minute, document_title, item_anchor, page_label
+from meetings import naming
+from meetings.models import document_title, item_anchor
 from meetings.search.snippets import Snippets
 
 KINDS = {
     "decision": "Decision",
+    "minute": "Minute",  # a minute that resolved nothing
     "report": "Report",
     "item": "Agenda item",
     "meeting": "Meeting",
     "page": "Document page",
 }
-REFERENCE = re.compile(r"\b(minute|agenda item|item)\s+(\d{1,4}[a-z]?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -38,6 +38,7 @@ class Hit:
     detail: str = ""
     key_decision: bool = False
     council: str = ""
+    whose: str = ""  # the council as names give it: "Kent", or nothing in a one-council archive
     text: str = field(default="", repr=False)  # what the snippet is cut from
     marker: Snippets | None = field(default=None, repr=False)
     # One result per thing: the thing's token ("report-12"), its best matching page shown
@@ -53,9 +54,15 @@ class Hit:
         return KINDS[self.kind]
 
     @property
-    def day(self) -> str:
-        """'24 March 2026' (the template language's date filter costs a search page 1 ms)."""
-        return f"{self.date:%-d %B %Y}" if self.date else ""
+    def source(self) -> str:
+        """Where it is: 'Kent: Cabinet, 9 January 2025, minute 83', or the council alone (a
+        meeting's own title says it all)."""
+        if self.kind == "meeting":
+            return ""
+        if not self.date:
+            return ", ".join(part for part in (self.whose, self.detail) if part)
+        meeting = naming.with_council(self.whose, naming.meeting_text(self.body, self.date))
+        return f"{meeting}, {self.detail}" if self.detail else meeting
 
     @cached_property
     def snippet(self) -> SafeString:
@@ -90,34 +97,52 @@ class HitRow(NamedTuple):
     meeting_title: str | None
     body: str
     body_slug: str
-    council: str
+    council: str  # the meeting's, or a page's document's
     council_slug: str
+    council_short_name: str
+    councils: int  # in the archive, and whether another shares this one's short name
+    short_name_shared: bool
+
+    @property
+    def whose(self) -> str:
+        return naming.whose(
+            self.council_short_name or "", self.council or "", self.councils > 1,
+            self.short_name_shared,
+        )  # fmt: skip
 
 
 # Every kind's rows in one statement, each as a HitRow: the row's own columns, then its
-# meeting's (none for a page of a document filed without a meeting).
+# meeting's (none for a page of a document filed without a meeting), then its council's and
+# what names need to know of the others (meetings.naming).
 HIT_ROWS = """
     WITH hit AS (
         SELECT 'decision' AS kind, d.id, d.title, mi.number, '' AS slug, d.key_decision,
-               concat_ws('. ', nullif(d.title, ''), nullif(d.resolved, '')) AS text,
+               concat_ws('. ', nullif(d.title, ''), nullif(d.resolved, ''),
+                         initcap(nullif(d.outcome, ''))) AS text,
                '' AS printed_number, NULL::int AS page_count, '' AS report_title,
-               '' AS document_kind, mi.meeting_id
+               '' AS document_kind, mi.meeting_id, NULL::bigint AS council_id
           FROM meetings_decision d JOIN meetings_minute mi ON mi.id = d.minute_id
          WHERE d.id = ANY(%(decision)s)
+        UNION ALL
+        SELECT 'minute', mi.id, mi.title, mi.number, '', false,
+               concat_ws('. ', nullif(mi.title, ''), nullif(mi.text, '')), '', NULL, '', '',
+               mi.meeting_id, NULL
+          FROM meetings_minute mi WHERE mi.id = ANY(%(minute)s)
         UNION ALL
         SELECT 'report', r.id, r.title, r.agenda_item_number, r.slug, r.key_decision,
                concat_ws('. ', nullif(r.title, ''), nullif(r.purpose, ''),
                          nullif(r.recommendations, '')),
-               '', NULL, '', '', r.meeting_id
+               '', NULL, '', '', r.meeting_id, NULL
           FROM meetings_report r WHERE r.id = ANY(%(report)s)
         UNION ALL
         SELECT 'item', i.id, i.title, i.number, '', i.key_decision,
                concat_ws('. ', nullif(i.title, ''), nullif(i.note, '')), '', NULL, '', '',
-               i.meeting_id
+               i.meeting_id, NULL
           FROM meetings_agendaitem i WHERE i.id = ANY(%(item)s)
         UNION ALL
         SELECT 'meeting', m.id, m.title, '', '', false,
-               concat_ws('. ', nullif(m.title, ''), nullif(m.location, '')), '', NULL, '', '', m.id
+               concat_ws('. ', nullif(m.title, ''), nullif(m.location, '')), '', NULL, '', '',
+               m.id, NULL
           FROM meetings_meeting m WHERE m.id = ANY(%(meeting)s)
         UNION ALL
         SELECT 'page', p.id, '', p.number::text, d.sha256, false, p.text, p.printed_number,
@@ -126,16 +151,19 @@ HIT_ROWS = """
                           WHERE r.document_id = p.document_id
                             AND p.number BETWEEN r.first_page AND r.last_page
                           ORDER BY r.position LIMIT 1), ''),
-               d.kind, d.meeting_id
+               d.kind, d.meeting_id, d.council_id
           FROM meetings_page p JOIN meetings_document d ON d.id = p.document_id
          WHERE p.id = ANY(%(page)s)
     )
     SELECT hit.kind, hit.id, hit.title, hit.number, hit.slug, hit.key_decision, hit.text,
            hit.printed_number, hit.page_count, hit.report_title, hit.document_kind,
-           m.date, m.title, b.name, b.slug, c.name, c.slug
+           m.date, m.title, b.name, b.slug, c.name, c.slug, c.short_name,
+           (SELECT count(*) FROM meetings_council),
+           EXISTS (SELECT FROM meetings_council other
+                    WHERE other.id <> c.id AND lower(other.short_name) = lower(c.short_name))
       FROM hit LEFT JOIN meetings_meeting m ON m.id = hit.meeting_id
            LEFT JOIN meetings_body b ON b.id = m.body_id
-           LEFT JOIN meetings_council c ON c.id = b.council_id"""
+           LEFT JOIN meetings_council c ON c.id = coalesce(b.council_id, hit.council_id)"""
 
 
 def _hit(row: HitRow, snippets: Snippets) -> Hit:
@@ -149,6 +177,7 @@ def _hit(row: HitRow, snippets: Snippets) -> Hit:
         detail,
         row.key_decision,
         row.council or "",
+        row.whose,
         text=row.text,
         marker=snippets,
     )
@@ -165,6 +194,11 @@ DESCRIBE = {
         reverse("meetings:decision_detail", args=[*_meeting_args(row), row.number]),
         f"minute {row.number}",
     ),
+    "minute": lambda row: (
+        row.title,
+        reverse("meetings:decision_detail", args=[*_meeting_args(row), row.number]),
+        f"minute {row.number}",
+    ),
     "report": lambda row: (
         row.title,
         reverse("meetings:report_detail", args=[*_meeting_args(row), row.slug]),
@@ -176,36 +210,21 @@ DESCRIBE = {
         f"agenda item {row.number}",
     ),
     "meeting": lambda row: (
-        row.title,
+        naming.with_council(row.whose, row.title),
         reverse("meetings:meeting_detail", args=_meeting_args(row)),
         "",
     ),
     "page": lambda row: (
-        f"{row.report_title or document_title(row.meeting_title, row.document_kind)}, "
-        f"{page_label(int(row.number), row.printed_number)}",
+        naming.page_text(
+            row.report_title
+            or document_title(
+                row.meeting_title and naming.with_council(row.whose, row.meeting_title),
+                row.document_kind,
+            ),
+            int(row.number),
+            row.printed_number,
+        ),
         reverse("meetings:page_detail", args=[row.slug, int(row.number)]),
         f"page {row.number} of {row.page_count} in the file",
     ),
 }
-
-
-# -- reference lookups: "minute 88", "agenda item 4" --------------------------------------------
-
-
-def reference_hits(text: str, limit: int = 10) -> list[Hit]:
-    hits = []
-    for match in REFERENCE.finditer(text):
-        number = match[2]
-        if match[1].lower() == "minute":
-            rows = Minute.objects.filter(number=number)
-            kind, label = "decision", "minute"
-        else:
-            rows = AgendaItem.objects.filter(number=number)
-            kind, label = "item", "agenda item"
-        for row in rows.select_related("meeting__body__council").order_by("-meeting__date")[:limit]:
-            meeting = row.meeting
-            hits.append(
-                Hit(kind, row.title, row.get_absolute_url(), meeting.body.name, meeting.date,
-                    detail=f"{label} {row.number}", council=meeting.body.council.name)
-            )  # fmt: skip
-    return hits[:limit]

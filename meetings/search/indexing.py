@@ -12,6 +12,7 @@ changes nothing. One writer at a time: an advisory lock, then tantivy's own.
 import datetime
 import logging
 import os
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
@@ -21,9 +22,11 @@ from django.db.models import Count, Min
 from django.utils import timezone
 
 from meetings.locks import transaction_lock
+from meetings.matters.clues import references
 from meetings.models import Document, Meeting, Page, SearchIndexChange
 from meetings.search import engine
-from meetings.search.engine import KIND_CODES, facet_key, group_key
+from meetings.search.engine import KIND_CODES, REF_FIELD, facet_key, group_key
+from meetings.search.query import refs_of
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +51,13 @@ def index_writer(threads: int = 1):
 
 
 def apply_pending() -> int:
-    """Apply every change recorded in the outbox; the number of units brought up to date."""
+    """Apply every change recorded in the outbox; the number of units brought up to date.
+
+    With no index of this version yet (a new checkout, or code whose schema changed) while
+    the database holds rows, the changes waiting are not all it lacks: it is built whole."""
     applied = 0
+    if not engine.exists() and has_rows():
+        applied, _ = _rebuild()
     while True:
         with transaction.atomic():
             transaction_lock(WRITER_LOCK)
@@ -80,10 +88,16 @@ def apply_pending_quietly() -> None:
 
 
 def rebuild(progress: Callable[[int], None] = lambda pages: None) -> int:
-    """Replace the whole index with what PostgreSQL holds; the number of rows indexed.
+    """Replace the whole index with what PostgreSQL holds; the number of rows indexed."""
+    return _rebuild(progress)[1]
+
+
+def _rebuild(progress: Callable[[int], None] = lambda pages: None) -> tuple[int, int]:
+    """The whole index made from PostgreSQL: the number of units and of rows indexed.
 
     The outbox rows seen at the start are deleted at the end: the rows read after them
-    include their changes. Rows recorded meanwhile stay for the next apply_pending().
+    include their changes. Rows recorded meanwhile stay for the next apply_pending(). An
+    index an older version of the code made (another schema) is removed once this one is in.
     """
     with transaction.atomic():
         transaction_lock(WRITER_LOCK)
@@ -106,7 +120,9 @@ def rebuild(progress: Callable[[int], None] = lambda pages: None) -> int:
                     pages += is_page
                 progress(pages)
         SearchIndexChange.objects.filter(pk__in=seen).delete()
-    return indexed
+    for old in engine.old_versions():
+        shutil.rmtree(old, ignore_errors=True)
+    return len(units), indexed
 
 
 def index_documents(units: list[int]) -> Iterator[tantivy.Document]:
@@ -123,20 +139,17 @@ def _documents(units: list[int]) -> Iterator[tuple[tantivy.Document, bool]]:
     for pk, title, location, *_ in meetings.values():
         yield _document("meeting", pk, pk, group_key("meeting", pk), meetings[pk],
                         title=title, text=location), False  # fmt: skip
-    for pk, meeting, title, report_by, note, key, *_ in items:
-        yield _document("item", pk, meeting, group_key("item", pk), meetings[meeting],
-                        title=title, text=f"{report_by}\n{note}", key=key), False  # fmt: skip
+    for pk, meeting, title, report_by, note, key, number, *_ in items:
+        refs = refs_of("item", number, references(title))
+        yield _document("item", pk, meeting, group_key("item", pk), meetings[meeting], title=title,
+                        text=f"{report_by}\n{note}", key=key, refs=refs), False  # fmt: skip
     for pk, meeting, item, title, purpose, recommendations, report_by, key, private, *_ in reports:
+        refs = refs_of("", "", references(title))
         yield _document("report", pk, meeting, _report_group(pk, item), meetings[meeting],
                         title=title, summary=f"{purpose}\n{recommendations}", text=report_by,
-                        key=key, private=private), False  # fmt: skip
-    for pk, meeting, item, title, resolved, reasons, key, private in _rows(
-        DECISIONS, [meeting_ids]
-    ):
-        group = group_key("item", item) if item else group_key("decision", pk)
-        yield _document("decision", pk, meeting, group, meetings[meeting], title=title,
-                        summary=resolved, text=reasons, key=key,
-                        private=private), False  # fmt: skip
+                        key=key, private=private, refs=refs), False  # fmt: skip
+    for row in _rows(MINUTES, [meeting_ids]):
+        yield _minute_document(row, meetings[row[1]]), False
     page_group = _page_grouper(items, reports)
     for pk, document, number, text, private, meeting, council in _rows(
         PAGES, [meeting_ids, loose_documents]
@@ -150,11 +163,54 @@ def _documents(units: list[int]) -> Iterator[tuple[tantivy.Document, bool]]:
                         page=text, private=private), True  # fmt: skip
 
 
-def _document(kind, pk, unit, group, meeting, council=None, key=False, private=False, **text):
+def _minute_document(row: tuple, meeting: tuple) -> tantivy.Document:
+    """A minute as its decision, with the words of its outcome; or, where it resolved
+    nothing, as a minute. Either is found by its number ('minute 83', 'R2024-174'); one read
+    from a withheld page is in the private fields."""
+    (pk, meeting_id, item, number, title, text, decision, resolved, reasons, key, outcome,
+     votes_for, votes_against, withheld) = row  # fmt: skip
+    refs = refs_of("minute", number, references(title))
+    if decision is None:
+        group = group_key("item", item) if item else group_key("minute", pk)
+        return _document("minute", pk, meeting_id, group, meeting, title=title, text=text,
+                         refs=refs, private=withheld)  # fmt: skip
+    group = group_key("item", item) if item else group_key("decision", decision)
+    words = outcome_words(outcome, votes_for, votes_against)
+    return _document("decision", decision, meeting_id, group, meeting, title=title,
+                     summary=resolved, text=reasons, key=key, refs=refs, outcome=words,
+                     private=withheld)  # fmt: skip
+
+
+# The words a decision's outcome is found by: "motion carried" finds the motions carried.
+OUTCOME_WORDS = {
+    "approved": "approved agreed adopted",
+    "carried": "carried passed",
+    "rejected": "rejected refused lost defeated failed",
+    "deferred": "deferred postponed",
+    "noted": "noted received",
+    "withdrawn": "withdrawn",
+}
+
+
+def outcome_words(outcome: str, votes_for: int | None, votes_against: int | None) -> str:
+    words = f"motion {OUTCOME_WORDS[outcome]}" if outcome in OUTCOME_WORDS else ""
+    if votes_for and votes_against == 0:
+        words += " unanimous"
+    return words.strip()
+
+
+def _document(
+    kind, pk, unit, group, meeting, council=None, key=False, private=False, refs=(), outcome="",
+    **text,
+):  # fmt: skip
     """One index document; `meeting` is the meeting's row from MEETINGS, or None."""
     prefix = engine.PRIVATE if private else ""
     fields = {prefix + name: value for name, value in text.items() if value and value.strip()}
     fields |= {"kind": KIND_CODES[kind], "id": pk, "unit": unit, "group": group, "key": int(key)}
+    if refs and not private:  # a withheld record is not found by its number or outcome
+        fields[REF_FIELD] = list(refs)
+    if outcome and not private:
+        fields[engine.OUTCOME_FIELD] = outcome
     if meeting is not None:
         *_, date, body, meeting_council = meeting
         fields |= {"body": body, "council": meeting_council, "year": date.year}
@@ -200,17 +256,19 @@ MEETINGS = """
       FROM meetings_meeting m JOIN meetings_body b ON b.id = m.body_id
      WHERE m.id = ANY(%s)"""
 ITEMS = """
-    SELECT id, meeting_id, title, report_by, note, key_decision, document_id, first_page, last_page
+    SELECT id, meeting_id, title, report_by, note, key_decision, number,
+           document_id, first_page, last_page
       FROM meetings_agendaitem WHERE meeting_id = ANY(%s) ORDER BY position"""
 REPORTS = """
     SELECT id, meeting_id, agenda_item_id, title, purpose, recommendations, report_by,
            key_decision, restricted OR exempt, document_id, first_page, last_page
       FROM meetings_report WHERE meeting_id = ANY(%s) ORDER BY position"""
-DECISIONS = """
-    SELECT d.id, m.meeting_id, m.agenda_item_id, d.title, d.resolved, d.reasons, d.key_decision,
-           m.withheld
-      FROM meetings_decision d JOIN meetings_minute m ON m.id = d.minute_id
-     WHERE m.meeting_id = ANY(%s)"""
+MINUTES = """
+    SELECT mi.id, mi.meeting_id, mi.agenda_item_id, mi.number, mi.title, mi.text,
+           d.id, d.resolved, d.reasons, d.key_decision, d.outcome, d.votes_for, d.votes_against,
+           mi.withheld
+      FROM meetings_minute mi LEFT JOIN meetings_decision d ON d.minute_id = mi.id
+     WHERE mi.meeting_id = ANY(%s)"""
 PAGES = """
     SELECT p.id, p.document_id, p.number, p.text, p.restricted, d.meeting_id, d.council_id
       FROM meetings_page p JOIN meetings_document d ON d.id = p.document_id
@@ -223,8 +281,13 @@ BEHIND_AFTER = datetime.timedelta(minutes=5)  # changes waiting longer: the inde
 
 
 def problems() -> list[str]:
-    """What is wrong with the index: missing, behind the database, or not matching it."""
+    """What is wrong with the index: missing, behind the database, or not matching it.
+
+    An archive with nothing to index needs no index yet (a fresh checkout's first `migrate`
+    runs this before its tables exist): the first import makes it."""
     if not engine.exists():
+        if not has_rows():
+            return []
         return [f"{engine.index_path()}: there is no search index (manage.py rebuild_search_index)"]
     waiting = SearchIndexChange.objects.aggregate(count=Count("pk"), oldest=Min("created"))
     if waiting["count"]:
@@ -243,3 +306,10 @@ def problems() -> list[str]:
             "(manage.py rebuild_search_index)"
         ]
     return []
+
+
+def has_rows() -> bool:
+    """Whether the database holds anything the index would: nothing before `migrate`."""
+    if Meeting._meta.db_table not in connection.introspection.table_names():
+        return False
+    return Meeting.objects.exists() or Document.objects.exists()

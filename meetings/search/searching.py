@@ -17,8 +17,8 @@ from django.db import OperationalError, connection, transaction
 from meetings.models import Body, Council
 from meetings.search import engine
 from meetings.search.engine import KIND_CODES, KIND_NAMES, group_token, split_facet_key
-from meetings.search.hits import KINDS, REFERENCE, Hit, hydrate, reference_hits
-from meetings.search.query import has_searchable_words, tantivy_syntax
+from meetings.search.hits import KINDS, Hit, hydrate
+from meetings.search.query import Term, has_searchable_words, terms
 from meetings.search.snippets import MARK_START, MARK_STOP
 from meetings.search.vocabulary import closest_words
 
@@ -31,7 +31,7 @@ MAX_SUGGESTION_QUERIES = 16  # "did you mean" queries tried
 FIRST_BATCH = 200
 MAX_HITS_GROUPED = 50_000
 RELATED_SHOWN = 3  # a thing's other matching rows listed under it
-HEAD_PREFERENCE = ["report", "decision", "item", "meeting"]  # what a thing is shown as
+HEAD_PREFERENCE = ["report", "decision", "minute", "item", "meeting"]  # what a thing is shown as
 _CONTROL_CHARACTERS = dict.fromkeys(
     [*range(0x09), *range(0x0B, 0x20), 0x7F, ord(MARK_START), ord(MARK_STOP)], " "
 )
@@ -41,7 +41,9 @@ _CONTROL_CHARACTERS = dict.fromkeys(
 class Filters:
     kinds: list[str] = field(default_factory=list)
     council: Council | None = None
-    body: str = ""  # a body's slug: that body of the council, or of every council
+    # A council's body ('kent/cabinet'), or a body's slug alone ('cabinet': that body of the
+    # council chosen, or of every council, as addresses made before councils ask).
+    body: str = ""
     year: int | None = None
     date_from: datetime.date | None = None
     date_to: datetime.date | None = None
@@ -59,7 +61,8 @@ class Filters:
         if self.council:
             bodies = bodies.filter(council=self.council)
         if self.body:
-            bodies = bodies.filter(slug=self.body)
+            council, slug = split_body(self.body)
+            bodies = bodies.filter(slug=slug, **({"council__slug": council} if council else {}))
         return list(bodies.values_list("pk", flat=True))
 
     def allows(self, body: Body | None) -> tuple[bool, bool]:
@@ -68,12 +71,23 @@ class Filters:
             return not self.council, not self.body
         return (
             not self.council or body.council_id == self.council.pk,
-            not self.body or body.slug == self.body,
+            not self.body or self.is_body(body.council.slug, body.slug),
         )
+
+    def is_body(self, council_slug: str, slug: str) -> bool:
+        """Whether the body filter names this body of this council."""
+        council, wanted = split_body(self.body)
+        return slug == wanted and council in ("", council_slug)
 
     @property
     def shown_kinds(self) -> list[str]:
         return ["page"] if self.pages_only else self.kinds
+
+
+def split_body(value: str) -> tuple[str, str]:
+    """'kent/cabinet' as ('kent', 'cabinet'); 'cabinet' (every council's) as ('', 'cabinet')."""
+    council, _, slug = value.rpartition("/")
+    return council, slug
 
 
 class SearchTooBroad(Exception):
@@ -103,7 +117,6 @@ class Results:
     body_counts: list[tuple[Body, int]]
     council_counts: list[tuple[Council, int]]
     year_counts: list[tuple[int, int]]
-    references: list[Hit] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     no_searchable_words: bool = False  # "to be or not to be": stop words alone
 
@@ -165,12 +178,9 @@ def _bounded_search(text: str, filters: Filters, offset: int, limit: int) -> Res
 
 
 def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
-    text = tidy_query(text)
-    references = reference_hits(text)
-    words = REFERENCE.sub(" ", text).strip() if references else text
+    words = text = tidy_query(text)
     if not has_searchable_words(words):
-        return Results(text, [], 0, False, {}, [], [], [], references=references,
-                       no_searchable_words=not references)  # fmt: skip
+        return Results(text, [], 0, False, {}, [], [], [], no_searchable_words=bool(words))
     index, searcher = engine.READER.searcher()
     body_ids = filters.body_ids()
     pages, rows = (shown_query(index, words, filters, body_ids, side) for side in SIDES)
@@ -194,9 +204,8 @@ def _search(text: str, filters: Filters, offset: int, limit: int) -> Results:
         body_counts=body_counts,
         council_counts=council_counts,
         year_counts=year_counts,
-        references=references,
     )
-    if not results.total and not references:
+    if not results.total:
         results.suggestions = suggestions(index, searcher, words, filters, body_ids)
     return results
 
@@ -238,10 +247,35 @@ def _counted(index: tantivy.Index, words: str, filters: Filters) -> list[tantivy
 
 
 def _parse(index: tantivy.Index, words: str, fields: dict[str, float]) -> tantivy.Query:
-    syntax = tantivy_syntax(words)
-    if not syntax or not fields:
+    """The words as a query of these fields, each term required (or one of its alternatives
+    joined by OR), excluded terms left out. A query of the rows' side also matches a record
+    by its number or its outcome (engine.FACT_SCORES)."""
+    required, excluded = terms(words)
+    if not required or not fields:
         return tantivy.Query.empty_query()
-    return index.parse_query(syntax, list(fields), field_boosts=fields, conjunction_by_default=True)
+    facts = any(name in fields for name in engine.ROW_FIELDS)
+
+    def either(term: Term) -> tantivy.Query:
+        options = [index.parse_query(term.syntax, list(fields), field_boosts=fields)]
+        if facts:
+            outcome = index.parse_query(term.syntax, [engine.OUTCOME_FIELD])
+            options.append(_fixed(outcome, engine.OUTCOME_FIELD))
+        if facts and term.ref:
+            number = tantivy.Query.term_query(engine.SCHEMA, engine.REF_FIELD, term.ref)
+            options.append(_fixed(number, engine.REF_FIELD))
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in options])
+
+    clauses = [
+        (tantivy.Occur.Must, tantivy.Query.boolean_query(
+            [(tantivy.Occur.Should, either(term)) for term in group]))
+        for group in required
+    ]  # fmt: skip
+    clauses += [(tantivy.Occur.MustNot, either(term)) for term in excluded]
+    return tantivy.Query.boolean_query(clauses)
+
+
+def _fixed(query: tantivy.Query, field: str) -> tantivy.Query:
+    return tantivy.Query.const_score_query(query, engine.FACT_SCORES[field])
 
 
 # -- filters, as index queries that match without scoring -------------------------------------

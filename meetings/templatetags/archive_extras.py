@@ -4,7 +4,15 @@ from django import template
 from django.http import QueryDict
 from django.utils.html import format_html_join
 
+from meetings import naming
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def name(context, thing):
+    """The name a reader sees (meetings.naming): the council named if there are several."""
+    return naming.name(thing, naming.councils(context.get("request")))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,7 @@
 """Browsing pages: home, councils, bodies, meetings, reports, decisions, people. Thin views."""
 
+from dataclasses import dataclass
+
 from django.core.paginator import Paginator
 from django.db.models import (
     Case,
@@ -16,8 +18,10 @@ from django.db.models import (
 )
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
+from meetings import naming
 from meetings.filters import DecisionFilter, MeetingFilter
 from meetings.harvest.models import HarvestRun
 from meetings.ingest.text import find_date
@@ -41,7 +45,7 @@ from meetings.models import (
 )
 
 PAGE_SIZE = 25
-PERSON_VOTES_SHOWN = 200  # the latest; a page stays bounded however long a career
+PERSON_DECISIONS_SHOWN = 200  # the latest; a page stays bounded however long a career
 
 
 def page_number(request, last: int) -> int:
@@ -221,10 +225,7 @@ def meeting_detail(request, council, body, date):
             "meeting__body__council"
         ),
         "attendance": by_role(meeting.attendance, AttendanceRole),
-        "documents": meeting.documents.all(),
-        "minutes_documents": Document.objects.filter(minutes__meeting=meeting)
-        .select_related("meeting")
-        .distinct(),
+        "sources": source_documents(meeting, naming.councils(request)),
         "confirmed_at": Minute.objects.filter(
             meeting__body=meeting.body, confirms_date=meeting.date
         )
@@ -234,6 +235,51 @@ def meeting_detail(request, council, body, date):
         "next": siblings.filter(date__gt=meeting.date).order_by("date").first(),
     }
     return render(request, "meetings/meeting_detail.html", context)
+
+
+@dataclass
+class Source:
+    """One document a meeting's records were read from, as its page links to it."""
+
+    label: str  # what it is: "Minutes", or the name of another meeting's pack
+    url: str
+    detail: str  # "9 pages", or what of this meeting it holds and where
+
+
+def source_documents(meeting: Meeting, councils: naming.Councils) -> list[Source]:
+    """Each document any of the meeting's records was read from, once: its own (whole), and
+    the packs of other meetings that print its minutes or reports (with the pages)."""
+    own = list(meeting.documents.order_by("pk"))
+    sources = [
+        Source(
+            (document.kind or "document").capitalize(),
+            document.get_absolute_url(),
+            f"{document.page_count} page{'s' if document.page_count != 1 else ''}",
+        )
+        for document in own
+    ]
+    # Other documents: what of this meeting each holds, on which pages.
+    held: dict[int, list[tuple[str, int, int]]] = {}
+    if meeting.minutes_document_id and meeting.minutes_document_id not in {d.pk for d in own}:
+        printed = ("the minutes", meeting.minutes_first_page, meeting.minutes_last_page)
+        held[meeting.minutes_document_id] = [printed]
+    reports = meeting.reports.exclude(document__in=own).exclude(first_page=None)
+    for document, first, last in reports.values_list("document", "first_page", "last_page"):
+        held.setdefault(document, []).append(("reports", first, last))
+    documents = Document.objects.select_related("meeting__body__council", "council")
+    for document in documents.filter(pk__in=held).order_by("pk"):
+        parts = held[document.pk]
+        what = " and ".join(dict.fromkeys(part for part, _, _ in parts))
+        first, last = min(first for _, first, _ in parts), max(last for *_, last in parts)
+        pages = page_range_label(document, first, last)
+        sources.append(
+            Source(
+                naming.name(document, councils),
+                reverse("meetings:page_detail", args=[document.sha256, first]),
+                f"{what} of this meeting, {pages}",
+            )
+        )
+    return sources
 
 
 def meetings_held(body, dates) -> dict:
@@ -309,7 +355,12 @@ def decision_detail(request, council, body, date, number):
     meeting = get_meeting(council, body, date)
     minutes = Minute.all_objects if request.user.is_staff else Minute.objects  # withheld too
     minute = get_object_or_404(
-        minutes.select_related("decision", "agenda_item", "document"),
+        minutes.select_related(
+            "decision__mover_person__council",
+            "decision__seconder_person__council",
+            "agenda_item",
+            "document",
+        ),
         meeting=meeting,
         number=number,
     )
@@ -367,10 +418,31 @@ def person_detail(request, council, key):
         "memberships": person.memberships.select_related("body__council"),
         "attendance": attendance,
         "roles": attendance.values("role").annotate(count=Count("id")).order_by("role"),
-        "votes": Vote.objects.filter(person=person)
-        .select_related("decision__minute__meeting__body__council")
-        .order_by("-decision__minute__meeting__date", "decision__minute__position")[
-            :PERSON_VOTES_SHOWN
-        ],
+        "decisions": parts_taken(person),
     }
     return render(request, "meetings/person_detail.html", context)
+
+
+def parts_taken(person: Person) -> list[Decision]:
+    """The decisions a person moved, seconded or voted on, latest first, each with `part`:
+    'moved', 'seconded', 'voted for', as the minutes record it."""
+    their_votes = Prefetch("votes", queryset=Vote.objects.filter(person=person), to_attr="theirs")
+    decisions = (
+        Decision.objects.filter(
+            Q(mover_person=person) | Q(seconder_person=person) | Q(votes__person=person)
+        )  # fmt: skip
+        .distinct()
+        .select_related("minute__meeting__body__council")
+        .prefetch_related(their_votes)
+        .order_by("-minute__meeting__date", "minute__position")[:PERSON_DECISIONS_SHOWN]
+    )
+    for decision in decisions:
+        parts = [
+            part
+            for part, person_id in (("moved", decision.mover_person_id),
+                                    ("seconded", decision.seconder_person_id))
+            if person_id == person.pk
+        ]  # fmt: skip
+        parts += [f"voted {vote.get_vote_display().lower()}" for vote in decision.theirs]
+        decision.part = ", ".join(parts).capitalize()
+    return list(decisions)

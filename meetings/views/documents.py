@@ -94,10 +94,14 @@ def page_detail(request, sha256, number):
     page = get_object_or_404(Page, document=document, number=number)
     if page.restricted and not request.user.is_staff:
         return withheld_page(request, page.title)
+    shown = document.pages.all()
+    if not request.user.is_staff:
+        shown = shown.filter(restricted=False)  # a link never leads into a withheld page
+    numbers = shown.values_list("number", flat=True)
     context = {
         "document": document,
         "page": page,
-        "previous": number - 1 if number > 1 else None,
-        "next": number + 1 if number < document.page_count else None,
+        "previous": numbers.filter(number__lt=number).order_by("-number").first(),
+        "next": numbers.filter(number__gt=number).order_by("number").first(),
     }
     return render(request, "meetings/page_detail.html", context)

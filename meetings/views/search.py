@@ -121,7 +121,8 @@ def facets(query: QueryDict, results) -> list[Facet]:
         ),
         Facet(
             "Body",
-            [FacetLink(body.name, changed_query(query, council=body.council.slug, body=body.slug),
+            [FacetLink(body.name, changed_query(query, council=body.council.slug,
+                                                body=f"{body.council.slug}/{body.slug}"),
                        count, "" if query.get("council") else body.council.short_name)
              for body, count in results.body_counts],
             reset("body", "All bodies"),
