@@ -17,7 +17,7 @@ from meetings.alerts.sending import queue_immediate_quietly
 from meetings.councils import council_called, council_for, default_council
 from meetings.ingest.describe import describe_pack, document_kind
 from meetings.ingest.read import SourceFile
-from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord
+from meetings.ingest.records import Evidence, MeetingRecord, MinutesRecord, PackRecord
 from meetings.ingest.text import fold, slugify, strip_markup
 from meetings.locks import transaction_lock
 from meetings.matters.linking import link_meetings_quietly
@@ -39,11 +39,13 @@ from meetings.models import (
     Report,
     Vote,
 )
+from meetings.review import corrections, names, reading
 from meetings.search import record_words
 from meetings.search.indexing import apply_pending_quietly
 from meetings.storage import file_problem, public_copy, public_name, stored_name, write_durably
 
 CALENDAR_FIELDS = ("start_time", "location")  # a change to either is news to a calendar
+NO_MEETING = "no meeting recognised "  # the parser's warning: "… (no date found)"
 
 
 class DryRunRollback(Exception):
@@ -61,18 +63,32 @@ class LoadResult:
     council: str = ""  # the council it was filed under
     warnings: list[str] = field(default_factory=list)
     meetings: list[int] = field(default_factory=list)  # the meetings it wrote to
+    unplaced: str = ""  # why its meeting is not known ('no date found'): it is kept for review
+    reading: dict = field(default_factory=dict)  # what was understood (meetings.review.reading)
 
-    def summary(self) -> str:
+    def summary(self, how_to_force: str = "--force to re-import") -> str:
         """'pack.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report; filed under Kent County
         Council. Changes: 19 created, …'."""
         if self.skipped and self.repaired:
             return f"{self.file_name}: unchanged; its missing or damaged stored file was restored"
         if self.skipped:
-            return f"{self.file_name}: unchanged (already imported; --force to re-import)"
+            return f"{self.file_name}: unchanged (already imported; {how_to_force})"
         counts = ", ".join(
             f"{self.counts[kind]} {kind}" for kind in ("created", "updated", "unchanged", "removed")
         )
         return f"{self.file_name}: {self.recognised}; filed under {self.council}. Changes: {counts}"
+
+    @property
+    def needs_meeting(self) -> str:
+        """One line for a document kept without a meeting, else ''."""
+        if not self.unplaced:
+            return ""
+        if self.skipped:
+            return f"{self.file_name}: kept earlier, still without a meeting: listed for review"
+        return (
+            f"{self.file_name}: kept as searchable pages under {self.council}, but no meeting "
+            f"recognised ({self.unplaced}): listed for review, to be given its meeting"
+        )
 
 
 def load_source(
@@ -81,7 +97,11 @@ def load_source(
     """Write one parsed pack to the database in one transaction (rolled back for a dry run).
 
     `council` (a slug or a name) files it under that council, whatever the document says.
+    An admin's corrections of the document (meetings.review.corrections) are applied first.
     """
+    corrected = corrections.latest(source.sha256)
+    corrections.apply(source.pack, {name: row.value for name, row in corrected.items()})
+    council = corrected["council"].value if "council" in corrected else council
     result = LoadResult(
         source.path.name,
         source.sha256,
@@ -94,10 +114,12 @@ def load_source(
             existing = Document.objects.filter(sha256=source.sha256).first()
             if existing and not force:
                 result.skipped = True
+                result.unplaced = "" if existing.meeting_id else "kept earlier"
                 if not dry_run:
                     result.repaired = restore_file(existing, source, check_hash=False)
                 return result
-            _Loader(source, result, store_files=not dry_run, council=council).load(existing)
+            loader = _Loader(source, result, store_files=not dry_run, council=council)
+            loader.load(existing, corrected)
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:
@@ -142,6 +164,8 @@ class _Loader:
         self.counts = result.counts
         self.store_files = store_files
         self.people: dict[str, Person] = {}
+        self.notes: list[str] = []  # for the admin's review (meetings.review.reading)
+        self.council_evidence: Evidence | None = None
         self.council = self.find_council(council)
         result.council = self.council.name
 
@@ -154,12 +178,28 @@ class _Loader:
         if given or self.pack.council:
             council = council_called(given) if given else council_for(self.pack.council)
             learn_domains(council, self.pack.contact_domains)
+            read = next((e for e in self.pack.evidence if e.field == "council"), None)
+            self.council_evidence = (
+                read
+                if not given
+                else Evidence("council", council.name, 0, "", 1.0, "given at import")
+            )
             return council
         if known := council_of_domains(self.pack.contact_domains):
+            domains = ", ".join(self.pack.contact_domains)
+            self.council_evidence = Evidence(
+                "council", known.name, 1, "", 0.8, f"its officers' email domain ({domains})"
+            )
             return known
         if known := self.council_of_known_meeting():
+            self.council_evidence = Evidence(
+                "council", known.name, 0, "", 0.7, "the council already holding its meeting"
+            )
             return known
         council = default_council()
+        self.council_evidence = Evidence(
+            "council", council.name, 0, "", 0.0, "names no council: the default council"
+        )
         self.result.warnings.append(
             f"names no council: filed under the default council, {council.name} "
             "(give --council to choose)"
@@ -177,7 +217,7 @@ class _Loader:
         councils = set(Meeting.objects.filter(named).values_list("body__council", flat=True))
         return Council.objects.get(pk=councils.pop()) if len(councils) == 1 else None
 
-    def load(self, existing: Document | None) -> None:
+    def load(self, existing: Document | None, corrected: dict | None = None) -> None:
         earlier_meeting = existing.meeting if existing else None
         front_sheet = self.pack.meeting
         pack_meeting = self.meeting(front_sheet) if front_sheet else None
@@ -200,6 +240,17 @@ class _Loader:
         if any(self.counts[change] for change in ("created", "updated", "removed")):
             # A meeting's published record embeds its items and files: it changed too.
             Meeting.objects.filter(pk__in=meetings).update(modified=timezone.now())
+        self.review(document, document.meeting, corrected or {})
+
+    def review(self, document: Document, meeting: Meeting | None, corrected: dict) -> None:
+        """Keep what was understood, with its evidence, and whether an admin should look."""
+        if meeting is None:
+            why = [w for w in self.pack.warnings if w.startswith(NO_MEETING)]
+            self.result.unplaced = why[0].removeprefix(NO_MEETING).strip("()") if why else "none"
+        understood = reading.build(self.pack, self.council_evidence, meeting, corrected, self.notes)
+        self.result.reading = understood
+        values = {"reading": understood, "needs_review": bool(understood["review"])}
+        Document.objects.filter(pk=document.pk).update(**values)
 
     def remove_if_empty(self, meeting: Meeting) -> None:
         """A meeting a document no longer names goes if nothing else holds it up."""
@@ -249,14 +300,23 @@ class _Loader:
     # -- entities -------------------------------------------------------------------------
 
     def body(self, name: str) -> Body:
+        """The body of this name: one the council knows by it, else made; a new name close
+        to a known body's is noted for the admin's review (meetings.review.names)."""
+        if known := names.known_body(self.council, name):
+            return known
         slug = slugify(name)
         if slug in RESERVED_BODY_SLUGS:
             slug = f"{slug}-body"
-        Body.objects.bulk_create(
+        made = Body.objects.bulk_create(
             [Body(council=self.council, name=name, slug=slug, kind=body_kind(name))],
             ignore_conflicts=True,
         )
-        return Body.objects.get(council=self.council, slug=slug)
+        body = Body.objects.get(council=self.council, slug=slug)
+        if made[0].pk is not None and (close := names.close_bodies(self.council, name, body)):
+            self.notes.append(
+                f"a new body, “{name}”, is close to “{close[0].name}”: merge them if they are one"
+            )
+        return body
 
     def person(self, key: str, name: str) -> Person:
         """The person with this key, named by the fullest spelling seen in any document.
@@ -264,6 +324,8 @@ class _Loader:
         "Mrs. D. Taylor CC" and "Mrs D. Taylor CC" are one person; whichever pack comes
         first, the name kept is the same, so the archive does not depend on import order.
         """
+        if key not in self.people and (known := names.known_person(self.council, key)):
+            self.people[key] = known
         if key not in self.people:
             Person.objects.bulk_create(
                 [Person(council=self.council, key=key, name=name)], ignore_conflicts=True
@@ -409,6 +471,7 @@ class _Loader:
                 "key_decision": item.key_decision,
                 "exempt": item.exempt,
                 "note": item.note,
+                "page": item.page,
                 "document": document,
                 "from_supplement": record.agenda_is_supplement,
             }
@@ -416,6 +479,9 @@ class _Loader:
         self.remove(AgendaItem.objects.filter(document=document).exclude(number__in=numbers))
 
     def reports(self, meeting: Meeting | None, document: Document) -> None:
+        if meeting is None:  # kept unplaced: its pages (withheld ones marked) are all there is
+            self.remove(Report.objects.filter(document=document))
+            return
         slugs = []
         for position, report in enumerate(self.pack.reports, start=1):
             slug = slugify(report.title, 180)

@@ -256,12 +256,26 @@ class Document(Timestamped):
     kind = models.CharField(
         max_length=30, blank=True, help_text="What it is: agenda pack, minutes, report, …"
     )
+    reading = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text="What the importer understood, each field with its evidence "
+        "(meetings.review.reading)",
+    )
+    needs_review = models.BooleanField(
+        default=False, help_text="Its meeting is missing, or the importer was unsure of it"
+    )
 
     class Meta:
         ordering = ["file_name"]
         constraints = [
             models.UniqueConstraint(fields=["sha256"], name="document_unique_sha256"),
             choices_check("format", DocumentFormat, "document_format_valid"),
+        ]
+        indexes = [  # the admin's list of imports to review, newest first
+            models.Index(
+                fields=["-modified"], name="document_review_idx", condition=Q(needs_review=True)
+            )
         ]
 
     def __str__(self):
@@ -380,6 +394,9 @@ class AgendaItem(Timestamped):
     key_decision = models.BooleanField(default=False)
     exempt = models.BooleanField(default=False)
     note = models.TextField(blank=True)
+    page = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The page of its document that lists it"
+    )
     document = models.ForeignKey(
         "Document", on_delete=models.SET_NULL, null=True, blank=True, related_name="agenda_items"
     )
@@ -923,3 +940,9 @@ class RateCount(models.Model):
 
 # The alerts' models live with the code that uses them; importing them here registers them.
 from meetings.alerts.models import Delivery, SentItem, Subscriber, Subscription  # noqa: E402, F401
+from meetings.review.models import (  # noqa: E402, F401
+    Correction,
+    DocumentToReview,
+    KnownName,
+    MovedAddress,
+)

@@ -16,7 +16,7 @@ import pytest
 
 from meetings.ingest.council import parse_council_name
 from meetings.ingest.ocr import tesseract_missing
-from meetings.ingest.pack import UnrecognisedPack, parse_pack
+from meetings.ingest.pack import parse_pack
 from meetings.ingest.pages import UnreadableSource, read_pages
 from tests.conftest import REALWORLD, shared_file
 
@@ -56,10 +56,7 @@ def parsed(file_name: str):
         pages = read_pages(REALWORLD / file_name)
     except UnreadableSource as refusal:
         return None, None, str(refusal)
-    try:
-        return pages, parse_pack(pages.texts), ""
-    except UnrecognisedPack as refusal:
-        return pages, None, str(refusal)
+    return pages, parse_pack(pages.texts), ""
 
 
 def similar(a: str, b: str) -> float:
