@@ -3,14 +3,17 @@ from django.contrib import admin
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path
 
 from meetings import models
-from meetings.admin_import import import_packs_view
+from meetings.admin_import import import_packs_view, options_in_words
 from meetings.alerts import sending
 from meetings.alerts.models import Delivery, Subscriber, Subscription
 from meetings.matters import linking
+from meetings.review import corrections
+from meetings.review.admin import review_view
 from meetings.uploads import queue_reparse
 
 
@@ -182,6 +185,7 @@ class DocumentAdmin(admin.ModelAdmin):
     readonly_fields = ["sha256", "page_count", "modified"]
     raw_id_fields = ["meeting"]
     change_list_template = "admin/meetings/document_changelist.html"
+    change_form_template = "admin/meetings/document_change.html"
     actions = ["set_meeting_and_parse_again"]
 
     @admin.action(description="Set the meeting of the selected documents and parse them again")
@@ -192,7 +196,8 @@ class DocumentAdmin(admin.ModelAdmin):
             jobs = [queue_reparse(document, body, date, request.user) for document in queryset]
             self.message_user(
                 request,
-                f"{len(jobs)} documents queued to be parsed again as {body}, {date:%-d %B %Y}.",
+                f"{len(jobs)} document{pluralize(len(jobs))} queued to be read again as {body}, "
+                f"{date:%-d %B %Y}.",
             )
             return redirect("admin:meetings_importjob_changelist")
         context = {
@@ -210,7 +215,18 @@ class DocumentAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(import_packs_view),
             name="meetings_document_import",
         )
-        return [upload, *super().get_urls()]
+        review = path(
+            "<int:pk>/review/",
+            self.admin_site.admin_view(review_view),
+            name="meetings_document_review",
+        )
+        return [upload, review, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        document = self.get_object(request, object_id)
+        history = corrections.history(document.sha256) if document else []
+        extra = {"reading": document.reading if document else {}, "history": history}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
 
 @admin.register(models.Page)
@@ -258,7 +274,7 @@ class ImportJobAdmin(admin.ModelAdmin):
         "progress",
         "warnings",
         "document",
-        "options",
+        "options_chosen",
         "attempts",
         "requested_by",
         "created_at",
@@ -268,6 +284,11 @@ class ImportJobAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # jobs come from the "Import agenda packs" page
+
+    @admin.display(description="options")
+    def options_chosen(self, job):
+        """The upload form's choices, as it labels them."""
+        return options_in_words(job.options)
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -282,7 +303,9 @@ class ImportJobAdmin(admin.ModelAdmin):
                 job.status = models.ImportJob.Status.QUEUED
                 job.save(update_fields=["status"])
                 import_upload.defer(job_id=job.pk)
-        self.message_user(request, f"{len(failed)} failed imports queued again.")
+        self.message_user(
+            request, f"{len(failed)} failed import{pluralize(len(failed))} queued again."
+        )
 
 
 class MatterStepInline(admin.TabularInline):
@@ -332,7 +355,9 @@ class MatterStepAdmin(admin.ModelAdmin):
             self.message_user(request, "Choose steps of one council.", "error")
             return
         new = linking.split_steps(steps)
-        self.message_user(request, f"Split {len(steps)} steps off into “{new}”.")
+        self.message_user(
+            request, f"Split {len(steps)} step{pluralize(len(steps))} off into “{new}”."
+        )
 
 
 class SubscriptionInline(admin.TabularInline):

@@ -476,7 +476,11 @@ class _Loader:
                 "from_supplement": record.agenda_is_supplement,
             }
             self.upsert(AgendaItem, {"meeting": meeting, "number": item.number}, values)
-        self.remove(AgendaItem.objects.filter(document=document).exclude(number__in=numbers))
+        self.remove(
+            AgendaItem.objects.filter(document=document).exclude(
+                meeting=meeting, number__in=numbers
+            )
+        )
 
     def reports(self, meeting: Meeting | None, document: Document) -> None:
         if meeting is None:  # kept unplaced: its pages (withheld ones marked) are all there is

@@ -92,9 +92,11 @@ def run_import_job(job_id: int) -> None:
         job.status, job.error = ImportJob.Status.FAILED, error.replace(f"{path}", job.file_name)
     else:
         job.status, job.error = ImportJob.Status.DONE, ""
-        job.summary = result.summary() + (
+        job.summary = result.summary(how_to_force="tick “Import again” to read it again") + (
             " (dry run: nothing was saved)" if options["dry_run"] else ""
         )
+        if result.needs_meeting:
+            job.summary += f". {result.needs_meeting}"
         job.warnings = "\n".join(result.warnings)
         job.document = Document.objects.filter(sha256=result.sha256).first()
         job.pages_total = job.pages_done = job.pages_total or job.pages_done

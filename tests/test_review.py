@@ -1,11 +1,14 @@
 """Admins' review of imports: what was understood, documents kept without a meeting,
 corrections that last, merges and a council's known names."""
 
+import datetime
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from meetings.models import Document
+from meetings.demo import DemoMeeting, write_pack
+from meetings.models import Correction, Document, Meeting
 from meetings.search import Filters, search
 
 pytestmark = pytest.mark.django_db
@@ -53,3 +56,120 @@ def test_a_document_of_no_known_meeting_is_kept_searchable_and_listed_for_review
     hit = search("soakaway", Filters()).hits[0]
     assert hit.url == f"/documents/{document.sha256}/page/1/"
 
+
+def review_page(client, document) -> str:
+    return client.get(f"/admin/meetings/document/{document.pk}/review/").content.decode()
+
+
+def correct(client, document, section: str, step: str, **fields):
+    url = f"/admin/meetings/document/{document.pk}/review/"
+    return client.post(url, {"section": section, "step": step, **fields}, follow=True)
+
+
+def test_an_admin_gives_a_kept_document_its_meeting_after_a_preview(
+    admin_client, admin_user, undated_note, import_file
+):
+    import_file(undated_note)
+    document = Document.objects.get()
+    listing = admin_client.get("/admin/meetings/documenttoreview/").content.decode()
+    assert "green-drainage-note.txt" in listing and "needs a meeting: no date found" in listing
+    page = review_page(admin_client, document)
+    assert "<li>needs a meeting: no date found</li>" in page
+    meeting = {"council": "horsley", "body": "Horsley Parish Council", "new_body": "",
+               "date": "2031-03-04", "start_time": "19:30", "kind": "document"}  # fmt: skip
+
+    preview = correct(admin_client, document, "meeting", "preview", **meeting).content.decode()
+    assert "Nothing is kept yet." in preview
+    assert "Horsley Parish Council, 4 March 2031" in preview
+    assert not Meeting.objects.exists() and not Correction.objects.exists()
+
+    saved = correct(admin_client, document, "meeting", "save", **meeting).content.decode()
+    assert "Corrected and read again." in saved
+    document.refresh_from_db()
+    assert str(document.meeting) == "Horsley Parish Council, 4 March 2031"
+    assert document.meeting.start_time == datetime.time(19, 30)
+    assert not document.needs_review
+    made = {(c.field, c.value, c.made_by) for c in Correction.objects.all()}
+    assert made == {
+        ("date", "2031-03-04", admin_user),
+        ("start_time", "19:30", admin_user),
+    }
+    assert "Horsley Parish Council, 4 March 2031" in review_page(admin_client, document)
+    assert (
+        "<td>start_time</td>"
+        in admin_client.get(f"/admin/meetings/document/{document.pk}/change/").content.decode()
+    )
+
+
+@pytest.fixture
+def two_cabinets(tmp_path):
+    """A text agenda pack of Cabinet, 12 May 2026, printing the minutes of 14 April 2026."""
+    earlier = DemoMeeting("Cabinet", datetime.date(2026, 4, 14), ["Library Opening Hours",
+                          "Bus Shelter Repairs"], 40)  # fmt: skip
+    meeting = DemoMeeting(
+        "Cabinet", datetime.date(2026, 5, 12), ["Youth Services Review", "Pothole Repairs"], 46,
+        earlier.date,
+    )  # fmt: skip
+    path = tmp_path / "cabinet-2026-05-12.txt"
+    write_pack(meeting, earlier, path, paragraphs=2)
+    return path
+
+
+# The agenda as read, then corrected: 2 and 3 merged, 4 removed, 6 renamed and renumbered.
+AGENDA = [
+    {"from": ["1"], "number": "1", "title": "Minutes of the meeting held on 14 April 2026"},
+    {"from": ["2", "3"], "number": "2", "title": "Urgent items and declarations of interest"},
+    {"from": ["5"], "number": "5", "title": "Youth Services Review"},
+    {"from": ["6"], "number": "6a", "title": "Pothole and Road Surface Repairs"},
+]
+# Minute 43's decision was not taken (the item was deferred); Mrs. G. Baker did attend.
+MINUTES = [
+    {"from": ["40"], "number": "40", "title": "Minutes of the previous meeting"},
+    {"from": ["41", "42"], "number": "41", "title": "Urgent items; declarations of interest"},
+    {"from": ["43"], "number": "43", "title": "Library Opening Hours", "outcome": "deferred",
+     "decision": False},
+    {"from": ["44"], "number": "44", "title": "Bus Shelter Repairs"},
+]  # fmt: skip
+
+
+@pytest.fixture
+def corrected(two_cabinets, import_file, admin_user):
+    """The pack imported, then corrected by an admin: its body, agenda, minutes, attendance."""
+    from meetings.review import rereading
+
+    import_file(two_cabinets)
+    document = Document.objects.get()
+    attendance = [{"name": p["name"], "role": p["role"]}
+                  for p in document.reading["minutes"][0]["attendance"]]  # fmt: skip
+    attendance = [
+        {**person, "role": "member"} if person["name"] == "Mrs. G. Baker CC" else person
+        for person in attendance
+    ]
+    changes = {"body": "Executive", "agenda": AGENDA, "minutes": MINUTES, "attendance": attendance}
+    rereading.save(document, changes, admin_user)
+    return two_cabinets
+
+
+def assert_corrected() -> None:
+    meeting = Meeting.objects.get(date="2026-05-12")
+    assert str(meeting) == "Executive, 12 May 2026"
+    items = list(meeting.agenda_items.values_list("number", "title"))
+    assert items == [(e["number"], e["title"]) for e in AGENDA]
+    earlier = Meeting.objects.get(date="2026-04-14")
+    assert str(earlier) == "Cabinet, 14 April 2026"  # the minutes' own meeting keeps its body
+    minutes = {m.number: m for m in earlier.minutes.all()}
+    assert list(minutes) == ["40", "41", "43", "44"]
+    assert minutes["43"].outcome == "deferred" and not hasattr(minutes["43"], "decision")
+    assert "approved" in minutes["44"].decision.resolved
+    assert "No declarations were made." in minutes["41"].text  # 42's text joined to 41's
+    baker = earlier.attendance.get(person__name="Mrs. G. Baker CC")
+    assert baker.role == "member"
+
+
+def test_corrections_are_kept_by_a_forced_re_import(corrected, import_file):
+    assert_corrected()
+    result = import_file(corrected, force=True)
+    assert result.counts["updated"] == result.counts["removed"] == 0
+    assert_corrected()
+    assert import_file(corrected).skipped
+    assert_corrected()

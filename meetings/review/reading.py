@@ -41,8 +41,10 @@ def build(pack: PackRecord, council: Evidence, meeting, corrections: dict, notes
         if name == "kind" and evidence and evidence.value not in value:
             evidence = None  # the heading said one thing, the parts found another
         entry = _field(name, value, evidence)
-        if name == "body" and meeting and read_body and read_body != body:
-            entry["reason"] += f"; printed '{read_body}', a name the council knows for it"
+        if name == "body":
+            entry["printed"] = read_body
+            if meeting and read_body and read_body != body:
+                entry["reason"] += f"; printed “{read_body}”, a name the council knows for it"
         if name == "kind" and not evidence and value:
             entry.update(score=0.8, reason="worked out from the parts found")
         fields.append(entry)
