@@ -13,7 +13,7 @@ from meetings.alerts import sending
 from meetings.alerts.models import Delivery, Subscriber, Subscription
 from meetings.matters import linking
 from meetings.review import corrections
-from meetings.review.admin import review_view
+from meetings.review.admin import merge_bodies, merge_meetings, merge_people, review_view
 from meetings.uploads import queue_reparse
 
 
@@ -53,6 +53,7 @@ class BodyAdmin(admin.ModelAdmin):
     list_filter = ["kind", "council"]
     search_fields = ["name", "slug", "council__name"]
     prepopulated_fields = {"slug": ["name"]}
+    actions = [merge_bodies]
 
 
 @admin.register(models.Person)
@@ -60,6 +61,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "council", "key"]
     list_filter = ["council"]
     search_fields = ["name", "key"]
+    actions = [merge_people]
 
 
 @admin.register(models.Membership)
@@ -100,6 +102,7 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ["body__name", "location"]
     list_select_related = ["body"]
     inlines = [AgendaItemInline, AttendanceInline]
+    actions = [merge_meetings]
 
 
 @admin.register(models.AgendaItem)

@@ -307,12 +307,14 @@ class _Loader:
         slug = slugify(name)
         if slug in RESERVED_BODY_SLUGS:
             slug = f"{slug}-body"
-        made = Body.objects.bulk_create(
+        if known := Body.objects.filter(council=self.council, slug=slug).first():
+            return known
+        Body.objects.bulk_create(
             [Body(council=self.council, name=name, slug=slug, kind=body_kind(name))],
             ignore_conflicts=True,
         )
         body = Body.objects.get(council=self.council, slug=slug)
-        if made[0].pk is not None and (close := names.close_bodies(self.council, name, body)):
+        if close := names.close_bodies(self.council, name, body):
             self.notes.append(
                 f"a new body, “{name}”, is close to “{close[0].name}”: merge them if they are one"
             )

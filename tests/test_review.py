@@ -173,3 +173,98 @@ def test_corrections_are_kept_by_a_forced_re_import(corrected, import_file):
     assert_corrected()
     assert import_file(corrected).skipped
     assert_corrected()
+
+
+MINUTES_OF_THE_COMMISSION = """{body}
+Commission Meeting Minutes
+Monday, January 29, 2018 at 9:00am
+
+Present: Commissioners Ana Ruiz, Ben Cole and Dee Park.
+
+1. Call to order
+The chair called the meeting to order at 9:02am.
+
+2. Approval of the agenda
+Motion to approve the agenda by Ben Cole, seconded by Dee Park. Motion carried.
+
+3. Sidewalk snow removal
+The commission discussed the snow removal contract for {street}.
+"""
+
+
+@pytest.fixture
+def misread_commission(tmp_path, import_file):
+    """The minutes, and a scan of them whose letterhead OCR misread as another body."""
+    paths = []
+    for name, body, street in (
+        ("minutes.txt", "LINCOLN SQUARE COMMISSION", "Lawrence Avenue"),
+        ("minutes-scan.txt", "LINCO1N SQUARE COMMISSION", "Lawrence Ave"),
+    ):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(MINUTES_OF_THE_COMMISSION.format(body=body, street=street))
+        import_file(paths[-1], council="City of Chicago")
+    return paths
+
+
+def test_a_body_misread_is_flagged_then_merged_and_its_address_moves(
+    misread_commission, client, admin_user, import_file
+):
+    from meetings.models import Body
+    from meetings.review.merging import merge_bodies
+
+    real, misread = (Body.objects.get(name=name) for name in
+                     ("Lincoln Square Commission", "Linco1n Square Commission"))  # fmt: skip
+    scan = Document.objects.get(file_name="minutes-scan.txt")
+    assert scan.reading["review"] == [
+        "a new body, “Linco1n Square Commission”, is close to “Lincoln Square Commission”: "
+        "merge them if they are one"
+    ]
+    old_address = misread.get_absolute_url()
+    merge_bodies(real, misread, admin_user)
+
+    assert list(Meeting.objects.values_list("title", flat=True)) == [
+        "Lincoln Square Commission, 29 January 2018"
+    ]
+    assert Meeting.objects.get().documents.count() == 2
+    response = client.get(f"{old_address}2018-01-29/?from=feed")
+    assert response.status_code == 301
+    assert response["Location"] == f"{real.get_absolute_url()}2018-01-29/?from=feed"
+    import_file(misread_commission[1], force=True, council="chicago")  # its body is known now
+    assert list(Body.objects.values_list("name", flat=True)) == ["Lincoln Square Commission"]
+
+
+def test_the_export_shows_corrected_values(corrected):
+    from meetings.management.commands.export_archive import export_archive
+
+    meetings = {m["date"]: m for m in export_archive()["meetings"]}
+    may, april = meetings["2026-05-12"], meetings["2026-04-14"]
+    assert may["body"] == "Executive"
+    assert [(i["number"], i["title"]) for i in may["agenda_items"]] == [
+        (e["number"], e["title"]) for e in AGENDA
+    ]
+    minute = next(m for m in april["minutes"] if m["number"] == "43")
+    assert (minute["outcome"], minute["resolved"]) == ("deferred", None)
+
+
+def test_the_oparl_api_shows_corrected_values(corrected, client):
+    meeting = Meeting.objects.get(date="2026-05-12")
+    found = client.get(f"/oparl/v1.1/meeting/{meeting.pk}").json()
+    assert found["name"] == "Executive, 12 May 2026"
+    assert [item["name"] for item in found["agendaItem"]] == [e["title"] for e in AGENDA]
+    earlier = Meeting.objects.get(date="2026-04-14")
+    items = client.get(f"/oparl/v1.1/meeting/{earlier.pk}").json()["agendaItem"]
+    assert [item.get("resolutionText") is not None for item in items] == [
+        False, False, False, True
+    ]  # fmt: skip
+
+
+def test_search_shows_corrected_values_before_and_after_a_rebuild(corrected):
+    from meetings.search import indexing
+
+    for rebuilt in (False, True):
+        if rebuilt:
+            indexing.rebuild()
+        hits = search('"road surface"', Filters()).hits
+        assert [(hit.title, hit.body) for hit in hits[:1]] == [
+            ("Pothole and Road Surface Repairs", "Executive")
+        ], f"rebuilt: {rebuilt}"

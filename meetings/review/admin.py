@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from meetings.ingest.read import PackError
 from meetings.loader import one_line
 from meetings.models import Document, DocumentToReview
-from meetings.review import corrections, rereading
+from meetings.review import corrections, merging, rereading
 from meetings.review.forms import (
     SOURCES,
     AgendaFormSet,
@@ -21,6 +21,7 @@ from meetings.review.forms import (
     MeetingForm,
     MinutesFormSet,
 )
+from meetings.review.merging import CannotMerge
 
 SECTIONS = ("meeting", "agenda", "minutes", "attendance")
 
@@ -163,3 +164,43 @@ def _preview_or_save(request, document: Document, changes: dict, step: str):
         ],  # fmt: skip
     }
     return TemplateResponse(request, "admin/meetings/review/preview.html", context)
+
+
+def merge_action(merge, plural: str):
+    """An admin action merging the selected bodies, people or meetings into the one chosen on
+    the page it shows first (meetings.review.merging)."""
+
+    def action(modeladmin, request, queryset):
+        chosen = list(queryset)
+        if len(chosen) < 2:
+            modeladmin.message_user(request, f"Choose two or more {plural} to merge.", "error")
+            return None
+        keep = next((thing for thing in chosen if str(thing.pk) == request.POST.get("keep")), None)
+        if "apply" in request.POST and keep:
+            try:
+                for other in chosen:
+                    if other.pk != keep.pk:
+                        merge(keep, other, request.user)
+            except CannotMerge as refusal:
+                modeladmin.message_user(request, f"Nothing was merged: {refusal}.", "error")
+                return None
+            merged = len(chosen) - 1
+            addresses = "its old address leads" if merged == 1 else "their old addresses lead"
+            modeladmin.message_user(request, f"Merged {merged} into “{keep}”; {addresses} there.")
+            return None
+        context = {
+            **modeladmin.admin_site.each_context(request),
+            "title": f"Merge {plural}",
+            "chosen": chosen,
+            "action": request.POST.get("action"),
+        }
+        return TemplateResponse(request, "admin/meetings/review/merge.html", context)
+
+    action.short_description = f"Merge the selected {plural} into one"
+    action.__name__ = f"merge_{plural}"
+    return action
+
+
+merge_bodies = merge_action(merging.merge_bodies, "bodies")
+merge_people = merge_action(merging.merge_people, "people")
+merge_meetings = merge_action(merging.merge_meetings, "meetings")

@@ -80,8 +80,7 @@ def name_likeness(a: str, b: str) -> float:
         return 1.0
     only_a, only_b = " ".join(sorted(words_a - words_b)), " ".join(sorted(words_b - words_a))
     if not only_a or not only_b:
-        # Every word of one is in the other: a shortened name, if it says more than its kind.
-        return 0.85 if min(len(words_a), len(words_b)) >= 2 else 0.0
+        return 0.85  # every word of one is in the other: a shortened name
     return SequenceMatcher(None, only_a, only_b).ratio()  # the words that differ, misread?
 
 

@@ -132,7 +132,7 @@ def _reasons(fields: list[dict], meeting, notes: list[str], confirmed: bool) -> 
             where = f" from “{entry['text']}”" if entry["text"] else ""
             reasons.append(
                 f"{entry['label'].lower()} unsure ({entry['score']:.2f}): "
-                f"read as “{entry['value']}”{where}"
+                f"“{entry['value']}”{where} ({entry['reason']})"
             )
     return reasons + notes
 
