@@ -2,6 +2,7 @@
 corrections that last, merges and a council's known names."""
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -10,6 +11,10 @@ from django.core.management.base import CommandError
 from meetings.demo import DemoMeeting, write_pack
 from meetings.models import Correction, Document, Meeting
 from meetings.search import Filters, search
+from tests.conftest import database_url
+from tests.test_backup import empty_database  # noqa: F401 (a fixture, used below)
+
+ROOT = Path(__file__).resolve().parent.parent
 
 pytestmark = pytest.mark.django_db
 
@@ -268,3 +273,93 @@ def test_search_shows_corrected_values_before_and_after_a_rebuild(corrected):
         assert [(hit.title, hit.body) for hit in hits[:1]] == [
             ("Pothole and Road Surface Repairs", "Executive")
         ], f"rebuilt: {rebuilt}"
+
+
+def test_removing_a_council_takes_everything_filed_under_it_and_nothing_else(
+    cabinet_pack, seed, import_file, client, django_capture_on_commit_callbacks
+):
+    from meetings.models import Council, DeletedObject, Page
+    from meetings.storage import media_path
+
+    import_file(cabinet_pack)  # the demo council, Wessex Vale
+    import_file(seed("003"))  # Leicestershire
+    demo = Document.objects.get(council__slug="wessex-vale")
+    stored = media_path(demo.file.name)
+    assert stored.exists() and search("Castlebury", Filters()).total > 0
+    kept = Page.objects.exclude(document=demo).count()
+
+    with django_capture_on_commit_callbacks(execute=True):  # the files go once it commits
+        call_command("remove_council", "wessex-vale", "--no-input")
+
+    assert list(Council.objects.values_list("slug", flat=True)) == ["leicestershire"]
+    assert not stored.exists()
+    assert search("Castlebury", Filters()).total == 0
+    assert Page.objects.count() == kept and search("Cabinet", Filters()).total > 0
+    assert DeletedObject.objects.filter(kind="meeting").count() == 1
+    assert client.get("/wessex-vale/").status_code == 404
+    with pytest.raises(CommandError, match="wessex-vale: no council of that slug or name"):
+        call_command("remove_council", "wessex-vale", "--no-input")
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_make_run_serves_the_packs_it_could_import_and_lists_the_others(
+    tmp_path,
+    undated_note,
+    cabinet_pack,
+    empty_database,  # noqa: F811
+):
+    """`make run PACKS=…` with a pack, a document of no meeting and a file that is no PDF:
+    the server starts, and the import's summary names the other two and why."""
+    import os
+    import signal
+    import subprocess
+    import time
+    import urllib.request
+
+    packs = tmp_path / "packs"
+    packs.mkdir()
+    for path in (undated_note, cabinet_pack):
+        (packs / path.name).write_bytes(path.read_bytes())
+    (packs / "scanned-letter.pdf").write_text("not a PDF at all")
+    port = free_port()
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "archive.settings",
+                   "DATABASE_URL": database_url(empty_database),
+                   "ARCHIVE_VAR_DIR": str(tmp_path / "var"), "MEDIA_ROOT": str(tmp_path / "media"),
+                   "SEARCH_INDEX_DIR": str(tmp_path / "var" / "search-index")}  # fmt: skip
+    log = tmp_path / "make-run.log"
+    with log.open("w") as output:
+        run = subprocess.Popen(
+            ["make", "run", f"PACKS={packs}", f"PORT={port}"],
+            cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+    try:
+        home = ""
+        for _ in range(240):
+            time.sleep(1)
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/wessex-vale/", timeout=5
+                ) as r:
+                    home = r.read().decode()
+                break
+            except OSError:
+                assert run.poll() is None, log.read_text()
+        assert "Wessex Vale County Council" in home, log.read_text()
+    finally:
+        os.killpg(run.pid, signal.SIGTERM)
+        run.wait(timeout=30)
+    said = log.read_text()
+    assert "Failed (1), nothing of them was kept:\n" in said
+    assert f"  {packs}/scanned-letter.pdf: not a PDF (it is named .pdf but holds no PDF)" in said
+    assert (
+        "Kept without a meeting (1): give each its meeting in the admin's imports to review, "
+        "or import it again with --body and --date:\n  green-drainage-note.txt: no date found\n"
+    ) in said
