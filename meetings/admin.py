@@ -186,6 +186,7 @@ class DocumentAdmin(admin.ModelAdmin):
     list_filter = [RecognisedFilter, "council", "format"]
     search_fields = ["file_name", "sha256"]
     readonly_fields = ["sha256", "page_count", "modified"]
+    exclude = ["reading"]  # shown as a table below the form
     raw_id_fields = ["meeting"]
     change_list_template = "admin/meetings/document_changelist.html"
     change_form_template = "admin/meetings/document_change.html"

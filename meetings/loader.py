@@ -325,6 +325,7 @@ class _Loader:
 
         "Mrs. D. Taylor CC" and "Mrs D. Taylor CC" are one person; whichever pack comes
         first, the name kept is the same, so the archive does not depend on import order.
+        A key an admin merged into another person's is that person, named as they are.
         """
         if key not in self.people and (known := names.known_person(self.council, key)):
             self.people[key] = known
@@ -334,7 +335,7 @@ class _Loader:
             )
             self.people[key] = Person.objects.get(council=self.council, key=key)
         person = self.people[key]
-        if preferred_name(name, person.name) != person.name:
+        if person.key == key and preferred_name(name, person.name) != person.name:
             person.name = name
             person.save(update_fields=["name"])
         return person

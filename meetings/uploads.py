@@ -97,12 +97,24 @@ def run_import_job(job_id: int) -> None:
         )
         if result.needs_meeting:
             job.summary += f". {result.needs_meeting}"
-        job.warnings = "\n".join(result.warnings)
+        job.warnings = "\n".join(in_words(warning) for warning in result.warnings)
         job.document = Document.objects.filter(sha256=result.sha256).first()
         job.pages_total = job.pages_done = job.pages_total or job.pages_done
     job.save()
     if job.status == ImportJob.Status.DONE:
         path.unlink(missing_ok=True)
+
+
+# What the command line's warnings tell its user to type, told to an admin in the browser.
+FLAGS_IN_WORDS = {
+    "give --council to choose": "choose its council on its review page",
+}
+
+
+def in_words(warning: str) -> str:
+    for flag, words in FLAGS_IN_WORDS.items():
+        warning = warning.replace(flag, words)
+    return warning
 
 
 def _date(value: str | None) -> datetime.date | None:

@@ -36,9 +36,9 @@ def undated_note(tmp_path):
 
 
 def test_a_document_of_no_known_meeting_is_kept_searchable_and_listed_for_review(
-    undated_note, capsys
+    undated_note, capsys, client
 ):
-    with pytest.raises(CommandError, match="0 of 1 files failed and 1 need a meeting"):
+    with pytest.raises(CommandError, match="0 of 1 packs failed; 1 kept without a meeting"):
         call_command("import_packs", str(undated_note))
     out = capsys.readouterr().out
     assert (
@@ -60,6 +60,8 @@ def test_a_document_of_no_known_meeting_is_kept_searchable_and_listed_for_review
     assert document.reading["review"] == ["needs a meeting: no date found"]
     hit = search("soakaway", Filters()).hits[0]
     assert hit.url == f"/documents/{document.sha256}/page/1/"
+    assert "Soakaway" in client.get(hit.url).content.decode().title()
+    assert client.get(f"/oparl/v1.1/file/{document.pk}").json()["fileName"] == undated_note.name
 
 
 def review_page(client, document) -> str:
@@ -363,3 +365,68 @@ def test_make_run_serves_the_packs_it_could_import_and_lists_the_others(
         "Kept without a meeting (1): give each its meeting in the admin's imports to review, "
         "or import it again with --body and --date:\n  green-drainage-note.txt: no date found\n"
     ) in said
+
+
+def test_a_council_knows_its_bodies_by_their_other_languages_words_and_close_names():
+    from meetings.models import Body, Council
+    from meetings.review.names import close_bodies, known_body
+
+    council = Council.objects.create(name="Llanfair Community Council", slug="llanfair")
+    body = Body.objects.create(council=council, name="Llanfair Community Council", slug="c")
+    planning = Body.objects.create(council=council, name="Planning Committee", slug="p")
+    assert known_body(council, "Cyngor Cymuned Llanfair") == body
+    assert known_body(council, "Pwyllgor Cynllunio") == planning
+    assert known_body(council, "Licensing Committee") is None
+    assert close_bodies(council, "Planing Committee") == [planning]
+    assert close_bodies(council, "Licensing Committee") == []
+
+
+def test_two_people_merged_keep_one_record_and_its_followers(
+    corrected, client, admin_user, import_file
+):
+    from meetings.alerts.models import Subscriber, Subscription
+    from meetings.models import Attendance, Person
+    from meetings.review.merging import merge_people
+
+    kept = Person.objects.get(name="Ms. A. Hughes CC")
+    merged = Person.objects.get(name="Dr. B. Kendall CC")  # as if a misreading of her name
+    follower = Subscriber.objects.create(email="reader@example.org")
+    Subscription.objects.create(
+        subscriber=follower, kind="person", person=merged, target=f"person:{merged.pk}",
+        label="Dr. B. Kendall CC", frequency="weekly",
+    )  # fmt: skip
+    old_address = merged.get_absolute_url()
+    merge_people(kept, merged, admin_user)
+
+    assert not Person.objects.filter(pk=merged.pk).exists()
+    assert Attendance.objects.filter(person=kept).count() == 1  # both attended the one meeting
+    assert Subscription.objects.get().target == f"person:{kept.pk}"
+    response = client.get(old_address)
+    assert (response.status_code, response["Location"]) == (301, kept.get_absolute_url())
+    import_file(corrected, force=True)  # the misread name is hers from now on
+    assert not Person.objects.filter(name="Dr. B. Kendall CC").exists()
+
+
+def test_two_meetings_merged_stay_one_when_their_documents_are_imported_again(
+    misread_commission, tmp_path, import_file, admin_user, client
+):
+    from meetings.review.merging import merge_meetings
+
+    misdated = tmp_path / "minutes-misdated.txt"
+    misdated.write_text(
+        MINUTES_OF_THE_COMMISSION.format(body="LINCOLN SQUARE COMMISSION", street="Lawrence")
+        .replace("January 29", "January 28")
+    )  # fmt: skip
+    import_file(misdated, council="chicago")
+    right, wrong = (Meeting.objects.get(body__name="Lincoln Square Commission", date=date)
+                    for date in ("2018-01-29", "2018-01-28"))  # fmt: skip
+    merge_meetings(right, wrong, admin_user)
+    assert set(right.documents.values_list("file_name", flat=True)) == {
+        "minutes.txt",
+        "minutes-misdated.txt",
+    }
+    response = client.get("/chicago/lincoln-square-commission/2018-01-28/")
+    assert response["Location"] == "/chicago/lincoln-square-commission/2018-01-29/"
+    import_file(misdated, force=True, council="chicago")
+    dates = Meeting.objects.filter(body__name="Lincoln Square Commission").values_list("date")
+    assert list(dates) == [(datetime.date(2018, 1, 29),)]

@@ -51,6 +51,12 @@ def test_an_admin_places_a_kept_document_and_the_correction_outlasts_a_forced_im
     note.write_text(UNDATED_NOTE)
     page = logged_in(browser, live_server, admin_user)
     upload(page, live_server, note)
+    page.goto(f"{live_server.url}/admin/meetings/importjob/")
+    page.get_by_role("link", name="green-drainage-note.txt").click()
+    status = page.get_by_role("status").inner_text()
+    assert "kept as searchable pages under Horsley Parish Council, but no meeting" in status
+    fields = page.locator(".reading-fields tbody tr")
+    assert fields.first.inner_text().split("\t")[:3] == ["Date", "not found", "empty"]
 
     page.goto(f"{live_server.url}/admin/")
     page.get_by_role("link", name="Imports to review").click()

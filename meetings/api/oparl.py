@@ -354,7 +354,7 @@ def file(row: Document) -> dict:
 
 # Each kind's rows, without the long columns no OParl object shows.
 MEETINGS = Meeting.objects.select_related("body__council").defer("contact")
-DOCUMENTS = Document.objects.select_related("meeting").defer("warnings", "recognised")
+DOCUMENTS = Document.objects.select_related("meeting").defer("warnings", "recognised", "reading")
 REPORTS = Report.objects.select_related("meeting__body__council").defer(
     "text", "purpose", "recommendations"
 )

@@ -78,9 +78,7 @@ def merge_people(keep: Person, merged: Person, user=None) -> None:
 def merge_meetings(keep: Meeting, merged: Meeting, user=None) -> None:
     """`merged`'s documents, items, reports, minutes and attendance join `keep`; its
     documents are corrected to name `keep`, so that importing them again keeps it so."""
-    _check(keep.body, merged.body)
-    if keep.pk == merged.pk:
-        raise CannotMerge("a meeting cannot be merged into itself")
+    _check(keep, merged)
     with transaction.atomic():
         _merge_meetings(keep, merged, user)
     apply_pending_quietly()
@@ -121,8 +119,12 @@ def _twin(body: Body, meeting: Meeting) -> Meeting | None:
 def _check(keep, merged) -> None:
     if keep.pk == merged.pk:
         raise CannotMerge(f"“{keep}” cannot be merged into itself")
-    if keep.council_id != merged.council_id:
+    if _council_id(keep) != _council_id(merged):
         raise CannotMerge(f"“{merged}” and “{keep}” are of different councils")
+
+
+def _council_id(thing) -> int:
+    return thing.body.council_id if isinstance(thing, Meeting) else thing.council_id
 
 
 def _moved(old: str, new: str) -> None:

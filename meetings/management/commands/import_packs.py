@@ -119,10 +119,8 @@ class Command(BaseCommand):
         self._summarise(results, failures, options)
         self._list_left_to_do(failures, unplaced)
         if failures or unplaced:
-            raise CommandError(
-                f"{len(failures)} of {len(paths)} files failed and {len(unplaced)} need a meeting",
-                returncode=1,
-            )
+            kept = f"; {len(unplaced)} kept without a meeting" if unplaced else ""
+            raise CommandError(f"{len(failures)} of {len(paths)} packs failed{kept}", returncode=1)
 
     def _run(self, paths: list[Path], options: dict):
         show_progress = sys.stderr.isatty() and options["verbosity"] > 0
