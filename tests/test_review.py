@@ -430,3 +430,45 @@ def test_two_meetings_merged_stay_one_when_their_documents_are_imported_again(
     import_file(misdated, force=True, council="chicago")
     dates = Meeting.objects.filter(body__name="Lincoln Square Commission").values_list("date")
     assert list(dates) == [(datetime.date(2018, 1, 29),)]
+
+
+def test_the_agenda_is_corrected_row_by_row_on_the_review_page(two_cabinets, import_file,
+                                                               admin_client):  # fmt: skip
+    import_file(two_cabinets)
+    document = Document.objects.get()
+    rows = [
+        # source, position, number, title, action: 3 merged into 2, 4 removed, 6 renumbered,
+        # and a new item split off 5 after it.
+        ("1", 10, "1", "Minutes of the meeting held on 14 April 2026", "keep"),
+        ("2", 20, "2", "Urgent items and declarations of interest", "keep"),
+        ("3", 30, "3", "Declarations of interest in respect of items on the agenda", "merge"),
+        ("4", 40, "4", "Question Time", "remove"),
+        ("5", 50, "5", "Youth Services Review", "keep"),
+        ("6", 60, "6a", "Pothole and Road Surface Repairs", "keep"),
+        ("", 55, "5a", "Youth Services Budget", "keep"),
+        ("", 70, "", "", "keep"),
+    ]
+    data = {"agenda-TOTAL_FORMS": len(rows), "agenda-INITIAL_FORMS": 6,
+            "agenda-MIN_NUM_FORMS": 0, "agenda-MAX_NUM_FORMS": 1000}  # fmt: skip
+    for index, row in enumerate(rows):
+        for name, value in zip(
+            ("source", "position", "number", "title", "action"), row, strict=True
+        ):
+            data[f"agenda-{index}-{name}"] = value
+    preview = correct(admin_client, document, "agenda", "preview", **data).content.decode()
+    assert "Youth Services Budget" in preview and "Nothing is kept yet" in preview
+    assert document.meeting.agenda_items.count() == 6
+
+    correct(admin_client, document, "agenda", "save", **data)
+    items = Meeting.objects.get(date="2026-05-12").agenda_items.values_list("number", "title")
+    assert list(items) == [
+        ("1", "Minutes of the meeting held on 14 April 2026"),
+        ("2", "Urgent items and declarations of interest"),
+        ("5", "Youth Services Review"),
+        ("5a", "Youth Services Budget"),
+        ("6a", "Pothole and Road Surface Repairs"),
+    ]
+    (correction,) = Correction.objects.filter(field="agenda")
+    assert correction.value[1]["from"] == ["2", "3"]
+    page = review_page(admin_client, document)
+    assert 'name="agenda-1-source" value="2|3"' in page  # the next correction starts from it
