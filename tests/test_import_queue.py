@@ -193,7 +193,7 @@ def test_a_document_read_only_as_pages_gets_its_meeting_set_and_is_parsed_again(
         },
         follow=True,
     )
-    assert "1 documents queued to be parsed again as Footpaths Working Group, 3 March 2031" in (
+    assert "1 document queued to be read again as Footpaths Working Group, 3 March 2031" in (
         response.content.decode()
     )
     run_worker()

@@ -236,7 +236,10 @@ def test_a_body_misread_is_flagged_then_merged_and_its_address_moves(
     response = client.get(f"{old_address}2018-01-29/?from=feed")
     assert response.status_code == 301
     assert response["Location"] == f"{real.get_absolute_url()}2018-01-29/?from=feed"
-    import_file(misread_commission[1], force=True, council="chicago")  # its body is known now
+    import_file(misread_commission[1], force=True, council="chicago")
+    another_scan = misread_commission[1].with_name("minutes-rescanned.txt")
+    another_scan.write_text(misread_commission[1].read_text().replace("Ave", "Av."))
+    import_file(another_scan, council="chicago")  # the misread name is known now
     assert list(Body.objects.values_list("name", flat=True)) == ["Lincoln Square Commission"]
 
 

@@ -109,10 +109,11 @@ def test_a_document_of_no_recognisable_meeting_is_kept_saying_what_is_missing(re
     assert (pack.meeting, pack.minutes, pack.council.name) == (None, [], "Kent County Council")
     assert "no meeting recognised (no date and body found)" in pack.warnings
     (council,) = pack.evidence
-    assert (council.page, council.text, council.score) == (
+    assert (council.page, council.text, council.score, council.reason) == (
         3,
         "Since Kent County Council rolled out Family",
-        0.7,
+        0.8,
+        "named 3 times",
     )
 
 
