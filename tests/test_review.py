@@ -475,3 +475,41 @@ def test_the_agenda_is_corrected_row_by_row_on_the_review_page(two_cabinets, imp
     assert correction.value[1]["from"] == ["2", "3"]
     page = review_page(admin_client, document)
     assert 'name="agenda-1-source" value="2|3"' in page  # the next correction starts from it
+
+
+def test_the_admin_speaks_plainly(admin_client, admin_user):
+    from meetings.models import ImportJob
+
+    index = admin_client.get("/admin/").content.decode()
+    assert ">Import agenda packs</a>" in index
+    assert ">Imports to review</a>" in index and ">Deliveries</a>" in index
+    job = ImportJob.objects.create(
+        upload="uploads/x/pack.pdf", file_name="pack.pdf", requested_by=admin_user,
+        options={"council": "", "body": "", "date": None, "force": True, "dry_run": False,
+                 "ocr": "auto"},
+    )  # fmt: skip
+    status = admin_client.get(f"/admin/meetings/importjob/{job.pk}/change/").content.decode()
+    assert (
+        "Council: from each document; Body: from each document; Date: from each document; "
+        "OCR: Pages without usable text (scans, broken fonts); Import again: yes; Try only: no"
+    ) in status
+
+
+def test_a_reading_confirmed_leaves_the_list_and_its_body_is_known(
+    misread_commission, admin_client
+):
+    from meetings.models import KnownName
+
+    scan = Document.objects.get(file_name="minutes-scan.txt")
+    assert scan.needs_review
+    url = f"/admin/meetings/document/{scan.pk}/review/"
+    response = admin_client.post(url, {"step": "confirm"}, follow=True).content.decode()
+    assert "The reading of minutes-scan.txt was confirmed." in response
+    scan.refresh_from_db()
+    assert not scan.needs_review and scan.reading["review"] == []
+    assert (
+        "minutes-scan.txt"
+        not in admin_client.get("/admin/meetings/documenttoreview/").content.decode()
+    )
+    assert KnownName.objects.get().name == "Linco1n Square Commission"
+    assert Correction.objects.get().field == "confirmed"

@@ -69,7 +69,7 @@ def review_view(request, pk):
     step, section = request.POST.get("step"), request.POST.get("section")
     if request.method == "POST" and step == "confirm":
         rereading.confirm(document, request.user)
-        messages.success(request, f"{document.file_name}: its reading was confirmed.")
+        messages.success(request, f"The reading of {document.file_name} was confirmed.")
         return redirect(review_url(document))
     forms = _forms(document, request.POST if section else None, section)
     if request.method == "POST" and section in SECTIONS and step in ("preview", "save"):
@@ -141,7 +141,9 @@ def _preview_or_save(request, document: Document, changes: dict, step: str):
         else:
             result = rereading.preview(document, changes, request.user)
     except PackError as error:
-        messages.error(request, f"{document.file_name} could not be read again: {error}")
+        messages.error(
+            request, f"Nothing was kept: {document.file_name} could not be read ({error})"
+        )
         return redirect(review_url(document))
     except DatabaseError as error:
         messages.error(request, f"Nothing was saved: {one_line(error)}")
