@@ -14,6 +14,7 @@ from meetings.alerts.models import Delivery, Subscriber, Subscription
 from meetings.matters import linking
 from meetings.review import corrections
 from meetings.review.admin import merge_bodies, merge_meetings, merge_people, review_view
+from meetings.review.models import understood
 from meetings.uploads import queue_reparse
 
 
@@ -186,7 +187,6 @@ class DocumentAdmin(admin.ModelAdmin):
     list_filter = [RecognisedFilter, "council", "format"]
     search_fields = ["file_name", "sha256"]
     readonly_fields = ["sha256", "page_count", "modified"]
-    exclude = ["reading"]  # shown as a table below the form
     raw_id_fields = ["meeting"]
     change_list_template = "admin/meetings/document_changelist.html"
     change_form_template = "admin/meetings/document_change.html"
@@ -229,7 +229,7 @@ class DocumentAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         document = self.get_object(request, object_id)
         history = corrections.history(document.sha256) if document else []
-        extra = {"reading": document.reading if document else {}, "history": history}
+        extra = {"reading": understood(document) if document else {}, "history": history}
         return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
 

@@ -35,6 +35,7 @@ from meetings.models import (
     Minute,
     Page,
     Person,
+    Reading,
     ReplacedDocument,
     Report,
     Vote,
@@ -249,8 +250,10 @@ class _Loader:
             self.result.unplaced = why[0].removeprefix(NO_MEETING).strip("()") if why else "none"
         understood = reading.build(self.pack, self.council_evidence, meeting, corrected, self.notes)
         self.result.reading = understood
-        values = {"reading": understood, "needs_review": bool(understood["review"])}
-        Document.objects.filter(pk=document.pk).update(**values)
+        Reading.objects.update_or_create(
+            document=document,
+            defaults={"understood": understood, "needs_review": bool(understood["review"])},
+        )
 
     def remove_if_empty(self, meeting: Meeting) -> None:
         """A meeting a document no longer names goes if nothing else holds it up."""

@@ -256,26 +256,12 @@ class Document(Timestamped):
     kind = models.CharField(
         max_length=30, blank=True, help_text="What it is: agenda pack, minutes, report, …"
     )
-    reading = models.JSONField(
-        default=dict,
-        blank=True,
-        help_text="What the importer understood, each field with its evidence "
-        "(meetings.review.reading)",
-    )
-    needs_review = models.BooleanField(
-        default=False, help_text="Its meeting is missing, or the importer was unsure of it"
-    )
 
     class Meta:
         ordering = ["file_name"]
         constraints = [
             models.UniqueConstraint(fields=["sha256"], name="document_unique_sha256"),
             choices_check("format", DocumentFormat, "document_format_valid"),
-        ]
-        indexes = [  # the admin's list of imports to review, newest first
-            models.Index(
-                fields=["-modified"], name="document_review_idx", condition=Q(needs_review=True)
-            )
         ]
 
     def __str__(self):
@@ -945,4 +931,5 @@ from meetings.review.models import (  # noqa: E402, F401
     DocumentToReview,
     KnownName,
     MovedAddress,
+    Reading,
 )

@@ -56,8 +56,8 @@ def test_a_document_of_no_known_meeting_is_kept_searchable_and_listed_for_review
         "Horsley Parish Council",
         1,
     )
-    assert document.needs_review
-    assert document.reading["review"] == ["needs a meeting: no date found"]
+    assert document.reading.needs_review
+    assert document.reading.understood["review"] == ["needs a meeting: no date found"]
     hit = search("soakaway", Filters()).hits[0]
     assert hit.url == f"/documents/{document.sha256}/page/1/"
     assert "Soakaway" in client.get(hit.url).content.decode().title()
@@ -95,7 +95,7 @@ def test_an_admin_gives_a_kept_document_its_meeting_after_a_preview(
     document.refresh_from_db()
     assert str(document.meeting) == "Horsley Parish Council, 4 March 2031"
     assert document.meeting.start_time == datetime.time(19, 30)
-    assert not document.needs_review
+    assert not document.reading.needs_review
     made = {(c.field, c.value, c.made_by) for c in Correction.objects.all()}
     assert made == {
         ("date", "2031-03-04", admin_user),
@@ -147,7 +147,7 @@ def corrected(two_cabinets, import_file, admin_user):
     import_file(two_cabinets)
     document = Document.objects.get()
     attendance = [{"name": p["name"], "role": p["role"]}
-                  for p in document.reading["minutes"][0]["attendance"]]  # fmt: skip
+                  for p in document.reading.understood["minutes"][0]["attendance"]]  # fmt: skip
     attendance = [
         {**person, "role": "member"} if person["name"] == "Mrs. G. Baker CC" else person
         for person in attendance
@@ -222,7 +222,7 @@ def test_a_body_misread_is_flagged_then_merged_and_its_address_moves(
     real, misread = (Body.objects.get(name=name) for name in
                      ("Lincoln Square Commission", "Linco1n Square Commission"))  # fmt: skip
     scan = Document.objects.get(file_name="minutes-scan.txt")
-    assert scan.reading["review"] == [
+    assert scan.reading.understood["review"] == [
         "a new body, “Linco1n Square Commission”, is close to “Lincoln Square Commission”: "
         "merge them if they are one"
     ]
@@ -320,18 +320,19 @@ def test_make_run_serves_the_packs_it_could_import_and_lists_the_others(
     cabinet_pack,
     empty_database,  # noqa: F811
 ):
-    """`make run PACKS=…` with a pack, a document of no meeting and a file that is no PDF:
-    the server starts, and the import's summary names the other two and why."""
+    """`make run PACKS="… …"` with a pack, a document of no meeting and a file that is no
+    PDF: the server starts, and the import's summary names the other two and why."""
     import os
     import signal
     import subprocess
     import time
     import urllib.request
 
-    packs = tmp_path / "packs"
-    packs.mkdir()
-    for path in (undated_note, cabinet_pack):
-        (packs / path.name).write_bytes(path.read_bytes())
+    packs, letters = tmp_path / "packs", tmp_path / "letters"  # two paths, as the README's
+    for folder, paths in ((packs, [cabinet_pack]), (letters, [undated_note])):
+        folder.mkdir()
+        for path in paths:
+            (folder / path.name).write_bytes(path.read_bytes())
     (packs / "scanned-letter.pdf").write_text("not a PDF at all")
     port = free_port()
     environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "archive.settings",
@@ -341,7 +342,7 @@ def test_make_run_serves_the_packs_it_could_import_and_lists_the_others(
     log = tmp_path / "make-run.log"
     with log.open("w") as output:
         run = subprocess.Popen(
-            ["make", "run", f"PACKS={packs}", f"PORT={port}"],
+            ["make", "run", f"PACKS={packs} {letters}", f"PORT={port}"],
             cwd=ROOT, env=environment, stdout=output, stderr=subprocess.STDOUT,
             start_new_session=True,
         )  # fmt: skip
@@ -501,12 +502,12 @@ def test_a_reading_confirmed_leaves_the_list_and_its_body_is_known(
     from meetings.models import KnownName
 
     scan = Document.objects.get(file_name="minutes-scan.txt")
-    assert scan.needs_review
+    assert scan.reading.needs_review
     url = f"/admin/meetings/document/{scan.pk}/review/"
     response = admin_client.post(url, {"step": "confirm"}, follow=True).content.decode()
     assert "The reading of minutes-scan.txt was confirmed." in response
-    scan.refresh_from_db()
-    assert not scan.needs_review and scan.reading["review"] == []
+    scan.reading.refresh_from_db()
+    assert not scan.reading.needs_review and scan.reading.understood["review"] == []
     assert (
         "minutes-scan.txt"
         not in admin_client.get("/admin/meetings/documenttoreview/").content.decode()

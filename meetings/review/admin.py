@@ -22,6 +22,7 @@ from meetings.review.forms import (
     MinutesFormSet,
 )
 from meetings.review.merging import CannotMerge
+from meetings.review.models import understood
 
 SECTIONS = ("meeting", "agenda", "minutes", "attendance")
 
@@ -34,14 +35,14 @@ def review_url(document: Document) -> str:
 class DocumentToReviewAdmin(admin.ModelAdmin):
     """Imports an admin should look at, newest first: no meeting, or a field read unsure."""
 
-    list_display = ["document", "council", "to_check", "modified"]
+    list_display = ["document", "council", "to_check", "imported"]
     list_filter = ["council"]
     search_fields = ["file_name"]
-    list_select_related = ["council"]
-    ordering = ["-modified", "-pk"]
+    list_select_related = ["council", "reading"]
+    ordering = ["-reading__modified", "-pk"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).filter(needs_review=True)
+        return super().get_queryset(request).filter(reading__needs_review=True)
 
     @admin.display(description="document", ordering="file_name")
     def document(self, document):
@@ -49,7 +50,11 @@ class DocumentToReviewAdmin(admin.ModelAdmin):
 
     @admin.display(description="to check")
     def to_check(self, document):
-        return "; ".join(document.reading.get("review", []))
+        return "; ".join(document.reading.understood.get("review", []))
+
+    @admin.display(description="imported", ordering="reading__modified")
+    def imported(self, document):
+        return document.reading.modified
 
     def has_add_permission(self, request):
         return False
@@ -84,7 +89,7 @@ def review_view(request, pk):
         **admin.site.each_context(request),
         "title": f"Review: {document.file_name}",
         "document": document,
-        "reading": document.reading,
+        "reading": understood(document),
         "forms": {name: form for name, (form, _) in forms.items()},
         "history": corrections.history(document.sha256),
     }
@@ -109,7 +114,7 @@ def list_in_force(document: Document, field: str) -> list[dict] | None:
     """The agenda, minutes or attendance as they stand: the correction in force, else as
     read (each item from itself); None where the document has none to correct."""
     correction = corrections.latest(document.sha256).get(field)
-    reading = document.reading
+    reading = understood(document)
     if field == "agenda":
         if not reading.get("agenda") and not correction:
             return None

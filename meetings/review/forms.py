@@ -3,6 +3,7 @@
 from django import forms
 
 from meetings.models import AttendanceRole, Council, Document, Outcome
+from meetings.review.models import understood
 
 KINDS = [
     "agenda",
@@ -32,7 +33,7 @@ class MeetingForm(forms.Form):
     def __init__(self, document: Document, *args, **kwargs):
         self.document = document
         meeting = document.meeting
-        read = {entry["field"]: entry["value"] for entry in document.reading.get("fields", [])}
+        read = {entry["field"]: entry["value"] for entry in understood(document).get("fields", [])}
         self.current = {
             "council": document.council.slug,
             "body": meeting.body.name if meeting else read.get("body", ""),

@@ -94,6 +94,37 @@ class MovedAddress(models.Model):
         return f"{self.old_path} → {self.new_path}"
 
 
+class Reading(models.Model):
+    """What the importer understood of a document, each field with its evidence
+    (meetings.review.reading), and whether an admin should look at it. Kept beside the
+    Document, so that pages listing documents do not load it."""
+
+    document = models.OneToOneField(
+        Document, on_delete=models.CASCADE, primary_key=True, related_name="reading"
+    )
+    understood = models.JSONField(default=dict)
+    needs_review = models.BooleanField(
+        default=False, help_text="Its meeting is missing, or the importer was unsure of it"
+    )
+    modified = models.DateTimeField(auto_now=True, help_text="When it was last imported")
+
+    class Meta:
+        indexes = [  # the admin's list of imports to review, newest first
+            models.Index(
+                fields=["-modified"], name="reading_review_idx", condition=Q(needs_review=True)
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.document}: {'to review' if self.needs_review else 'reviewed'}"
+
+
+def understood(document: Document) -> dict:
+    """The document's reading, or {} for one imported before readings were kept."""
+    reading = Reading.objects.filter(document=document).first()
+    return reading.understood if reading else {}
+
+
 class DocumentToReview(Document):
     """The admin's list of imports to review: a document whose reading an admin should check."""
 

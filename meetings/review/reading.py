@@ -7,7 +7,7 @@ same summary, built in a dry run, is the preview of a correction.
 
 from meetings.ingest.describe import document_kind
 from meetings.ingest.records import Evidence, MeetingRecord, MinuteRecord, PackRecord
-from meetings.review.corrections import CORRECTED, meeting_of
+from meetings.review.corrections import CORRECTED, meeting_of, read_value
 
 SURE = 0.75  # a field's evidence scoring less is flagged for review
 FIELDS = {  # the fields of a document's meeting an admin can correct, as the page names them
@@ -25,43 +25,11 @@ def build(pack: PackRecord, council: Evidence, meeting, corrections: dict, notes
     """The reading of a document loaded into `meeting` (None: kept unplaced) under the
     council of `council` (its evidence). `corrections` are the fields' Correction rows,
     `notes` what the loader noticed (a body close to a known one)."""
-    record = meeting_of(pack)
-    fields = [_field("council", council.value, council)]
-    meeting_evidence = (record.evidence if record else []) + pack.evidence
-    read_body = record.body if record else ""
-    body = meeting.body.name if meeting else read_body
-    values = {
-        "body": body,
-        "date": meeting.date.isoformat() if meeting else "",
-        "time": meeting.start_time.strftime("%H:%M") if meeting and meeting.start_time else "",
-        "kind": document_kind(pack),
-    }
-    for name, value in values.items():
-        evidence = _evidence(meeting_evidence, name)
-        if name == "kind" and evidence and evidence.value not in value:
-            evidence = None  # the heading said one thing, the parts found another
-        entry = _field(name, value, evidence)
-        if name == "body":
-            entry["printed"] = read_body
-            if meeting and read_body and read_body != body:
-                entry["reason"] += f"; printed “{read_body}”, a name the council knows for it"
-        if name == "kind" and not evidence and value:
-            entry.update(score=0.8, reason="worked out from the parts found")
-        fields.append(entry)
-    if meeting is None:
-        fields += [_field(name, _read(pack, name), _evidence(pack.evidence, name))
-                   for name in ("body", "date") if _read(pack, name)]  # fmt: skip
-        fields = _without_empty_duplicates(fields)
+    fields = [_field("council", council.value, council), *_meeting_fields(pack, meeting)]
     for entry in fields:
-        correction = corrections.get(_correction_field(entry["field"]))
-        if correction:
-            entry.update(
-                score=1.0,
-                sure=True,
-                reason=CORRECTED,
-                corrected_by=_who(correction),
-                corrected_at=_when(correction),
-            )
+        if correction := corrections.get(_correction_field(entry["field"])):
+            entry.update(score=1.0, sure=True, reason=CORRECTED, corrected_by=_who(correction),
+                         corrected_at=_when(correction))  # fmt: skip
     reasons = _reasons(fields, meeting, notes, "confirmed" in corrections)
     fields.sort(key=lambda entry: (not entry["missing"], entry["sure"]))
     return {
@@ -75,14 +43,30 @@ def build(pack: PackRecord, council: Evidence, meeting, corrections: dict, notes
     }
 
 
-def _read(pack: PackRecord, field: str) -> str:
-    return next((found.value for found in pack.evidence if found.field == field), "")
-
-
-def _without_empty_duplicates(fields: list[dict]) -> list[dict]:
-    """An unplaced document's body or date as read replaces its empty entry."""
-    filled = {entry["field"] for entry in fields if entry["value"]}
-    return [entry for entry in fields if entry["value"] or entry["field"] not in filled]
+def _meeting_fields(pack: PackRecord, meeting) -> list[dict]:
+    """The body, date, time and kind as stored, each with the evidence for it; for a
+    document kept without a meeting, what was read of them."""
+    record = meeting_of(pack)
+    evidence = (record.evidence if record else []) + pack.evidence
+    printed = record.body if record else read_value(pack.evidence, "body")
+    values = {
+        "body": meeting.body.name if meeting else printed,
+        "date": meeting.date.isoformat() if meeting else read_value(pack.evidence, "date"),
+        "time": meeting.start_time.strftime("%H:%M") if meeting and meeting.start_time else "",
+        "kind": document_kind(pack),
+    }
+    fields = []
+    for name, value in values.items():
+        found = _evidence(evidence, name)
+        if name == "kind" and found and found.value not in value:
+            found = None  # the heading said one thing, the parts found another
+        entry = _field(name, value, found)
+        if name == "body" and printed and printed != value:
+            entry["reason"] += f"; printed “{printed}”, a name the council knows for it"
+        if name == "kind" and not found and value:
+            entry.update(score=0.8, sure=True, reason="worked out from the parts found")
+        fields.append(entry)
+    return fields
 
 
 def _evidence(evidence: list[Evidence], field: str) -> Evidence | None:

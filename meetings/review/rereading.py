@@ -15,6 +15,7 @@ from meetings.loader import LoadResult, load_source
 from meetings.models import Document
 from meetings.ocr_cache import DatabaseOcrCache
 from meetings.review import corrections, merging, names
+from meetings.review.models import Reading, understood
 from meetings.review.reading import UNPLACED
 from meetings.storage import media_path
 
@@ -50,15 +51,15 @@ def save(document: Document, changes: dict, user) -> LoadResult:
 def confirm(document: Document, user) -> None:
     """An admin found the reading right: it leaves the review list (unless it still needs a
     meeting), and its body's name is one the council knows."""
-    reasons = [
-        reason for reason in document.reading.get("review", []) if reason.startswith(UNPLACED)
-    ]
+    reading = understood(document)
+    reasons = [reason for reason in reading.get("review", []) if reason.startswith(UNPLACED)]
     with transaction.atomic():
         corrections.record(document.sha256, "confirmed", True, None, user)
         if document.meeting:
             names.learn_body(document.meeting.body, document.meeting.body.name, user)
-        Document.objects.filter(pk=document.pk).update(
-            reading={**document.reading, "review": reasons}, needs_review=bool(reasons)
+        Reading.objects.update_or_create(
+            document=document,
+            defaults={"understood": {**reading, "review": reasons}, "needs_review": bool(reasons)},
         )
 
 
@@ -80,7 +81,7 @@ def read_again(document: Document) -> Iterator[SourceFile]:
 
 
 def _record(document: Document, changes: dict, user) -> None:
-    read = {entry["field"]: entry["value"] for entry in document.reading.get("fields", [])}
+    read = {entry["field"]: entry["value"] for entry in understood(document).get("fields", [])}
     for field, value in changes.items():
         read_as = read.get("time" if field == "start_time" else field)
         corrections.record(document.sha256, field, value, read_as, user)
