@@ -80,7 +80,7 @@ def review_view(request, pk):
     if request.method == "POST" and section in SECTIONS and step in ("preview", "save"):
         form, current = forms[section]
         if form.is_valid():
-            changes = form.changes(current) if current is not None else form.changes()
+            changes = form.changes(current)
             if not changes:
                 messages.info(request, "Nothing was changed.")
                 return redirect(review_url(document))

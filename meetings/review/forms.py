@@ -58,7 +58,8 @@ class MeetingForm(forms.Form):
         data["body"] = " ".join(body.split())
         return data
 
-    def changes(self) -> dict:
+    def changes(self, current=None) -> dict:
+        """The fields changed from what is stored (`current` is the form's own)."""
         data, changes = self.cleaned_data, {}
         if data["council"].slug != self.current["council"]:
             changes["council"] = data["council"].slug

@@ -65,9 +65,11 @@ def confirm(document: Document, user) -> None:
 
 @contextmanager
 def read_again(document: Document) -> Iterator[SourceFile]:
-    """The stored file read as it was imported: under its own file name, OCR where needed
-    (from the cache), in the meeting it is filed under when the document does not name one."""
+    """The stored file read as it was imported: under its own file name, by OCR where it
+    was (every page, if every page was; from the cache), in the meeting it is filed under
+    when the document does not name one."""
     meeting = document.meeting
+    by_text = document.pages.filter(ocr_confidence__isnull=True).exists()
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / document.file_name
         path.symlink_to(media_path(document.file.name))
@@ -76,7 +78,7 @@ def read_again(document: Document) -> Iterator[SourceFile]:
             meeting.body.name if meeting else "",
             meeting.date if meeting else None,
             max_pages=settings.IMPORT_MAX_PAGES,
-            ocr=OcrSettings("auto", DatabaseOcrCache()),
+            ocr=OcrSettings("auto" if by_text else "always", DatabaseOcrCache()),
         )
 
 
