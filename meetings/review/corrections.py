@@ -19,9 +19,6 @@ said so in the import's warnings.
 import datetime
 from dataclasses import replace
 
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
-
 from meetings.ingest.records import (
     AgendaItemRecord,
     Evidence,
@@ -40,13 +37,13 @@ CORRECTED = "corrected by an admin"
 
 def latest(sha256: str) -> dict[str, Correction]:
     """The correction that holds for each field of a document (taken-back ones left out)."""
-    ranked = Correction.objects.filter(sha256=sha256).annotate(
-        rank=Window(
-            RowNumber(), partition_by=[F("field")], order_by=[F("made_at").desc(), F("pk").desc()]
-        )
+    rows = (
+        Correction.objects.filter(sha256=sha256)
+        .order_by("field", "-made_at", "-pk")
+        .distinct("field")  # PostgreSQL's DISTINCT ON: the first row of each field
+        .select_related("made_by")
     )
-    rows = Correction.objects.filter(pk__in=[row.pk for row in ranked if row.rank == 1])
-    return {row.field: row for row in rows.select_related("made_by") if row.value is not None}
+    return {row.field: row for row in rows if row.value is not None}
 
 
 def record(sha256: str, field: str, value, read, user) -> Correction:
