@@ -26,8 +26,12 @@ class MeetingForm(forms.Form):
     new_body = forms.CharField(
         required=False, max_length=200, label="or a new body", help_text="… or a new one's name"
     )
-    date = forms.DateField(required=False, help_text="YYYY-MM-DD")
-    start_time = forms.TimeField(required=False, help_text="HH:MM, or empty")
+    date = forms.DateField(
+        required=False, help_text="YYYY-MM-DD", widget=forms.DateInput(format="%Y-%m-%d")
+    )
+    start_time = forms.TimeField(
+        required=False, help_text="HH:MM, or empty", widget=forms.TimeInput(format="%H:%M")
+    )
     kind = forms.ChoiceField(choices=[(kind, kind) for kind in KINDS], label="Document kind")
 
     def __init__(self, document: Document, *args, **kwargs):
@@ -90,7 +94,7 @@ class ItemForm(forms.Form):
         required=False, max_length=20, widget=forms.TextInput(attrs={"size": 6})
     )
     title = forms.CharField(
-        required=False, max_length=2000, widget=forms.TextInput(attrs={"size": 70})
+        required=False, max_length=2000, widget=forms.TextInput(attrs={"size": 50})
     )
     action = forms.ChoiceField(choices=ACTIONS, initial="keep")
 
