@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
     "axes.middleware.AxesMiddleware",
+    "meetings.review.moved.moved_addresses",
 ]
 
 ROOT_URLCONF = "archive.urls"

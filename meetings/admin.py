@@ -3,14 +3,18 @@ from django.contrib import admin
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import redirect
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 from django.urls import path
 
 from meetings import admin_harvest, models  # noqa: F401 (admin_harvest registers harvesting)
-from meetings.admin_import import import_packs_view
+from meetings.admin_import import import_packs_view, options_in_words
 from meetings.alerts import sending
 from meetings.alerts.models import Delivery, Subscriber, Subscription
 from meetings.matters import linking
+from meetings.review import corrections
+from meetings.review.admin import merge_bodies, merge_meetings, merge_people, review_view
+from meetings.review.models import understood
 from meetings.uploads import queue_reparse
 from meetings.withholding import withheld_of, withhold_now
 
@@ -51,6 +55,7 @@ class BodyAdmin(admin.ModelAdmin):
     list_filter = ["kind", "council"]
     search_fields = ["name", "slug", "council__name"]
     prepopulated_fields = {"slug": ["name"]}
+    actions = [merge_bodies]
 
 
 @admin.register(models.Person)
@@ -58,6 +63,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_display = ["name", "council", "key"]
     list_filter = ["council"]
     search_fields = ["name", "key"]
+    actions = [merge_people]
 
 
 @admin.register(models.Membership)
@@ -98,6 +104,7 @@ class MeetingAdmin(admin.ModelAdmin):
     search_fields = ["body__name", "location"]
     list_select_related = ["body"]
     inlines = [AgendaItemInline, AttendanceInline]
+    actions = [merge_meetings]
 
 
 class WithheldRowsToo:
@@ -211,6 +218,7 @@ class DocumentAdmin(admin.ModelAdmin):
     readonly_fields = ["sha256", "page_count", "modified"]
     raw_id_fields = ["meeting"]
     change_list_template = "admin/meetings/document_changelist.html"
+    change_form_template = "admin/meetings/document_change.html"
     actions = ["set_meeting_and_parse_again"]
 
     @admin.action(description="Set the meeting of the selected documents and parse them again")
@@ -221,7 +229,8 @@ class DocumentAdmin(admin.ModelAdmin):
             jobs = [queue_reparse(document, body, date, request.user) for document in queryset]
             self.message_user(
                 request,
-                f"{len(jobs)} documents queued to be parsed again as {body}, {date:%-d %B %Y}.",
+                f"{len(jobs)} document{pluralize(len(jobs))} queued to be read again as {body}, "
+                f"{date:%-d %B %Y}.",
             )
             return redirect("admin:meetings_importjob_changelist")
         context = {
@@ -239,7 +248,18 @@ class DocumentAdmin(admin.ModelAdmin):
             self.admin_site.admin_view(import_packs_view),
             name="meetings_document_import",
         )
-        return [upload, *super().get_urls()]
+        review = path(
+            "<int:pk>/review/",
+            self.admin_site.admin_view(review_view),
+            name="meetings_document_review",
+        )
+        return [upload, review, *super().get_urls()]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        document = self.get_object(request, object_id)
+        history = corrections.history(document.sha256) if document else []
+        extra = {"reading": understood(document) if document else {}, "history": history}
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
 
 
 @admin.register(models.Page)
@@ -296,7 +316,7 @@ class ImportJobAdmin(admin.ModelAdmin):
         "progress",
         "warnings",
         "document",
-        "options",
+        "options_chosen",
         "attempts",
         "requested_by",
         "created_at",
@@ -306,6 +326,11 @@ class ImportJobAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # jobs come from the "Import agenda packs" page
+
+    @admin.display(description="options")
+    def options_chosen(self, job):
+        """The upload form's choices, as it labels them."""
+        return options_in_words(job.options)
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -320,7 +345,9 @@ class ImportJobAdmin(admin.ModelAdmin):
                 job.status = models.ImportJob.Status.QUEUED
                 job.save(update_fields=["status"])
                 import_upload.defer(job_id=job.pk)
-        self.message_user(request, f"{len(failed)} failed imports queued again.")
+        self.message_user(
+            request, f"{len(failed)} failed import{pluralize(len(failed))} queued again."
+        )
 
 
 class MatterStepInline(admin.TabularInline):
@@ -370,7 +397,9 @@ class MatterStepAdmin(admin.ModelAdmin):
             self.message_user(request, "Choose steps of one council.", "error")
             return
         new = linking.split_steps(steps)
-        self.message_user(request, f"Split {len(steps)} steps off into “{new}”.")
+        self.message_user(
+            request, f"Split {len(steps)} step{pluralize(len(steps))} off into “{new}”."
+        )
 
 
 class SubscriptionInline(admin.TabularInline):

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.template.defaultfilters import pluralize
 from django.template.response import TemplateResponse
 
 from meetings.management.commands.import_packs import PACK_SUFFIXES
@@ -66,8 +67,30 @@ class ImportPacksForm(forms.Form):
         initial="auto",
         required=False,
     )
-    force = forms.BooleanField(required=False, help_text="Re-import files already imported")
-    dry_run = forms.BooleanField(required=False, help_text="Show what would change; save nothing")
+    force = forms.BooleanField(
+        required=False,
+        label="Import again",
+        help_text="Read files already imported again (an unchanged file is otherwise left as is)",
+    )
+    dry_run = forms.BooleanField(
+        required=False, label="Try only", help_text="Show what would change; keep nothing"
+    )
+
+
+def options_in_words(options: dict) -> str:
+    """'Council: from each document; Body: …; Import again: yes', as the form labels them."""
+    form = ImportPacksForm()
+    ocr = dict(form.fields["ocr"].choices)
+    shown = {
+        "council": options.get("council") or "from each document",
+        "body": options.get("body") or "from each document",
+        "date": options.get("date") or "from each document",
+        "ocr": ocr.get(options.get("ocr") or "auto", options.get("ocr")),
+        "force": "yes" if options.get("force") else "no",
+        "dry_run": "yes" if options.get("dry_run") else "no",
+    }
+    return "; ".join(f"{form.fields[name].label or name.capitalize()}: {value}"
+                     for name, value in shown.items())  # fmt: skip
 
 
 def import_packs_view(request):
@@ -87,7 +110,7 @@ def import_packs_view(request):
         jobs = queue_uploads(form.cleaned_data["packs"], options, request.user)
         messages.success(
             request,
-            f"{len(jobs)} file{'s' if len(jobs) != 1 else ''} queued for import: "
+            f"{len(jobs)} file{pluralize(len(jobs))} queued for import: "
             f"{', '.join(job.file_name for job in jobs)}. Their status is below.",
         )
         return redirect("admin:meetings_importjob_changelist")

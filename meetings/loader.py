@@ -18,8 +18,15 @@ from meetings.alerts.sending import queue_immediate_quietly
 from meetings.bulk import remake_published
 from meetings.councils import council_called, council_for, default_council
 from meetings.ingest.describe import describe_pack, document_kind
+from meetings.ingest.pack import NO_MEETING
 from meetings.ingest.read import SourceFile
-from meetings.ingest.records import MeetingRecord, MinutesRecord, PackRecord, PersonRecord
+from meetings.ingest.records import (
+    Evidence,
+    MeetingRecord,
+    MinutesRecord,
+    PackRecord,
+    PersonRecord,
+)
 from meetings.ingest.text import fold, slugify, strip_markup
 from meetings.ingest.withheld import wholly_withheld, withheld_pages
 from meetings.locks import transaction_lock
@@ -38,10 +45,12 @@ from meetings.models import (
     Minute,
     Page,
     Person,
+    Reading,
     ReplacedDocument,
     Report,
     Vote,
 )
+from meetings.review import corrections, names, reading
 from meetings.search.indexing import apply_pending_quietly
 from meetings.storage import file_problem, stored_name, write_durably
 from meetings.withholding import withhold
@@ -67,18 +76,32 @@ class LoadResult:
     warnings: list[str] = field(default_factory=list)
     meetings: list[int] = field(default_factory=list)  # the meetings it wrote to
     newly_withheld: bool = False  # something public before is withheld now
+    unplaced: str = ""  # why its meeting is not known ('no date found'): it is kept for review
+    reading: dict = field(default_factory=dict)  # what was understood (meetings.review.reading)
 
-    def summary(self) -> str:
+    def summary(self, how_to_force: str = "--force to re-import") -> str:
         """'pack.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report; filed under Kent County
         Council. Changes: 19 created, …'."""
         if self.skipped and self.repaired:
             return f"{self.file_name}: unchanged; its missing or damaged stored file was restored"
         if self.skipped:
-            return f"{self.file_name}: unchanged (already imported; --force to re-import)"
+            return f"{self.file_name}: unchanged (already imported; {how_to_force})"
         counts = ", ".join(
             f"{self.counts[kind]} {kind}" for kind in ("created", "updated", "unchanged", "removed")
         )
         return f"{self.file_name}: {self.recognised}; filed under {self.council}. Changes: {counts}"
+
+    @property
+    def needs_meeting(self) -> str:
+        """One line for a document kept without a meeting, else ''."""
+        if not self.unplaced:
+            return ""
+        if self.skipped:
+            return f"{self.file_name}: kept earlier, still without a meeting: listed for review"
+        return (
+            f"{self.file_name}: kept as searchable pages under {self.council}, but no meeting "
+            f"recognised ({self.unplaced}): listed for review, to be given its meeting"
+        )
 
 
 def load_source(
@@ -87,7 +110,11 @@ def load_source(
     """Write one parsed pack to the database in one transaction (rolled back for a dry run).
 
     `council` (a slug or a name) files it under that council, whatever the document says.
+    An admin's corrections of the document (meetings.review.corrections) are applied first.
     """
+    corrected = corrections.latest(source.sha256)
+    corrections.apply(source.pack, {name: row.value for name, row in corrected.items()})
+    council = corrected["council"].value if "council" in corrected else council
     result = LoadResult(
         source.path.name,
         source.sha256,
@@ -100,10 +127,12 @@ def load_source(
             existing = Document.objects.filter(sha256=source.sha256).first()
             if existing and not force:
                 result.skipped = True
+                result.unplaced = "" if existing.meeting_id else "kept earlier"
                 if not dry_run:
                     result.repaired = restore_file(existing, source, check_hash=False)
                 return result
-            _Loader(source, result, store_files=not dry_run, council=council).load(existing)
+            loader = _Loader(source, result, store_files=not dry_run, council=council)
+            loader.load(existing, corrected)
             if dry_run:
                 raise DryRunRollback
     except DryRunRollback:
@@ -160,6 +189,8 @@ class _Loader:
         self.store_files = store_files
         self.people: dict[str, Person] = {}
         self.withheld = withheld_pages(self.pack)
+        self.notes: list[str] = []  # for the admin's review (meetings.review.reading)
+        self.council_evidence: Evidence | None = None
         self.council = self.find_council(council)
         result.council = self.council.name
 
@@ -172,12 +203,28 @@ class _Loader:
         if given or self.pack.council:
             council = council_called(given) if given else council_for(self.pack.council)
             learn_domains(council, self.pack.contact_domains)
+            read = next((e for e in self.pack.evidence if e.field == "council"), None)
+            self.council_evidence = (
+                read
+                if not given
+                else Evidence("council", council.name, 0, "", 1.0, "given at import")
+            )
             return council
         if known := council_of_domains(self.pack.contact_domains):
+            domains = ", ".join(self.pack.contact_domains)
+            self.council_evidence = Evidence(
+                "council", known.name, 1, "", 0.8, f"its officers' email domain ({domains})"
+            )
             return known
         if known := self.council_of_known_meeting():
+            self.council_evidence = Evidence(
+                "council", known.name, 0, "", 0.7, "the council already holding its meeting"
+            )
             return known
         council = default_council()
+        self.council_evidence = Evidence(
+            "council", council.name, 0, "", 0.0, "names no council: the default council"
+        )
         self.result.warnings.append(
             f"names no council: filed under the default council, {council.name} "
             "(give --council to choose)"
@@ -195,7 +242,7 @@ class _Loader:
         councils = set(Meeting.objects.filter(named).values_list("body__council", flat=True))
         return Council.objects.get(pk=councils.pop()) if len(councils) == 1 else None
 
-    def load(self, existing: Document | None) -> None:
+    def load(self, existing: Document | None, corrected: dict | None = None) -> None:
         earlier = meetings_of(existing) if existing else set()
         front_sheet = self.pack.meeting
         pack_meeting = self.meeting(front_sheet) if front_sheet else None
@@ -229,6 +276,19 @@ class _Loader:
         if any(self.counts[change] for change in ("created", "updated", "removed")):
             # A meeting's published record embeds its items and files: it changed too.
             Meeting.objects.filter(pk__in=meetings).update(modified=timezone.now())
+        self.review(document, document.meeting, corrected or {})
+
+    def review(self, document: Document, meeting: Meeting | None, corrected: dict) -> None:
+        """Keep what was understood, with its evidence, and whether an admin should look."""
+        if meeting is None:
+            why = [w for w in self.pack.warnings if w.startswith(NO_MEETING)]
+            self.result.unplaced = why[0].removeprefix(NO_MEETING).strip(" ()") if why else "none"
+        understood = reading.build(self.pack, self.council_evidence, meeting, corrected, self.notes)
+        self.result.reading = understood
+        Reading.objects.update_or_create(
+            document=document,
+            defaults={"understood": understood, "needs_review": bool(understood["review"])},
+        )
 
     def leave(self, meeting: Meeting, document: Document) -> None:
         """A meeting the document was read as before, and is not now (a date read otherwise):
@@ -298,28 +358,42 @@ class _Loader:
     # -- entities -------------------------------------------------------------------------
 
     def body(self, name: str) -> Body:
+        """The body of this name: one the council knows by it, else made; a new name close
+        to a known body's is noted for the admin's review (meetings.review.names)."""
+        if known := names.known_body(self.council, name):
+            return known
         slug = slugify(name)
         if slug in RESERVED_BODY_SLUGS:
             slug = f"{slug}-body"
+        if known := Body.objects.filter(council=self.council, slug=slug).first():
+            return known
         Body.objects.bulk_create(
             [Body(council=self.council, name=name, slug=slug, kind=body_kind(name))],
             ignore_conflicts=True,
         )
-        return Body.objects.get(council=self.council, slug=slug)
+        body = Body.objects.get(council=self.council, slug=slug)
+        if close := names.close_bodies(self.council, name, body):
+            self.notes.append(
+                f"a new body, “{name}”, is close to “{close[0].name}”: merge them if they are one"
+            )
+        return body
 
     def person(self, key: str, name: str) -> Person:
         """The person with this key, named by the fullest spelling seen in any document.
 
         "Mrs. D. Taylor CC" and "Mrs D. Taylor CC" are one person; whichever pack comes
         first, the name kept is the same, so the archive does not depend on import order.
+        A key an admin merged into another person's is that person, named as they are.
         """
+        if key not in self.people and (known := names.known_person(self.council, key)):
+            self.people[key] = known
         if key not in self.people:
             Person.objects.bulk_create(
                 [Person(council=self.council, key=key, name=name)], ignore_conflicts=True
             )
             self.people[key] = Person.objects.get(council=self.council, key=key)
         person = self.people[key]
-        if preferred_name(name, person.name) != person.name:
+        if person.key == key and preferred_name(name, person.name) != person.name:
             person.name = name
             person.save(update_fields=["name"])
         return person
@@ -437,13 +511,21 @@ class _Loader:
                 "key_decision": item.key_decision,
                 "exempt": item.exempt,
                 "note": item.note,
+                "page": item.page,
                 "document": document,
                 "from_supplement": record.agenda_is_supplement,
             }
             self.upsert(AgendaItem, {"meeting": meeting, "number": item.number}, values)
-        self.remove(AgendaItem.objects.filter(document=document).exclude(number__in=numbers))
+        self.remove(
+            AgendaItem.objects.filter(document=document).exclude(
+                meeting=meeting, number__in=numbers
+            )
+        )
 
     def reports(self, meeting: Meeting | None, document: Document) -> None:
+        if meeting is None:  # kept unplaced: its pages (withheld ones marked) are all there is
+            self.remove(Report.objects.filter(document=document))
+            return
         slugs = []
         for position, report in enumerate(self.pack.reports, start=1):
             slug = slugify(report.title, 180)

@@ -396,6 +396,9 @@ class AgendaItem(Timestamped):
     key_decision = models.BooleanField(default=False)
     exempt = models.BooleanField(default=False)
     note = models.TextField(blank=True)
+    page = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The page of its document that lists it"
+    )
     document = models.ForeignKey(
         "Document", on_delete=models.SET_NULL, null=True, blank=True, related_name="agenda_items"
     )
@@ -982,3 +985,10 @@ class RateCount(models.Model):
 # The alerts' models live with the code that uses them; importing them here registers them.
 from meetings.alerts.models import Delivery, SentItem, Subscriber, Subscription  # noqa: E402, F401
 from meetings.harvest.models import FetchedFile, HarvestRun, Source  # noqa: E402, F401
+from meetings.review.models import (  # noqa: E402, F401
+    Correction,
+    DocumentToReview,
+    KnownName,
+    MovedAddress,
+    Reading,
+)

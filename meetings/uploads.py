@@ -121,16 +121,30 @@ def run_import_job(job_id: int) -> None:
         job.status, job.error = ImportJob.Status.FAILED, error.replace(f"{path}", job.file_name)
     else:
         job.status, job.error = ImportJob.Status.DONE, ""
-        job.summary = result.summary() + (
+        job.summary = result.summary(how_to_force="tick “Import again” to read it again") + (
             " (dry run: nothing was saved)" if options["dry_run"] else ""
         )
-        job.warnings = "\n".join(result.warnings)
+        if result.needs_meeting:
+            job.summary += f". {result.needs_meeting}"
+        job.warnings = "\n".join(in_words(warning) for warning in result.warnings)
         job.document = Document.objects.filter(sha256=result.sha256).first()
         job.pages_total = job.pages_done = job.pages_total or job.pages_done
     job.save()
     judge_import(job)  # a harvested file: is its meeting the one its source states?
     if job.status == ImportJob.Status.DONE:
         path.unlink(missing_ok=True)
+
+
+# What the command line's warnings tell its user to type, told to an admin in the browser.
+FLAGS_IN_WORDS = {
+    "give --council to choose": "choose its council on its review page",
+}
+
+
+def in_words(warning: str) -> str:
+    for flag, words in FLAGS_IN_WORDS.items():
+        warning = warning.replace(flag, words)
+    return warning
 
 
 def _date(value: str | None) -> datetime.date | None:

@@ -39,10 +39,10 @@ def upload(client, *paths, **fields):
 
 
 def test_an_upload_is_queued_then_imported_by_the_worker(admin_client, cabinet_pack, tmp_path):
-    junk = tmp_path / "notes.txt"
+    junk = tmp_path / "notes.pdf"
     junk.write_text("nothing to see")
     response = upload(admin_client, cabinet_pack, junk)
-    assert "2 files queued for import: cabinet-pack.pdf, notes.txt" in response.content.decode()
+    assert "2 files queued for import: cabinet-pack.pdf, notes.pdf" in response.content.decode()
     assert not Meeting.objects.exists()  # nothing is imported inside the request
     jobs = {job.file_name: job for job in ImportJob.objects.all()}
     assert {job.status for job in jobs.values()} == {"queued"}
@@ -51,7 +51,7 @@ def test_an_upload_is_queued_then_imported_by_the_worker(admin_client, cabinet_p
     run_worker()
 
     done = ImportJob.objects.get(pk=jobs["cabinet-pack.pdf"].pk)
-    failed = ImportJob.objects.get(pk=jobs["notes.txt"].pk)
+    failed = ImportJob.objects.get(pk=jobs["notes.pdf"].pk)
     assert done.status == "done" and done.pages_done == done.pages_total == 3
     assert done.summary == (
         "cabinet-pack.pdf: agenda of Cabinet, 12 May 2026: 5 items; 1 report; filed under "
@@ -62,11 +62,11 @@ def test_an_upload_is_queued_then_imported_by_the_worker(admin_client, cabinet_p
     assert "<dt>Recognised</dt><dd>agenda of Cabinet, 12 May 2026: 5 items; 1 report</dd>" in page
     assert not media_path(done.upload.name).exists()  # the upload is removed once imported
     assert failed.status == "failed"
-    assert failed.error.startswith("notes.txt: no meeting recognised")
+    assert failed.error == "notes.pdf: not a PDF (it is named .pdf but holds no PDF)"
     status = admin_client.get(f"/admin/meetings/importjob/{done.pk}/change/").content.decode()
     assert "done: cabinet-pack.pdf: agenda of Cabinet, 12 May 2026: 5 items" in status
     listing = admin_client.get("/admin/meetings/importjob/").content.decode()
-    assert "failed: notes.txt: no meeting recognised" in listing
+    assert "failed: notes.pdf: not a PDF" in listing
 
 
 def test_a_failed_import_can_be_queued_again(admin_client, cabinet_pack):
@@ -199,7 +199,7 @@ def test_a_document_read_only_as_pages_gets_its_meeting_set_and_is_parsed_again(
         },
         follow=True,
     )
-    assert "1 documents queued to be parsed again as Footpaths Working Group, 3 March 2031" in (
+    assert "1 document queued to be read again as Footpaths Working Group, 3 March 2031" in (
         response.content.decode()
     )
     run_worker()

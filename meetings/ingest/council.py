@@ -12,10 +12,10 @@ names none, and the loader falls back (`meetings.loader`).
 import os
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from meetings.ingest.lines import Line
-from meetings.ingest.records import CouncilName
+from meetings.ingest.records import CouncilName, Evidence
 from meetings.ingest.text import fold, title_case
 
 HEADING_LINES = 12  # of the first page: the letterhead and the meeting's heading
@@ -95,19 +95,29 @@ class _Mention:
     words: tuple[str, ...]  # the place, as printed
     place_first: bool  # "Kent County Council" rather than "City of Alameda"
     votes: int
+    line: Line | None = field(default=None, compare=False)
 
 
 def council_named(lines: list[Line], domains: tuple[str, ...] = ()) -> CouncilName | None:
-    """The council whose document this is, or None when its names do not say clearly.
+    """The council whose document this is, or None when its names do not say clearly."""
+    return council_reading(lines, domains)[0]
+
+
+def council_reading(
+    lines: list[Line], domains: tuple[str, ...] = ()
+) -> tuple[CouncilName | None, Evidence | None]:
+    """The council whose document this is, with the evidence of its weightiest mention; None
+    when its names do not say clearly.
 
     `domains` are the front sheet's email domains (`contact_domains`).
     """
     mentions, generic = _mentions(lines, domains)
     if not mentions:
-        return None
+        return None, None
     votes: Counter = Counter()
     forms: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for (tier, place), group in _places(mentions).items():
+    places = _places(mentions)
+    for (tier, place), group in places.items():
         votes[(tier, place)] += sum(mention.votes for mention in group)
         for mention in group:
             forms[(tier, place)][_form(place, mention)] += mention.votes
@@ -118,9 +128,28 @@ def council_named(lines: list[Line], domains: tuple[str, ...] = ()) -> CouncilNa
     ranked = votes.most_common(2)
     (winner, top), runner_up = ranked[0], ranked[1][1] if len(ranked) > 1 else 0
     if top < MIN_VOTES or top < MARGIN * runner_up:
-        return None
+        return None, None
     tier, place = winner
-    return CouncilName(name=forms[winner].most_common(1)[0][0], place=place, tier=tier)
+    council = CouncilName(name=forms[winner].most_common(1)[0][0], place=place, tier=tier)
+    return council, _evidence(council, places.get(winner, []), top, runner_up)
+
+
+def _evidence(council: CouncilName, group: list[_Mention], top: int, runner_up: int):
+    """Its weightiest mention's line; surer when it heads the document and has no rival."""
+    placed = [mention for mention in group if mention.line is not None]
+    if not placed:
+        return None
+    best = max(placed, key=lambda mention: (mention.votes, -mention.line.page))
+    in_heading = best.votes == HEADING_VOTES
+    reasons = [f"named {len(group)} time{'s' if len(group) != 1 else ''}"]
+    score = 0.9 if in_heading else 0.8 if len(group) >= 3 else 0.7
+    if in_heading:
+        reasons.append("in the first page's heading")
+    if runner_up:  # a rival with half the votes of the winner costs 0.1
+        score -= 0.2 * runner_up / top
+        reasons.append(f"another council named too ({runner_up} votes to {top})")
+    reason = "; ".join(reasons)
+    return Evidence.of_line("council", council.name, best.line, round(score, 2), reason)
 
 
 def parse_council_name(name: str) -> CouncilName | None:
@@ -155,18 +184,18 @@ def _mentions(lines: list[Line], domains: tuple[str, ...] | None) -> tuple[list,
                 if words and (
                     domains is None or votes == HEADING_VOTES and borne_out(words, domains)
                 ):
-                    mentions.append(_Mention("", "", words, True, votes))
+                    mentions.append(_Mention("", "", words, True, votes, line))
                 continue
             tier = TIERS[printed_tier.lower()]
             if words := _trailing_place(rest):
-                mentions.append(_Mention(tier, printed_tier, words, True, votes))
+                mentions.append(_Mention(tier, printed_tier, words, True, votes, line))
             else:
                 generic[tier] += OTHER_VOTES
         for match in TIER_OF.finditer(text):
             if words := _leading_place(text[match.end() :].split()[:PLACE_WORDS]):
                 printed_tier = " ".join(match[1].split())
                 mentions.append(
-                    _Mention(TIERS[printed_tier.lower()], printed_tier, words, False, votes)
+                    _Mention(TIERS[printed_tier.lower()], printed_tier, words, False, votes, line)
                 )
     return mentions, generic
 

@@ -60,6 +60,8 @@ def _count(number: int, noun: str) -> str:
 
 def document_kind(pack: PackRecord) -> str:
     """'agenda pack', 'agenda', 'supplementary agenda', 'minutes', 'report', 'decision notice'."""
+    if pack.kind:
+        return pack.kind
     agenda = bool(pack.meeting and pack.meeting.agenda_items)
     if agenda and pack.meeting.agenda_is_supplement:
         return "supplementary agenda"

@@ -4,7 +4,7 @@ import re
 from itertools import takewhile
 
 from meetings.ingest.lines import Line
-from meetings.ingest.records import AgendaItemRecord, MeetingRecord, PersonRecord
+from meetings.ingest.records import AgendaItemRecord, Evidence, MeetingRecord, PersonRecord
 from meetings.ingest.reports import HEADING as REPORT_HEADING
 from meetings.ingest.text import (
     DATE_DMY,
@@ -119,11 +119,12 @@ def _first_texts(lines: list[Line], limit: int = FRONT_SHEET_WINDOW) -> list[tup
 
 
 def _parse_labelled(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
-    labels, printed = {}, set()
+    labels, printed, labelled = {}, set(), {}
     for _, line in _first_texts(lines):
         if match := LABEL.match(line.text):
             printed.add(label := match[1].lower())
             labels.setdefault(LABEL_MEANS.get(label, label), match[2].strip())
+            labelled.setdefault(LABEL_MEANS.get(label, label), (line, match[1]))
     if not {"meeting", "date"} <= labels.keys():
         return None, 0
     date = find_any_date(labels["date"])
@@ -137,6 +138,15 @@ def _parse_labelled(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
         location=labels.get("location", ""),
         contact=_contact(labels),
     )
+    for field, label, value in (
+        ("body", "meeting", meeting.body),
+        ("date", "date", meeting.date),
+        ("time", "date" if find_time(labels["date"]) else "time", meeting.start_time),
+    ):
+        if value:
+            line, printed_label = labelled[label]
+            reason = f"labelled '{printed_label}' on the front sheet"
+            meeting.evidence.append(Evidence.of_line(field, value, line, 0.95, reason))
     if agenda_at is None:
         return meeting, 0
     meeting.membership = _membership(lines[:agenda_at])
@@ -185,6 +195,7 @@ def _agenda_rows(lines: list[Line], start: int) -> tuple[list[AgendaItemRecord],
         match = ROW.match(line.text)
         if match and (int(match["count"]) == len(items) + 1 or not items):
             items.append(_agenda_item(match["number"], line.raw))
+            items[-1].page = line.page
         elif items:
             note = line.text
             items[-1].note = f"{items[-1].note} {note}".strip()
@@ -249,6 +260,15 @@ def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
     meeting = MeetingRecord(
         body=title_case(body_line.text), date=date, start_time=find_time(date_line.text)
     )
+    under = "printed under the AGENDA heading"
+    meeting.evidence = [
+        Evidence.of_line("body", meeting.body, body_line, 0.9, under),
+        Evidence.of_line("date", date, date_line, 0.9, f"{under}, below the body"),
+    ]
+    if meeting.start_time:
+        meeting.evidence.append(
+            Evidence.of_line("time", meeting.start_time, date_line, 0.9, "with the date")
+        )
     texts = [line.text for _, line in _first_texts(lines, 40)]
     ask_for = next((i for i, text in enumerate(texts) if text.startswith("Ask for:")), None)
     if ask_for is not None:
@@ -267,7 +287,9 @@ def _parse_summons(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
         next_item = len(meeting.agenda_items) + 1
         if match and not match["number"][-1].isalpha() and int(match["count"]) == next_item:
             title = strip_full_stop(PAGES.sub("", match["title"]).strip())
-            item = AgendaItemRecord(number=match["number"], title=title, exempt=exempt)
+            item = AgendaItemRecord(
+                number=match["number"], title=title, exempt=exempt, page=line.page
+            )
             meeting.agenda_items.append(item)
             end = index + 1
     return meeting, end
@@ -292,6 +314,11 @@ def _parse_supplement_letter(lines: list[Line]) -> tuple[MeetingRecord | None, i
                 date=find_date(heading["date"]),
                 agenda_is_supplement=True,
             )
+            reason = "the heading of a covering letter"
+            meeting.evidence = [
+                Evidence.of_line("body", meeting.body, line, 0.85, reason),
+                Evidence.of_line("date", meeting.date, line, 0.85, reason),
+            ]
             break
     else:
         return None, 0
@@ -303,7 +330,7 @@ def _parse_supplement_letter(lines: list[Line]) -> tuple[MeetingRecord | None, i
             in_items = True
             continue
         if in_items and (match := re.match(r"^(\d{1,2}[a-z]?)\s+(.+)$", line.text)):
-            items.append(AgendaItemRecord(number=match[1], title=match[2]))
+            items.append(AgendaItemRecord(number=match[1], title=match[2], page=line.page))
             end = index + 1
         elif in_items and items and line.text.startswith("(Page"):
             items[-1].first_page, items[-1].last_page = page_range(PAGES.search(line.text))
@@ -344,14 +371,26 @@ def _parse_notice(lines: list[Line]) -> tuple[MeetingRecord | None, int]:
     )
     if agenda_at is None:
         return None, 0
-    header = " ".join(line.text for _, line in texts[:agenda_at])
-    body, date = body_named([line.text for _, line in texts[:agenda_at]]), find_date(header)
+    heading = [line for _, line in texts[:agenda_at]]
+    header = " ".join(line.text for line in heading)
+    body, date = body_named([line.text for line in heading]), find_date(header)
     items, end = _numbered_items(lines, texts[agenda_at][0] + 1)
     if not (body and date and len(items) >= MIN_NOTICE_ITEMS):
         return None, 0
-    return MeetingRecord(
-        body=body, date=date, start_time=find_time(header), agenda_items=items
-    ), end
+    meeting = MeetingRecord(body=body, date=date, start_time=find_time(header), agenda_items=items)
+    meeting.evidence = [
+        Evidence.of_line(field, value, line, 0.75, "in a notice's lines above its AGENDA")
+        for field, value, line in (
+            ("body", body, _line_naming(heading, body.split()[-1])),
+            ("date", date, next((line for line in heading if find_date(line.text)), None)),
+        )
+        if line
+    ]
+    return meeting, end
+
+
+def _line_naming(lines: list[Line], word: str) -> Line | None:
+    return next((line for line in lines if word.lower() in line.text.lower()), None)
 
 
 AGENDA_HEADINGS = {"AGENDA", "AGENDA ITEMS", "THE AGENDA", "BUSINESS", "ORDER OF BUSINESS"}
@@ -374,7 +413,9 @@ def _numbered_items(lines: list[Line], start: int) -> tuple[list[AgendaItemRecor
         match = NUMBERED_ITEM.match(text)
         if match and int(match["count"]) == len(items) + 1:
             title = strip_full_stop(match["title"])
-            items.append(AgendaItemRecord(number=match["number"], title=title))
+            items.append(
+                AgendaItemRecord(number=match["number"], title=title, page=lines[index].page)
+            )
             notes.append([])
         elif items and (len(notes[-1]) < 8 and (SUB_ITEM.match(text) or not _after_last(text))):
             notes[-1].append(text)

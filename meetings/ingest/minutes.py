@@ -5,7 +5,13 @@ import re
 from meetings.ingest.lines import Line
 from meetings.ingest.motions import find_motion, movers, record_motion
 from meetings.ingest.numbering import numbered_items
-from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord, PersonRecord
+from meetings.ingest.records import (
+    Evidence,
+    MeetingRecord,
+    MinuteRecord,
+    MinutesRecord,
+    PersonRecord,
+)
 from meetings.ingest.roll import people_in
 from meetings.ingest.text import (
     MONTH,
@@ -104,6 +110,16 @@ def parse_minutes(lines: list[Line], header: re.Match, body_end: int) -> Minutes
         location=_place(found["location"] or ""),
         is_special=bool(header["special"]),
     )
+    reason = "in the minutes' heading ('Minutes of a meeting of … held …')"
+    meeting.evidence = [
+        Evidence.of_line(field, value, lines[0], 0.9, reason)
+        for field, value in (
+            ("body", meeting.body),
+            ("date", meeting.date),
+            ("time", meeting.start_time),
+        )
+        if value
+    ]
     headings = _minute_headings(lines[body_end:])
     first = body_end + headings[0][0] if headings else len(lines)
     attendance = _attendance(lines[body_end:first]) or people_in(lines[body_end:first])

@@ -3,7 +3,7 @@
 from collections import Counter
 
 from meetings.ingest.casing import acronyms_in, readable
-from meetings.ingest.council import contact_domains, council_named
+from meetings.ingest.council import contact_domains, council_reading
 from meetings.ingest.enactment import read_enactment
 from meetings.ingest.frontsheet import parse_front_sheet
 from meetings.ingest.heading import read_heading
@@ -12,6 +12,7 @@ from meetings.ingest.minutes import confirmed_date, find_header, parse_minutes
 from meetings.ingest.proceedings import heading_of, read_proceedings
 from meetings.ingest.records import (
     AgendaItemRecord,
+    Evidence,
     MeetingRecord,
     MinutesRecord,
     PackRecord,
@@ -27,9 +28,7 @@ from meetings.ingest.reports import (
 from meetings.ingest.standalone import read_standalone
 from meetings.ingest.text import find_date, fold
 
-
-class UnrecognisedPack(Exception):
-    """No meeting can be recognised in the text."""
+NO_MEETING = "no meeting recognised"  # the warning of a document kept without its meeting
 
 
 def parse_pack(
@@ -42,7 +41,10 @@ def parse_pack(
     """
     lines = page_lines(pages, styles)
     domains = contact_domains(lines)
-    record = PackRecord(pages=pages, council=council_named(lines, domains), contact_domains=domains)
+    council, council_evidence = council_reading(lines, domains)
+    record = PackRecord(pages=pages, council=council, contact_domains=domains)
+    if council_evidence:
+        record.evidence.append(council_evidence)
     record.meeting, front_end = parse_front_sheet(lines)
     documents = _document_starts(lines, front_end)
     headings = []
@@ -53,20 +55,19 @@ def parse_pack(
             record.minutes.append(parse_minutes(lines[start:end], header, body_start - start))
         elif kind == "report":
             heading, report_of = found
-            headings.append(heading_meeting(heading))
+            headings.append((heading_meeting(heading), lines[start]))
             record.reports.append(parse_report(lines[start:end], report_of - start))
         else:
             record.reports.append(restricted_report(lines[start:end]))
     if not record.meeting and headings:
-        body, date = Counter(headings).most_common(1)[0][0]
-        record.meeting = MeetingRecord(body=body, date=date)
+        record.meeting = _report_headings_meeting(headings)
     if record.meeting:
         _link_reports(record.meeting.agenda_items, record.reports, record.warnings)
         _mark_special_minutes(record)
     elif not record.minutes:
         _read_other_house_styles(record, lines)
         if not record.meeting and not record.minutes:
-            record.meeting = _generic_meeting(lines, default_body, default_date)
+            record.meeting = _generic_meeting(lines, default_body, default_date, record)
             record.warnings.append(
                 "no agenda, minutes or reports recognised: stored as searchable pages only"
             )
@@ -241,18 +242,39 @@ def _mark_special_minutes(record: PackRecord) -> None:
                     minutes.meeting.is_special = True
 
 
-def _generic_meeting(lines: list[Line], default_body: str, default_date) -> MeetingRecord:
-    """The body and date named at the top of a document of no known layout."""
+def _report_headings_meeting(headings: list) -> MeetingRecord:
+    """The meeting most of the reports' headings name ('CABINET – 12 MAY 2026')."""
+    (body, date), count = Counter(meeting for meeting, _ in headings).most_common(1)[0]
+    line = next(line for meeting, line in headings if meeting == (body, date))
+    reason = f"the heading of {count} of {len(headings)} reports"
+    evidence = [Evidence.of_line(name, value, line, 0.8, reason)
+                for name, value in (("body", body), ("date", date))]  # fmt: skip
+    return MeetingRecord(body=body, date=date, evidence=evidence)
+
+
+def _generic_meeting(
+    lines: list[Line], default_body: str, default_date, record: PackRecord
+) -> MeetingRecord | None:
+    """The body and date named at the top of a document of no known layout, or given.
+
+    None when either is missing: the document is kept as pages, and what was read of its
+    meeting (the body or the date, its kind) goes on the record's evidence for the admin.
+    """
     reading = read_heading(lines)
     date = default_date or reading.date
     body = default_body or reading.body
+    evidence = [e for e in reading.evidence if getattr(reading, e.field) in (body, date)]
+    evidence += [
+        Evidence(name, str(value), 0, "", 1.0, "given at import")
+        for name, value, given in (("body", body, default_body), ("date", date, default_date))
+        if given
+    ]
+    record.evidence += [e for e in reading.evidence if e.field == "kind"]
     if not date or not body:
         missing = " and ".join(
             name for name, value in (("date", date), ("body", body)) if not value
         )
-        raise UnrecognisedPack(
-            f"no meeting recognised (no {missing} found: name the meeting with --body and --date)"
-        )
-    named = {"body": default_body, "date": default_date}  # what the admin named needs no evidence
-    evidence = [e for e in reading.evidence if not named.get(e.field)]
+        record.evidence += evidence
+        record.warnings.append(f"{NO_MEETING} (no {missing} found)")
+        return None
     return MeetingRecord(body=body, date=date, start_time=reading.start_time, evidence=evidence)

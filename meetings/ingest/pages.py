@@ -50,6 +50,8 @@ def read_pages(
         return pdf_pages(path, on_page, max_pages, ocr or OcrSettings())
     if b"\x00" in head:
         raise UnreadableSource("not a PDF or a text file")
+    if path.suffix.lower() == ".pdf":
+        raise UnreadableSource("not a PDF (it is named .pdf but holds no PDF)")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:

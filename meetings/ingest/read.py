@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from meetings.ingest.ocr import OcrSettings
-from meetings.ingest.pack import UnrecognisedPack, parse_pack, printed_pages
+from meetings.ingest.pack import parse_pack, printed_pages
 from meetings.ingest.pages import UnreadableSource, read_pages
 from meetings.ingest.records import PackRecord
 
@@ -44,7 +44,7 @@ def read_source(
         pack = parse_pack(pages.texts, default_body, default_date, pages.styles)
         pack.printed_pages = printed_pages(pack, count_on=pages.format == "pdf")
         pack.warnings[:0] = pages.warnings
-    except (UnreadableSource, UnrecognisedPack) as error:
+    except UnreadableSource as error:
         raise PackError(str(error)) from error
     except OSError as error:
         raise PackError(f"cannot be read ({error.strerror or error})") from error

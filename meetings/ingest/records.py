@@ -23,6 +23,7 @@ class AgendaItemRecord:
     exempt: bool = False
     note: str = ""
     printed_number: str = ""  # as printed, where `number` had to tell it apart from another
+    page: int | None = None  # the page of the agenda that lists it
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,12 @@ class Evidence:
     text: str  # the document's own words, as printed on that line
     score: float  # 0 to 1: how well the evidence bears the reading out
     reason: str  # "labelled 'Date'; printed as a heading"
+
+    @classmethod
+    def of_line(cls, field: str, value, line, score: float, reason: str) -> "Evidence":
+        """Evidence read from one Line (meetings.ingest.lines) of the document."""
+        shown = value.isoformat() if hasattr(value, "isoformat") else str(value)
+        return cls(field, shown, line.page, line.text, score, reason)
 
 
 @dataclass
@@ -130,3 +137,4 @@ class PackRecord:
     reports: list[ReportRecord] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    kind: str = ""  # what an admin's correction says it is; else describe.document_kind's

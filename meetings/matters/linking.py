@@ -323,7 +323,8 @@ def refresh(matter_ids: Iterable[int]) -> None:
 
 def status_of(steps: list[MatterStep]) -> str:
     """Where the business stands, from its latest steps."""
-    decisions = [step for step in steps if step.kind == "decision"]
+    # A re-import or an admin's correction may have taken a step's decision away.
+    decisions = [step for step in steps if step.kind == "decision" and step.decision]
     last = decisions[-1] if decisions else None
     after = [step for step in steps if last is None or step.date > last.date]
     if last and any(step.kind == "rescission" for step in after):

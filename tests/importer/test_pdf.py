@@ -104,9 +104,17 @@ def test_with_ocr_off_cid_glyph_codes_are_refused_as_needing_it(realworld):
         read_source(realworld("horsley_parish-council"), ocr=OcrSettings("never"))
 
 
-def test_no_recognisable_meeting_is_refused(realworld):
-    with pytest.raises(PackError, match="no meeting recognised"):
-        read_source(realworld("kent_county-council_2025-03-13_report-consultation"))
+def test_a_document_of_no_recognisable_meeting_is_kept_saying_what_is_missing(realworld):
+    pack = read_source(realworld("kent_county-council_2025-03-13_report-consultation")).pack
+    assert (pack.meeting, pack.minutes, pack.council.name) == (None, [], "Kent County Council")
+    assert "no meeting recognised (no date and body found)" in pack.warnings
+    (council,) = pack.evidence
+    assert (council.page, council.text, council.score, council.reason) == (
+        3,
+        "Since Kent County Council rolled out Family",
+        0.8,
+        "named 3 times",
+    )
 
 
 def test_body_and_date_can_be_named_for_such_a_document(realworld):

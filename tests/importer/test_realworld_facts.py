@@ -17,7 +17,7 @@ import pytest
 
 from meetings.ingest.council import parse_council_name
 from meetings.ingest.ocr import tesseract_missing
-from meetings.ingest.pack import UnrecognisedPack, parse_pack
+from meetings.ingest.pack import parse_pack
 from meetings.ingest.pages import UnreadableSource, read_pages
 from meetings.ingest.text import find_time
 from tests.conftest import REALWORLD, REALWORLD_NEXT, shared_file
@@ -29,13 +29,13 @@ SPECIAL_ORDER = "the special order of the day (item A) is an item here; the fact
 SUB_ITEMS = "the facts count the top level; the outline reads the items under it (2.1 …) too"
 SECTIONS = "the facts count the numbered items; the outline reads the Roman sections too"
 HEADINGS = "the facts count items printed as headings without a number; the numbered are read"
-HANDWRITTEN_DAY = "the meeting's day is handwritten ('February __, 2008'): no meeting is read"
+HANDWRITTEN_DAY = "the meeting's day is handwritten ('February __, 2008'): it is kept for review"
 VOTE_GRID = (
     "a register: OCR merges the vote grid's marks into the agenda column ('x B. APPROVAL OF "
     "MINUTES') and the decisions stand in a third column"
 )
-GLUED_HEADING = "OCR reads the photocopy's heading 'THEBOARD OFEDUCATION': the scan is refused"
-REFUSED = ["meeting", "council", "decisions", "item count"]
+GLUED_HEADING = "OCR reads the photocopy's heading 'THEBOARD OFEDUCATION': it is kept for review"
+NO_MEETING = ["meeting", "decisions", "item count"]  # kept as pages, without a meeting
 KNOWN_FAILURES = {
     "nipissing-township_council_2024-09-03_agenda-pack.pdf": {"item count": MISREAD_NUMBER},
     "sunnyvale_city-council_2021-01-26_agenda.pdf": {"item count": SPECIAL_ORDER},
@@ -56,7 +56,7 @@ KNOWN_FAILURES = {
         "council": "the resolution names its city once, in the sentence at its foot"
     },
     "rivergrove_planning-commission_2008-02-04_interpretation-scanned.pdf": dict.fromkeys(
-        REFUSED, HANDWRITTEN_DAY
+        NO_MEETING, HANDWRITTEN_DAY
     ),
     "guelph_city-council_2014-07-14_minutes.pdf": {"item count": HEADINGS},
     "guelph_city-council_2014-06-16_gmhi-shareholder-minutes-draft.pdf": {"item count": HEADINGS},
@@ -64,7 +64,7 @@ KNOWN_FAILURES = {
         ["decisions", "item count", "item A."], VOTE_GRID
     ),
     "san-diego-unified_board-of-education_2002-06-30_special-minutes-scanned.pdf": dict.fromkeys(
-        [*REFUSED, "time", "item I.", "item II.", "item III."], GLUED_HEADING
+        [*NO_MEETING, "council", "time", "item I.", "item II.", "item III."], GLUED_HEADING
     ),
     "chelles_conseil-municipal_2021-12-14_agenda-scanned.pdf": {
         "council": "the invitation prints 'Mairie de Chelles' and the seal, never 'Ville de "
@@ -110,10 +110,7 @@ def parsed(path):
         pages = read_pages(path, ocr=cached_ocr())
     except UnreadableSource as refusal:
         return None, None, str(refusal)
-    try:
-        return pages, parse_pack(pages.texts, styles=pages.styles), ""
-    except UnrecognisedPack as refusal:
-        return pages, None, str(refusal)
+    return pages, parse_pack(pages.texts, styles=pages.styles), ""
 
 
 def similar(a: str, b: str) -> float:

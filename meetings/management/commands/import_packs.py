@@ -116,9 +116,13 @@ class Command(BaseCommand):
             raise CommandError("no .pdf or .txt files found in the paths given")
         outcomes = self._run(paths, options)
         failures = [error for _, error in outcomes if error]
-        self._summarise([result for result, _ in outcomes if result], failures, options)
-        if failures:
-            raise CommandError(f"{len(failures)} of {len(paths)} packs failed", returncode=1)
+        results = [result for result, _ in outcomes if result]
+        unplaced = [result for result in results if result.unplaced]
+        self._summarise(results, failures, options)
+        self._list_left_to_do(failures, unplaced)
+        if failures or unplaced:
+            kept = f"; {len(unplaced)} kept without a meeting" if unplaced else ""
+            raise CommandError(f"{len(failures)} of {len(paths)} packs failed{kept}", returncode=1)
 
     def _run(self, paths: list[Path], options: dict):
         show_progress = sys.stderr.isatty() and options["verbosity"] > 0
@@ -149,6 +153,8 @@ class Command(BaseCommand):
             self.stderr.write(f"error: {error}")
             return
         self.stdout.write(result.summary())
+        if result.needs_meeting:
+            self.stdout.write(f"  needs a meeting: {result.needs_meeting}")
         for warning in result.warnings:
             self.stdout.write(f"  warning: {result.file_name}: {warning}")
 
@@ -163,3 +169,17 @@ class Command(BaseCommand):
         if options["dry_run"]:
             line += " (dry run: nothing was saved)"
         self.stdout.write(line)
+
+    def _list_left_to_do(self, failures: list[str], unplaced: list[LoadResult]) -> None:
+        """The files that failed, and those kept without a meeting, again at the end."""
+        if failures:
+            self.stdout.write(f"Failed ({len(failures)}), nothing of them was kept:")
+            for error in failures:
+                self.stdout.write(f"  {error}")
+        if unplaced:
+            self.stdout.write(
+                f"Kept without a meeting ({len(unplaced)}): give each its meeting in the admin's "
+                "imports to review, or import it again with --body and --date:"
+            )
+            for result in unplaced:
+                self.stdout.write(f"  {result.file_name}: {result.unplaced}")
