@@ -15,6 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from meetings.ingest.council import parse_council_name
 from meetings.ingest.layout import Style, body_size
 from meetings.ingest.lines import Line
 from meetings.ingest.records import Evidence
@@ -123,6 +124,8 @@ DOCUMENT_TITLE = re.compile(
     re.IGNORECASE,
 )
 FOOTER = 0.9  # a line this far down the page is a footer, not the heading
+LETTERHEAD_GAP = 3  # lines between a council's letterhead and its committee's heading
+COUNCIL = re.compile(r"\bCouncil\b", re.IGNORECASE)
 
 
 @dataclass
@@ -160,7 +163,7 @@ def read_heading(lines: list[Line], window: int = WINDOW) -> HeadingReading:
     if kind:
         reading.kind = kind.value
     bodies = _body_candidates(context, kind)
-    body = _most_specific(_best(bodies), bodies)
+    body = _under_letterhead(_most_specific(_best(bodies), bodies), bodies)
     date = _best(_date_candidates(context, body, kind))
     if body:
         reading.body = body.value
@@ -254,6 +257,21 @@ def _most_specific(best: Candidate | None, candidates: list[Candidate]) -> Candi
         if c.score >= ENOUGH and c.value.lower().endswith(" " + best.value.lower())
     ]
     return max(fuller, key=lambda c: c.score) if fuller else best
+
+
+def _under_letterhead(best: Candidate | None, candidates: list[Candidate]) -> Candidate | None:
+    """'Planning Committee – 12 March 2031' printed under 'Northam District Council': the
+    council's letterhead heads the document of one of its committees or boards."""
+    if not best or not parse_council_name(best.value):
+        return best
+    below = [
+        c
+        for c in candidates
+        if best.index < c.index <= best.index + LETTERHEAD_GAP
+        and c.score >= ENOUGH
+        and not COUNCIL.search(c.value)
+    ]
+    return max(below, key=lambda c: c.score) if below else best
 
 
 def _position(context: _Context, candidate: Candidate) -> None:

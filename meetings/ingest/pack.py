@@ -4,6 +4,7 @@ from collections import Counter
 
 from meetings.ingest.casing import acronyms_in, readable
 from meetings.ingest.council import contact_domains, council_named
+from meetings.ingest.decision_list import read_decision_list
 from meetings.ingest.enactment import read_enactment
 from meetings.ingest.frontsheet import parse_front_sheet
 from meetings.ingest.heading import read_heading
@@ -109,11 +110,19 @@ def _readable_titles(record: PackRecord, lines: list[Line]) -> None:
         titled.title = readable(titled.title, acronyms)
 
 
+# Kinds of document told by their own evidence (see docs/importer.md): each returns the
+# minutes of the meeting the document records, or None where it is not of its kind.
+OTHER_KINDS = (read_decision_list,)
+
+
 def _read_other_house_styles(record: PackRecord, lines: list[Line]) -> None:
     """A document that calls itself an agenda or minutes is read as one, even when it holds
     reports (a US agenda packet); any other is a report or decision notice if it is one."""
     if enactment := read_enactment(lines):
         record.minutes.append(enactment)
+        return
+    if found := next((minutes for read in OTHER_KINDS if (minutes := read(lines))), None):
+        record.minutes.append(found)
         return
     heading = heading_of(lines)
     if heading and heading.kind:
