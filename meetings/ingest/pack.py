@@ -27,6 +27,7 @@ from meetings.ingest.reports import (
 )
 from meetings.ingest.standalone import read_standalone
 from meetings.ingest.text import find_date, fold
+from meetings.ingest.transcript import read_transcript
 
 
 class UnrecognisedPack(Exception):
@@ -112,7 +113,7 @@ def _readable_titles(record: PackRecord, lines: list[Line]) -> None:
 
 # Kinds of document told by their own evidence (see docs/importer.md): each returns the
 # minutes of the meeting the document records, or None where it is not of its kind.
-OTHER_KINDS = (read_decision_list,)
+OTHER_KINDS = (read_transcript, read_decision_list)
 
 
 def _read_other_house_styles(record: PackRecord, lines: list[Line]) -> None:

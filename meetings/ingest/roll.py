@@ -100,6 +100,11 @@ def people_in(lines: list[Line]) -> list[PersonRecord]:
     return list(people.values())
 
 
+def person(text: str, role: str = "member") -> PersonRecord | None:
+    """One person as a roll names them ('Mayor Tom Piper', 'Cllr J Smith'), or None."""
+    return _person(text, role)
+
+
 def _person(text: str, role: str) -> PersonRecord | None:
     note = ""
     if match := re.search(r"\s*\(([^)]*)\)\s*$", text):
