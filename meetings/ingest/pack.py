@@ -2,6 +2,7 @@
 
 from collections import Counter
 
+from meetings.ingest.ballot import read_ballot
 from meetings.ingest.casing import acronyms_in, readable
 from meetings.ingest.council import contact_domains, council_named
 from meetings.ingest.decision_list import read_decision_list
@@ -113,7 +114,7 @@ def _readable_titles(record: PackRecord, lines: list[Line]) -> None:
 
 # Kinds of document told by their own evidence (see docs/importer.md): each returns the
 # minutes of the meeting the document records, or None where it is not of its kind.
-OTHER_KINDS = (read_transcript, read_decision_list)
+OTHER_KINDS = (read_transcript, read_decision_list, read_ballot)
 
 
 def _read_other_house_styles(record: PackRecord, lines: list[Line]) -> None:
