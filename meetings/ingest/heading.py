@@ -47,7 +47,8 @@ LEADING_WORDS = re.compile(
     r"^(?:(?:draft|unconfirmed|approved|confirmed)\s+)?"
     r"(?:(?:minutes|agenda|notice|notes|summary|record|transcript|report|summons)\s+"
     r"(?:of|for|to)\s+(?:the\s+|a\s+|an\s+)?)?"
-    r"(?:(?:regular|special|ordinary|annual|extraordinary|adjourned|formal|public|joint"
+    r"(?:(?:regular|special|ordinary|annual(?!\s+(?:parish|town|village|community)\s+meeting)"
+    r"|extraordinary|adjourned|formal|public|joint"
     r"|emergency|reconvened|rescheduled|organizational|virtual|hybrid)\s+)*"
     r"(?:(?:meeting|session)\s+(?:of|for)\s+(?:the\s+)?)?"
     r"|^(?:réunion|séance|procès-verbal|compte[- ]rendu|ordre du jour)\s+(?:du|de\s+la|de)\s+",
@@ -60,6 +61,13 @@ TRAILING_WORDS = re.compile(
     r"|\s+(?:held|to be held|was held|on|at|in)\b.*"
     r"|\s+as\s+(?:the\s+)?[A-Z].*"  # "Guelph City Council as Shareholders of …": the Council
     r"|\s+of\s+the\s+(?:City|Town|Township|Village|County|Borough)\s+of\s+.*)$",
+    re.IGNORECASE,
+)
+# The electors' annual assembly, whose name varies: "Annual Meeting of the Parish (of X)" is
+# the Annual Parish Meeting; "Annual Meeting of the Parish Council" is the council's own.
+ANNUAL_ASSEMBLY = re.compile(
+    r"\bannual\s+(?:meeting|assembly)\s+of\s+(?:the\s+)?(?P<tier>parish|town|village"
+    r"|community)\b(?!\s+(?:council|meeting))",
     re.IGNORECASE,
 )
 # "Finance Committee of Great Ashby Town Council" is the Finance Committee.
@@ -308,6 +316,8 @@ def body_names(text: str) -> list[tuple[str, str]]:
     if (match := LABEL.match(text)) and match["label"].lower() in BODY_LABELS:
         name = _tidy(match["value"])
         return [(name, "labelled")] if name else []
+    if match := ANNUAL_ASSEMBLY.search(text):  # "Annual Meeting of the Parish of Little Ashby"
+        return [(f"Annual {match['tier'].title()} Meeting", "in the heading")]
     names = [
         (_tidy(match["body"]), "named as 'a meeting of'") for match in MEETING_OF.finditer(text)
     ]

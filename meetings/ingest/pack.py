@@ -3,6 +3,7 @@
 from collections import Counter
 
 from meetings.ingest.ballot import read_ballot
+from meetings.ingest.bilingual import english_reading
 from meetings.ingest.casing import acronyms_in, readable
 from meetings.ingest.council import contact_domains, council_named
 from meetings.ingest.decision_list import read_decision_list
@@ -43,7 +44,7 @@ def parse_pack(
     `default_body` and `default_date` name the meeting of a document that does not; `styles`
     are the Styles of each page's lines, where the pages came from a PDF.
     """
-    lines = page_lines(pages, styles)
+    lines = english_reading(page_lines(pages, styles))
     domains = contact_domains(lines)
     record = PackRecord(pages=pages, council=council_named(lines, domains), contact_domains=domains)
     record.meeting, front_end = parse_front_sheet(lines)
