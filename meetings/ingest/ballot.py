@@ -23,9 +23,10 @@ MIN_TALLIES = 2  # lines of votes counted in one ballot
 MIN_SHARE = 0.6  # of the lines after the heading that the ballots must make
 
 BALLOT_WORDS = re.compile(r"\b(?:ballot|votes?|voting|poll|election)\b", re.IGNORECASE)
-# "Ann Brown 5", "Colin Davies – 3 votes", "For: 41", "Option B (a new hall) 17"
+# "Ann Brown 5", "Colin Davies – 3 votes", "For: 41", "Option B (a new hall) 17"; a meeting's
+# ballot counts members, never tens of thousands (an election's poll does)
 TALLY = re.compile(
-    r"^(?P<option>[A-Za-z][\w.'’&()/ -]{0,60}?)\s*(?:[:–-]\s*|\s)(?P<votes>\d{1,5})"
+    r"^(?P<option>[A-Za-z][\w.'’&()/ -]{0,60}?)\s*(?:[:–-]\s*|\s)(?P<votes>\d{1,4})"
     r"(?:\s+votes?)?\.?$",
     re.IGNORECASE,
 )
