@@ -30,6 +30,7 @@ TALLY = re.compile(
     r"(?:\s+votes?)?\.?$",
     re.IGNORECASE,
 )
+COUNTED = re.compile(r"\d(?:\s+votes?)?\.?$", re.IGNORECASE)  # the cheap test of a tally
 SIDES = {"for": "for", "yes": "for", "in favour": "for", "in favor": "for", "against": "against",
          "no": "against", "abstain": "abstained", "abstained": "abstained",
          "abstentions": "abstained", "abstention": "abstained"}  # fmt: skip
@@ -64,13 +65,13 @@ class Ballot:
 
 def read_ballot(lines: list[Line]) -> MinutesRecord | None:
     """The decisions a meeting's ballot result sheet declares, or None."""
+    ballots = _ballots(lines)
+    if not ballots or not _ballots_make_the_document(lines, ballots):
+        return None
     texts = [line.text for line in lines]
     if any(POLL_DECLARATION.search(text) for text in texts):
         return None
     if not any(BALLOT_WORDS.search(text) for text in texts):
-        return None
-    ballots = _ballots(lines)
-    if not ballots or not _ballots_make_the_document(lines, ballots):
         return None
     heading = read_heading(lines[: ballots[0].declared])
     if not heading.body or not heading.date:
@@ -99,11 +100,19 @@ def _ballots(lines: list[Line]) -> list[Ballot]:
                 choices = [(option, votes) for _, option, votes in tallies]
                 ballots.append(Ballot(_title_at(lines, tallies[0][0]), index, choices))
             tallies = []
-        elif (match := TALLY.match(line.text)) and not find_any_date(line.text):
+        elif match := _tally(line.text):
             if tallies and not _follows(lines, tallies[-1][0], index):
                 tallies = []  # a table's rows follow each other
             tallies.append((index, match["option"].strip(" :–-"), int(match["votes"])))
     return ballots
+
+
+def _tally(text: str) -> re.Match | None:
+    """'Ann Brown 5', 'For: 41'; a date ('Tuesday 13 May 2031') is no tally."""
+    if not COUNTED.search(text[-12:]):
+        return None  # the cheap test first
+    match = TALLY.match(text)
+    return match if match and not find_any_date(text) else None
 
 
 def _follows(lines: list[Line], before: int, index: int) -> bool:

@@ -40,7 +40,7 @@ HEADING_LINES = 12
 
 def english_reading(lines: list[Line]) -> list[Line]:
     """The lines, with the English half of each Welsh and English pair."""
-    lines = [_english_pair(line) for line in lines]
+    lines = [_english_pair(line) if " / " in line.text else line for line in lines]
     return _without_welsh_headings(lines)
 
 
@@ -69,17 +69,27 @@ def _english_word(match: re.Match) -> str:
 def _without_welsh_headings(lines: list[Line]) -> list[Line]:
     """A heading's Welsh line printed above or below its English one (the two name the same
     place or date) is not read."""
-    filled = [index for index, line in enumerate(lines) if line.text]
-    if not filled:
-        return lines
-    top = [i for i in filled if lines[i].page == lines[filled[0]].page][:HEADING_LINES]
+    top = _top(lines)
     welsh = set()
     for position, index in enumerate(top):
         text = lines[index].text
         neighbours = top[max(0, position - 1) : position] + top[position + 1 : position + 2]
         if _is_welsh(text) and any(_translates(text, lines[n].text) for n in neighbours):
             welsh.add(index)
+    if not welsh:
+        return lines
     return [replace(line, text="", raw="") if i in welsh else line for i, line in enumerate(lines)]
+
+
+def _top(lines: list[Line]) -> list[int]:
+    """The indexes of the first page's first lines with text."""
+    top: list[int] = []
+    for index, line in enumerate(lines):
+        if line.text and top and line.page != lines[top[0]].page or len(top) == HEADING_LINES:
+            break
+        if line.text:
+            top.append(index)
+    return top
 
 
 def _translates(welsh: str, other: str) -> bool:

@@ -60,6 +60,8 @@ REPORTED = re.compile(
     r"|Questioned|Raised|Commented|Suggested|Advised|Informed|Thanked|Responded|Requested"
     r"|Enquired|Inquired|Welcomed|Presented|Gave|Outlined|Referred|Highlighted|Added)\b)"
 )
+SPEAKER_MARK = re.compile(r"[:–—]|\s-\s")  # what ends a speaker's label
+MAX_LABEL = 90  # characters: a speaker's label, with a note in brackets, is no longer
 SENTENCE = re.compile(r"[.?!…]")  # speech is sentences; "Chair: Cllr A Smith" is a list
 MARGIN_NUMBER = re.compile(r"^(?P<number>\d{1,2})\s+(?=\S)")
 
@@ -128,11 +130,11 @@ def read_transcript(lines: list[Line]) -> MinutesRecord | None:
     """The meeting a verbatim transcript records, its items, motions and roll; or None."""
     lines = _without_margin_numbers(lines)
     turns = _turns(lines)
-    if len(turns) < MIN_TURNS:  # the cheap test first
+    if not _is_debate(lines, turns):
         return None
     items = _items(lines, turns)
     turns = _turns(lines, headings=frozenset(item.index for item in items))
-    if not _is_transcript(lines, turns):
+    if not _mostly_spoken(lines, turns):
         return None
     first = turns[0].index
     heading = read_heading(lines[:first])
@@ -186,6 +188,8 @@ def _without_margin_numbers(lines: list[Line]) -> list[Line]:
 
 
 def _speaker_at(text: str) -> re.Match | None:
+    if not SPEAKER_MARK.search(text[:MAX_LABEL]):
+        return None  # the cheap test first: no colon or dash after a label's length
     match = CAPITALS_SPEAKER.match(text) or TITLED_SPEAKER.match(text)
     return match if match and not REPORTED.match(match["speech"]) else None
 
@@ -206,18 +210,25 @@ def _turns(lines: list[Line], headings: frozenset[int] = frozenset()) -> list[Tu
     return turns
 
 
-def _is_transcript(lines: list[Line], turns: list[Turn]) -> bool:
-    """Most of what follows the first turn is turns of speech, close together, by speakers
-    who speak again and again: a list of members ('Member: Cllr A Smith') is no speech,
-    people who each wrote in once are no debate, and a pack's signature blocks ('Mayor: Tom
-    Piper.') stand pages apart."""
+def _is_debate(lines: list[Line], turns: list[Turn]) -> bool:
+    """Turns of speech, close together, by speakers who speak again and again: a list of
+    members ('Member: Cllr A Smith') is no speech, people who each wrote in once are no
+    debate, and a pack's signature blocks ('Mayor: Tom Piper.') stand pages apart."""
     spoken = [turn for turn in turns if SENTENCE.search(turn.said)]
     speakers = {_name(turn.speaker) for turn in spoken}
     if len(spoken) < MIN_TURNS or len(spoken) < TURNS_A_SPEAKER * len(speakers):
         return False
-    after = sum(1 for line in lines[turns[0].index :] if line.text)
-    in_turns = sum(len(turn.speech) for turn in turns)
-    return after <= MAX_LINES_A_TURN * len(turns) and in_turns >= MIN_SPOKEN * after
+    return _filled_after(lines, turns) <= MAX_LINES_A_TURN * len(turns)
+
+
+def _mostly_spoken(lines: list[Line], turns: list[Turn]) -> bool:
+    """Most of what follows the first turn is turns, not business between them (minutes that
+    quote a few questions and answers, then record their decisions)."""
+    return sum(len(turn.speech) for turn in turns) >= MIN_SPOKEN * _filled_after(lines, turns)
+
+
+def _filled_after(lines: list[Line], turns: list[Turn]) -> int:
+    return sum(1 for line in lines[turns[0].index :] if line.text)
 
 
 def _name(speaker: str) -> str:
