@@ -60,7 +60,7 @@ REPORTED = re.compile(
     r"|Questioned|Raised|Commented|Suggested|Advised|Informed|Thanked|Responded|Requested"
     r"|Enquired|Inquired|Welcomed|Presented|Gave|Outlined|Referred|Highlighted|Added)\b)"
 )
-SPEAKER_MARK = re.compile(r"[:–—]|\s-\s")  # what ends a speaker's label
+SPEAKER_MARK = re.compile(r"[:–—]|\s-")  # what ends a speaker's label
 MAX_LABEL = 90  # characters: a speaker's label, with a note in brackets, is no longer
 SENTENCE = re.compile(r"[.?!…]")  # speech is sentences; "Chair: Cllr A Smith" is a list
 MARGIN_NUMBER = re.compile(r"^(?P<number>\d{1,2})\s+(?=\S)")
