@@ -46,7 +46,7 @@ _TITLES = (
 # that names no one ("PRESENT:", "MOTION:", "AYES:") is not a speaker.
 CAPITALS_SPEAKER = re.compile(
     r"^(?P<speaker>(?:THE\s+(?:[A-Z][A-Z.'’-]*\s+){0,2}[A-Z][A-Z.'’-]*)"
-    rf"|(?:(?-i:{_TITLES.upper()})\.?(?:\s+[A-Z][A-Z.'’-]*){{0,3}}(?:\s+\d{{1,2}})?))"
+    rf"|(?:(?i:{_TITLES})\.?(?:\s+[A-Z][A-Z.'’-]*){{0,3}}(?:\s+\d{{1,2}})?))"
     r"(?:\s*\((?P<note>[^)]{1,40})\))?\s*:\s*(?P<speech>.*)$"
 )
 # "Cllr Jones – …", "Councillor Smith: …", "Cllr Ward (Chair) – …", "Town Clerk – …"

@@ -20,8 +20,8 @@ THE MAYOR: Good evening, everyone. I call this regular meeting of the City Counc
 order. Madam Clerk, please call the roll.
 THE CLERK: Councilmember Adams?
 COUNCILMEMBER ADAMS: Here.
-THE CLERK: Councilmember Baker?
-COUNCILMEMBER BAKER: Present.
+THE CLERK: Vice Mayor Baker?
+VICE MAYOR BAKER: Present.
 THE CLERK: Councilmember Diaz?
 COUNCILMEMBER DIAZ: Here.
 THE CLERK: Mayor Chen?
@@ -38,13 +38,13 @@ a dollar fifty on Main Street only.
 COUNCILMEMBER DIAZ: I move that the parking fee on Main Street be raised to $1.50
 an hour from July 1.
 COUNCILMEMBER ADAMS: I'll second that.
-COUNCILMEMBER BAKER: I have a question. Will the residents' permits change?
+VICE MAYOR BAKER: I have a question. Will the residents' permits change?
 MR. ORTIZ: No, they will not.
 THE MAYOR: Madam Clerk, please call the roll.
 THE CLERK: Councilmember Adams?
 COUNCILMEMBER ADAMS: Aye.
-THE CLERK: Councilmember Baker?
-COUNCILMEMBER BAKER: No.
+THE CLERK: Vice Mayor Baker?
+VICE MAYOR BAKER: No.
 THE CLERK: Councilmember Diaz?
 COUNCILMEMBER DIAZ: Aye.
 THE CLERK: Mayor Chen?
