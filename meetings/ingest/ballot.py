@@ -135,16 +135,20 @@ def _ballots_make_the_document(lines: list[Line], ballots: list[Ballot]) -> bool
     first = ballots[0].start
     after = sum(1 for line in lines[first:] if line.text)
     in_ballots = sum(
-        1 for ballot in ballots for line in lines[ballot.start : ballot.declared + 1] if line.text
+        1
+        for ballot in ballots
+        for line in lines[ballot.start : _sentence_end(lines, ballot.declared)]
+        if line.text
     )
     return in_ballots >= MIN_SHARE * after
 
 
 def _minute(lines: list[Line], ballot: Ballot, position: int) -> MinuteRecord:
-    span = lines[ballot.start : ballot.declared + 1]
+    end = _sentence_end(lines, ballot.declared)
+    span = lines[ballot.start : end]
     title = span[0].text
     numbered = NUMBERED.match(title)
-    declaration = lines[ballot.declared].text
+    declaration = " ".join(line.text for line in lines[ballot.declared : end] if line.text)
     result = DECLARED.search(declaration)["result"]
     minute = MinuteRecord(
         number=numbered["number"] if numbered else str(position),
@@ -156,6 +160,15 @@ def _minute(lines: list[Line], ballot: Ballot, position: int) -> MinuteRecord:
     )
     _count(minute, ballot.tallies, declaration)
     return minute
+
+
+def _sentence_end(lines: list[Line], index: int) -> int:
+    """The index after the line where the sentence begun on line `index` ends: a declaration
+    runs on over the lines the page wrapped it onto."""
+    end = index + 1
+    while not lines[end - 1].text.endswith(".") and end < len(lines) and lines[end].text:
+        end += 1
+    return end
 
 
 def _count(minute: MinuteRecord, tallies: list[tuple[str, int]], declaration: str) -> None:

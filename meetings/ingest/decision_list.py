@@ -51,7 +51,7 @@ DECISION_WORDS = re.compile(
 # A table's decision cell, at the end of its row and capitalised: "… Smith Family Trust
 # Approved", "… GRANTED SUBJECT TO CONDITIONS"; not "… previously approved".
 TABLE_DECISION = re.compile(
-    r"(?:^|\s)(?P<decision>(?-i:(?=[A-Z]))(?:granted|approved|permitted|refused|denied|rejected"
+    r"(?:^|\s)(?P<decision>(?-i:(?=[A-Z]))(?:granted|approved|refused|denied|rejected"
     r"|deferred|continued|withdrawn)(?:\s+(?:subject\s+to|with|for|to|until|pending)\b.{0,60})?)"
     r"\.?$",
     re.IGNORECASE,

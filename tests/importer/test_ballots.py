@@ -26,7 +26,8 @@ Candidate Votes
 Cllr Ann Brown 9
 Cllr Colin Davies 6
 Spoilt papers 1
-Cllr Ann Brown was declared elected Town Mayor for 2031/32.
+Cllr Ann Brown was declared elected Town Mayor of Eastbrook for the municipal year
+2031/32.
 2. Motion to move meetings to the Community Centre (ballot requested by five members)
 For 7
 Against 8
@@ -67,6 +68,10 @@ def test_numbered_ballots_an_election_and_a_motion_voted_for_and_against():
     )
     mayor, motion = minutes.minutes
     assert (mayor.number, mayor.title, mayor.votes_for) == ("1", "Election of Town Mayor", 9)
+    assert mayor.resolved == (
+        "Cllr Ann Brown was declared elected Town Mayor of Eastbrook for the municipal year "
+        "2031/32."
+    )
     assert (motion.number, motion.title) == (
         "2",
         "Motion to move meetings to the Community Centre (ballot requested by five members)",
