@@ -56,6 +56,8 @@ TABLE_DECISION = re.compile(
     r"\.?$",
     re.IGNORECASE,
 )
+# A table's header whose last column is the decision: "Premises Application Decision"
+DECISION_COLUMN = re.compile(r"^(?:[A-Z][\w/()&'’-]*\s+){1,6}(?:Decision|Outcome|Result)$")
 CELL_GOES_ON = re.compile(r"\b(?:with|subject(?:\s+to)?|to|for|until|pending|of)$", re.IGNORECASE)
 FIELD = re.compile(r"^(?P<label>[A-Z][A-Za-z /()'’-]{1,40}?)\s*:\s*(?P<value>.*)$")
 # The fields that say what a row is about, in the order a title names them.
@@ -99,7 +101,7 @@ class Row:
 def read_decision_list(lines: list[Line]) -> MinutesRecord | None:
     """The decisions of a licensing or planning board's decision list, as minutes of the
     meeting its heading names; None where the document is not one."""
-    rows = _labelled_rows(lines) or _table_rows(lines)
+    rows = _labelled_rows(lines) or _table_rows(lines) or _headed_rows(lines)
     if not rows or not _rows_make_the_document(lines, rows):
         return None
     first = rows[0].start
@@ -206,6 +208,27 @@ def _table_rows(lines: list[Line]) -> list[Row]:
         rows.append(Row(start, at, end, decision, labelled=False))
     decided = sum(1 for row in rows if row.decision)
     return rows if decided >= MIN_ROWS and decided * 2 >= len(rows) else []
+
+
+def _headed_rows(lines: list[Line]) -> list[Row]:
+    """Rows of a table with no references, under a header whose last column is the decision
+    ('Premises Application Decision'): each row runs to the line that ends with its
+    decision cell, over the lines its other cells wrapped onto."""
+    header = next((i for i, line in enumerate(lines) if DECISION_COLUMN.search(line.text)), None)
+    if header is None:
+        return []
+    rows = []
+    start = header + 1
+    for index in range(header + 1, len(lines)):
+        if not lines[index].text:
+            if rows or index > start:
+                break  # the table ends at a blank line
+            start += 1  # … not one under its header
+            continue
+        if match := TABLE_DECISION.search(lines[index].text):
+            rows.append(Row(start, index, index + 1, match["decision"], labelled=False))
+            start = index + 1
+    return rows if len(rows) >= MIN_ROWS else []
 
 
 def _rows_make_the_document(lines: list[Line], rows: list[Row]) -> bool:

@@ -209,6 +209,37 @@ def test_a_table_with_a_row_not_decided_and_one_case_twice():
     assert minutes.minutes[3].title == "ZBA-31-012 77 Cedar Lane Variance for a second dwelling"
 
 
+LICENSING_TABLE = """KILBRIDE LICENSING BOARD
+Meeting of 3 April 2031
+Premises Application Decision
+The Anchor Inn, 3 Harbour Road, Portmore Premises licence Granted
+Spar, 12 Main Street, Kilbride Variation of premises
+licence (hours) Refused
+The Ship Bar, 9 Quay Street, Portmore Review of premises licence Deferred
+
+Decisions may be appealed to the sheriff within 21 days.
+An earlier appeal, for the Harbour Café, was decided by the sheriff in March: Refused
+"""
+
+
+def test_a_table_of_premises_under_a_decision_column():
+    minutes = minutes_of(LICENSING_TABLE)
+    assert (minutes.meeting.body, minutes.meeting.date) == (
+        "Kilbride Licensing Board",
+        datetime.date(2031, 4, 3),
+    )
+    assert [(m.number, m.title, m.resolved, m.outcome) for m in minutes.minutes] == [
+        ("1", "The Anchor Inn, 3 Harbour Road, Portmore Premises licence", "Granted", "approved"),
+        (
+            "2",
+            "Spar, 12 Main Street, Kilbride Variation of premises licence (hours)",
+            "Refused",
+            "rejected",
+        ),
+        ("3", "The Ship Bar, 9 Quay Street, Portmore Review of premises licence", None, "deferred"),
+    ]
+
+
 AGENDA_NAMING_DECISIONS = """Hollowfield Parish Council
 AGENDA
 for the meeting to be held on Tuesday 11 February 2031 at 7.30pm in the Village Hall
