@@ -15,6 +15,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from meetings.ingest.council import parse_council_name
 from meetings.ingest.layout import Style, body_size
 from meetings.ingest.lines import Line
 from meetings.ingest.records import Evidence
@@ -46,7 +47,8 @@ LEADING_WORDS = re.compile(
     r"^(?:(?:draft|unconfirmed|approved|confirmed)\s+)?"
     r"(?:(?:minutes|agenda|notice|notes|summary|record|transcript|report|summons)\s+"
     r"(?:of|for|to)\s+(?:the\s+|a\s+|an\s+)?)?"
-    r"(?:(?:regular|special|ordinary|annual|extraordinary|adjourned|formal|public|joint"
+    r"(?:(?:regular|special|ordinary|annual(?!\s+(?:parish|town|village|community)\s+meeting)"
+    r"|extraordinary|adjourned|formal|public|joint"
     r"|emergency|reconvened|rescheduled|organizational|virtual|hybrid)\s+)*"
     r"(?:(?:meeting|session)\s+(?:of|for)\s+(?:the\s+)?)?"
     r"|^(?:réunion|séance|procès-verbal|compte[- ]rendu|ordre du jour)\s+(?:du|de\s+la|de)\s+",
@@ -62,6 +64,13 @@ TRAILING_WORDS = re.compile(
     # "Board of Trustees of the Hillside Library": the Board; never "Committee of the Whole"
     r"|\s+of\s+the\s+(?:[A-Z][\w'’.-]*\s+){0,5}(?:Library|District|Authority|College|School"
     r"|University|Corporation|Company|Inc\.?|Port|Hospital|Trust|Foundation)$)$",
+    re.IGNORECASE,
+)
+# The electors' annual assembly, whose name varies: "Annual Meeting of the Parish (of X)" is
+# the Annual Parish Meeting; "Annual Meeting of the Parish Council" is the council's own.
+ANNUAL_ASSEMBLY = re.compile(
+    r"\bannual\s+(?:meeting|assembly)\s+of\s+(?:the\s+)?(?P<tier>parish|town|village"
+    r"|community)\b(?!\s+(?:council|meeting))",
     re.IGNORECASE,
 )
 # "Finance Committee of Great Ashby Town Council" is the Finance Committee.
@@ -129,6 +138,8 @@ DOCUMENT_TITLE = re.compile(
 WRAPPED_OF = re.compile(r"^(?:of|for)\s+(?:the\s+)?", re.IGNORECASE)
 PREPOSITION = re.compile(r"^(?:by|for|to|of|at|in|on|from|with|per)\s", re.IGNORECASE)
 FOOTER = 0.9  # a line this far down the page is a footer, not the heading
+LETTERHEAD_GAP = 3  # lines between a council's letterhead and its committee's heading
+COUNCIL = re.compile(r"\bCouncil\b", re.IGNORECASE)
 
 
 @dataclass
@@ -166,7 +177,7 @@ def read_heading(lines: list[Line], window: int = WINDOW) -> HeadingReading:
     if kind:
         reading.kind = kind.value
     bodies = _body_candidates(context, kind)
-    body = _most_specific(_best(bodies), bodies)
+    body = _under_letterhead(_most_specific(_best(bodies), bodies), bodies)
     date = _best(_date_candidates(context, body, kind))
     if body:
         reading.body = body.value
@@ -272,6 +283,21 @@ def _most_specific(best: Candidate | None, candidates: list[Candidate]) -> Candi
     return max(fuller, key=lambda c: c.score) if fuller else best
 
 
+def _under_letterhead(best: Candidate | None, candidates: list[Candidate]) -> Candidate | None:
+    """'Planning Committee – 12 March 2031' printed under 'Northam District Council': the
+    council's letterhead heads the document of one of its committees or boards."""
+    if not best or not parse_council_name(best.value):
+        return best
+    below = [
+        c
+        for c in candidates
+        if best.index < c.index <= best.index + LETTERHEAD_GAP
+        and c.score >= ENOUGH
+        and not COUNCIL.search(c.value)
+    ]
+    return max(below, key=lambda c: c.score) if below else best
+
+
 def _position(context: _Context, candidate: Candidate) -> None:
     """Nearer the top is likelier the heading."""
     candidate.add(max(0.0, 0.15 - 0.01 * context.rank[candidate.index]), "near the top")
@@ -306,6 +332,8 @@ def body_names(text: str) -> list[tuple[str, str]]:
     if (match := LABEL.match(text)) and match["label"].lower() in BODY_LABELS:
         name = _tidy(match["value"])
         return [(name, "labelled")] if name else []
+    if match := ANNUAL_ASSEMBLY.search(text):  # "Annual Meeting of the Parish of Little Ashby"
+        return [(f"Annual {match['tier'].title()} Meeting", "in the heading")]
     names = [
         (_tidy(match["body"]), "named as 'a meeting of'") for match in MEETING_OF.finditer(text)
     ]

@@ -122,7 +122,11 @@ def parse_minutes(lines: list[Line], header: re.Match, body_end: int) -> Minutes
     ]
     headings = _minute_headings(lines[body_end:])
     first = body_end + headings[0][0] if headings else len(lines)
-    attendance = _attendance(lines[body_end:first]) or people_in(lines[body_end:first])
+    attendance = _attendance(lines[body_end:first])
+    if not any(person.role in ("member", "chair") for person in attendance):
+        # No member named with a title ("Mr. J. Smith CC"): the lists as other house styles
+        # print them ("Sederunt: J Smith (Chair), A Brown").
+        attendance = people_in(lines[body_end:first]) or attendance
     closing = _closing_index(lines, first)
     minutes = []
     for position, (offset, number, title) in enumerate(headings):

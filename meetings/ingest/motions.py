@@ -37,6 +37,9 @@ OUTCOME_WORDS = {
     "failed": REJECTED,
     "rejected": REJECTED,
     "not carried": REJECTED,
+    "granted": APPROVED,  # a licensing or planning board's decision
+    "refused": REJECTED,
+    "denied": REJECTED,
     "deferred": DEFERRED,
     "tabled": DEFERRED,
     "postponed": DEFERRED,
@@ -454,6 +457,8 @@ def _capitalised(text: str) -> str:
 
 def _outcome_of_resolution(text: str) -> str:
     lowered = text.lower()
+    if match := re.match(rf"(?:{_OUTCOME})\b", lowered):  # "Decision: Refused", "Deferred …"
+        return OUTCOME_WORDS[match[0]]
     if re.search(
         r"\b(?:be|is|are|was|were)\s+(?:noted|received)\b|^(?:to\s+)?(?:note|receive)\b", lowered
     ):

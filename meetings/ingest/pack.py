@@ -2,8 +2,11 @@
 
 from collections import Counter
 
+from meetings.ingest.ballot import read_ballot
+from meetings.ingest.bilingual import english_reading
 from meetings.ingest.casing import acronyms_in, readable
 from meetings.ingest.council import contact_domains, council_reading
+from meetings.ingest.decision_list import read_decision_list
 from meetings.ingest.enactment import read_enactment
 from meetings.ingest.frontsheet import parse_front_sheet
 from meetings.ingest.heading import read_heading
@@ -27,6 +30,7 @@ from meetings.ingest.reports import (
 )
 from meetings.ingest.standalone import read_standalone
 from meetings.ingest.text import find_date, fold
+from meetings.ingest.transcript import read_transcript
 
 NO_MEETING = "no meeting recognised"  # the warning of a document kept without its meeting
 
@@ -39,7 +43,7 @@ def parse_pack(
     `default_body` and `default_date` name the meeting of a document that does not; `styles`
     are the Styles of each page's lines, where the pages came from a PDF.
     """
-    lines = page_lines(pages, styles)
+    lines = english_reading(page_lines(pages, styles))
     domains = contact_domains(lines)
     council, council_evidence = council_reading(lines, domains)
     record = PackRecord(pages=pages, council=council, contact_domains=domains)
@@ -110,11 +114,19 @@ def _readable_titles(record: PackRecord, lines: list[Line]) -> None:
         titled.title = readable(titled.title, acronyms)
 
 
+# Kinds of document told by their own evidence (see docs/importer.md): each returns the
+# minutes of the meeting the document records, or None where it is not of its kind.
+OTHER_KINDS = (read_transcript, read_decision_list, read_ballot)
+
+
 def _read_other_house_styles(record: PackRecord, lines: list[Line]) -> None:
     """A document that calls itself an agenda or minutes is read as one, even when it holds
     reports (a US agenda packet); any other is a report or decision notice if it is one."""
     if enactment := read_enactment(lines):
         record.minutes.append(enactment)
+        return
+    if found := next((minutes for read in OTHER_KINDS if (minutes := read(lines))), None):
+        record.minutes.append(found)
         return
     heading = heading_of(lines)
     if heading and heading.kind:

@@ -15,7 +15,8 @@ LABEL = re.compile(
     r"(?P<label>(?:(?:Members|Councillors|Councilmembers|Council\s+Members|Commissioners|Directors"
     r"|Trustees|Board\s+Members|Others|Also|Officers|Staff(?:\s+Members)?)\s+)?"
     r"(?:Present|Absent|in\s+attendance|Attending)|Apologies(?:\s+for\s+absence)?(?:\s+received)?"
-    r"|Regrets|Staff|Officers|Absent\s+with\s+(?:regrets|apologies)|Excused)"
+    r"|Regrets|Staff|Officers|Absent\s+with\s+(?:regrets|apologies)|Excused"
+    r"|Sederunt)"  # Scottish minutes' word for those present
     r"(?:\s*[:–-]\s*(?P<rest>.*)|\s*)$",  # "Present: …", or a heading over one name a line
     re.IGNORECASE,
 )
@@ -29,8 +30,10 @@ JOB_WORDS = re.compile(
 )
 AUTHORITY_WORDS = {"town", "city", "parish", "county", "borough", "district", "council", "the"}
 HONORIFIC = re.compile(r"^(?:Mrs|Mr|Ms|Miss|Mx|Dr|Cllr|Sir|Dame|Lord|Lady|Prof|Rev)\b")
-CHAIR_NOTE = re.compile(r"^(?:in the )?Chair(?:man|woman|person)?$", re.IGNORECASE)
-CHAIR = re.compile(r"^(?:Mayor|Reeve|Chair(?:man|woman|person)?|President)\b", re.IGNORECASE)
+CHAIR_NOTE = re.compile(r"^(?:in the )?(?:Chair(?:man|woman|person)?|Conven[eo]r)$", re.I)
+CHAIR = re.compile(
+    r"^(?:Mayor|Reeve|Chair(?:man|woman|person)?|President|Conven[eo]r)\b", re.IGNORECASE
+)
 BULLET = re.compile(r"^\s*(?:[o•◦▪■\-*]\s|[\ue000-\uf8ff])")
 NOTE = re.compile(r"\[[^\]]*\]|\[[^\]]*$")
 HEAD_COUNT = re.compile(r"\s*[-–]\s*\d{1,2}\s*\.?\s*$")
@@ -46,7 +49,7 @@ def role_of(label: str) -> str:
         return "apologies"
     if label.startswith(("staff", "officers", "others", "also", "in attendance", "attending")):
         return "in_attendance"
-    return "member"
+    return "member"  # present, sederunt
 
 
 def attendance_sections(lines: list[Line]) -> list[tuple[str, list[str]]]:
@@ -98,6 +101,11 @@ def people_in(lines: list[Line]) -> list[PersonRecord]:
             if person and person.key not in people:
                 people[person.key] = person
     return list(people.values())
+
+
+def person(text: str, role: str = "member") -> PersonRecord | None:
+    """One person as a roll names them ('Mayor Tom Piper', 'Cllr J Smith'), or None."""
+    return _person(text, role)
 
 
 def _person(text: str, role: str) -> PersonRecord | None:
