@@ -514,3 +514,23 @@ def test_a_reading_confirmed_leaves_the_list_and_its_body_is_known(
     )
     assert KnownName.objects.get().name == "Linco1n Square Commission"
     assert Correction.objects.get().field == "confirmed"
+
+
+def test_a_district_is_shown_with_the_line_that_names_it(import_file, tmp_path):
+    agenda = tmp_path / "board-agenda.txt"
+    agenda.write_text(
+        "HILLSIDE UNION SCHOOL DISTRICT\n"
+        "Board of Education\n"
+        "Regular Meeting\n"
+        "December 15, 2031\n"
+        "1. Call to Order\n"
+        "2. Approval of the Agenda\n"
+    )
+    import_file(agenda)
+    document = Document.objects.get()
+    council = next(f for f in document.reading.understood["fields"] if f["field"] == "council")
+    assert (document.council.name, council["page"], council["text"]) == (
+        "Hillside Union School District",
+        1,
+        "HILLSIDE UNION SCHOOL DISTRICT",
+    )

@@ -95,7 +95,7 @@ class _Mention:
     words: tuple[str, ...]  # the place, as printed
     place_first: bool  # "Kent County Council" rather than "City of Alameda"
     votes: int
-    line: Line | None = field(default=None, compare=False)
+    line: Line = field(compare=False)
 
 
 def council_named(lines: list[Line], domains: tuple[str, ...] = ()) -> CouncilName | None:
@@ -136,10 +136,7 @@ def council_reading(
 
 def _evidence(council: CouncilName, group: list[_Mention], top: int, runner_up: int):
     """Its weightiest mention's line; surer when it heads the document and has no rival."""
-    placed = [mention for mention in group if mention.line is not None]
-    if not placed:
-        return None
-    best = max(placed, key=lambda mention: (mention.votes, -mention.line.page))
+    best = max(group, key=lambda mention: (mention.votes, -mention.line.page))
     in_heading = best.votes == HEADING_VOTES
     reasons = [f"named {len(group)} time{'s' if len(group) != 1 else ''}"]
     score = 0.9 if in_heading else 0.8 if len(group) >= 3 else 0.7
@@ -175,7 +172,8 @@ def _mentions(lines: list[Line], domains: tuple[str, ...] | None) -> tuple[list,
         for match in DISTRICT.finditer(text):
             if words := _trailing_place(text[: match.start()].split()[-PLACE_WORDS:]):
                 tier = f"{match['kind'].split()[0].lower()} district"
-                mentions.append(_Mention(tier, " ".join(match[0].split()), words, True, votes))
+                printed = " ".join(match[0].split())
+                mentions.append(_Mention(tier, printed, words, True, votes, line))
         for match in COUNCIL.finditer(text):
             before = text[: match.start()].split()[-(PLACE_WORDS + 3) :]
             printed_tier, rest = _tier_at_end(before)
