@@ -21,6 +21,7 @@ APPROVED, CARRIED, REJECTED, DEFERRED, NOTED, WITHDRAWN = (
     "noted",
     "withdrawn",
 )
+UNDECIDED = (DEFERRED, WITHDRAWN)  # outcomes of items on which nothing was decided
 FOR, AGAINST, ABSTAINED, ABSENT = "for", "against", "abstained", "absent"
 
 OUTCOME_WORDS = {
@@ -148,6 +149,7 @@ LABELLED = re.compile(  # a label's value runs to the next label, or to the moti
     rf"\b(?P<label>{_LABELS})\s*:\s*(?P<value>.*?)(?=\s*\b(?:{_LABELS})\s*:|\s+(?-i:THAT|That)\b|$)",
     re.IGNORECASE,
 )
+MOTION_WORDING = re.compile(r"^(?:THAT|That)\b")  # "That the item be withdrawn."
 LABELLED_MOTION = re.compile(r"\s(?P<what>(?:THAT|That)\b.+)$")  # after "Seconded by: …"
 MOVED_SECONDED = re.compile(  # "Council Member Park moved, seconded by Council Member Chen, to …"
     r"(?P<mover>(?:[A-Z][\w.'’-]*\s+){1,5}?)moved,?\s+(?:and\s+)?seconded\s+by\s+"
@@ -291,12 +293,14 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
             motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
             _counts(motion, match)
             before = [part for part in parts[:position] if not VOTE_LINE.match(part)]
-            motion.resolved = motion.resolved or proposal or " ".join(before)
+            if motion.outcome not in UNDECIDED or MOTION_WORDING.match(" ".join(before)):
+                # "That the item be withdrawn. Withdrawn.", not "… Pandemic. Not heard."
+                motion.resolved = motion.resolved or proposal or " ".join(before)
         _movers_and_votes(motion, sentence)
     if not motion.outcome and not motion.resolved:
         return None
     _count_named_votes(motion)
-    if not (motion.resolved or proposal) and motion.outcome in (DEFERRED, WITHDRAWN):
+    if not (motion.resolved or proposal) and motion.outcome in UNDECIDED:
         return motion  # not heard, deferred, withdrawn: nothing was decided
     motion.resolved = (motion.resolved or proposal or subject).strip()
     return motion if motion.resolved else None

@@ -163,14 +163,25 @@ MIN_MOTIONS = 2
 
 def _minutes_closed_by_motions(lines: list[Line], start: int) -> list[MinuteRecord]:
     """Minutes without numbered items, each item closed by the motion that decided it: the
-    item runs from the end of the last motion to the end of its own, under its heading."""
+    item runs from the end of the last motion to the end of its own, under its heading.
+
+    A motion that approves "the following" (a list printed after it) keeps that list: the
+    next item starts at the last heading before its own motion. The minutes end where they
+    are signed: motions in the letters a pack prints after them are not theirs."""
     starts = [i for i in range(start, len(lines)) if MOTION_START.search(lines[i].text)]
+    signed = _signed_at(lines, starts[0]) if starts else len(lines)
+    starts = [i for i in starts if i < signed]
     if len(starts) < MIN_MOTIONS:
         return []
-    minutes = []
-    begin = start
+    minutes: list[MinuteRecord] = []
+    begin, announced = start, False
     for position, motion_at in enumerate(starts, start=1):
         end = _sentence_end(lines, motion_at)
+        if minutes and announced:
+            heading_at = _last_heading(lines, begin, motion_at)
+            listed = [line.raw for line in lines[begin:heading_at]]
+            minutes[-1].text = reflow([minutes[-1].text, *listed])
+            begin = heading_at
         body = [line for line in lines[begin:end] if line.text]
         if body:
             text = reflow([line.raw for line in body])
@@ -179,18 +190,49 @@ def _minutes_closed_by_motions(lines: list[Line], start: int) -> list[MinuteReco
             minute = MinuteRecord(number=str(position), title=title, text=text, page=body[0].page)
             record_motion(minute, motion)
             minutes.append(minute)
+        announced = bool(
+            ANNOUNCED_LIST.search(" ".join(line.text for line in lines[motion_at:end]))
+        )
         begin = end
     return minutes
 
 
+# "… approved the Extra Work Orders listed on the following pages:", "… as follows:"
+ANNOUNCED_LIST = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.]*:", re.IGNORECASE)
+CONTINUED = re.compile(r"\b(?:cont[’']?d|continued)\W*$", re.IGNORECASE)
+
+
+def _last_heading(lines: list[Line], begin: int, motion_at: int) -> int:
+    """The index of the last heading that opens a page or is printed bold between `begin`
+    and a motion; `begin` where there is none. A heading that says it is continued is the
+    same item's, not a new one."""
+    found, page = begin, lines[begin].page
+    for index in range(begin + 1, motion_at):
+        line = lines[index]
+        if not line.text:
+            continue
+        opens_page, page = line.page != page, line.page
+        bold = bool(line.style and line.style.bold)
+        if (
+            (opens_page or bold)
+            and _reads_as_heading(line.text)
+            and not CONTINUED.search(line.text)
+        ):
+            found = index
+    return found
+
+
 def _sentence_end(lines: list[Line], index: int) -> int:
     """The index after the line where the motion begun at `index` ends, with the vote and
-    outcome printed after it ("VOTING IN FAVOUR: …", "CARRIED")."""
-    end = next(
-        (i + 1 for i in range(index, min(index + 12, len(lines)))
-         if lines[i].text.rstrip().endswith((".", ";"))),
-        index + 1,
-    )  # fmt: skip
+    outcome printed after it ("VOTING IN FAVOUR: …", "CARRIED"); a motion approving "the
+    following:" ends at its colon, before the list."""
+    end, said = index + 1, ""
+    for i in range(index, min(index + 12, len(lines))):
+        text = lines[i].text.rstrip()
+        said += f" {text}"
+        if text.endswith((".", ";")) or text.endswith(":") and ANNOUNCED_LIST.search(said):
+            end = i + 1
+            break
     while end < len(lines) and (not lines[end].text or _records_the_vote(lines, end)):
         end += 1
     return end
@@ -212,15 +254,19 @@ def _heading_of_item(body: list[Line]) -> str:
     """An item's heading: the first of its first lines that reads as one ('Law Department –
     Claim Settlement', 'BOARDS AND COMMISSIONS'), not a sentence, its end, or a label."""
     for line in body[:6]:
-        text = line.text
-        if (
-            text[:1].isupper()
-            and len(text.split()) <= HEADING_WORDS
-            and not text.endswith((".", ":", ",", ";"))
-            and not MOTION_START.search(text)
-        ):
-            return strip_full_stop(title_case(text) if text.isupper() else text)
+        if _reads_as_heading(line.text):
+            return strip_full_stop(title_case(line.text) if line.text.isupper() else line.text)
     return ""
+
+
+def _reads_as_heading(text: str) -> bool:
+    """A short line with a capital, neither a sentence, its end, a label nor a motion."""
+    return (
+        text[:1].isupper()
+        and len(text.split()) <= HEADING_WORDS
+        and not text.endswith((".", ":", ",", ";"))
+        and not MOTION_START.search(text)
+    )
 
 
 def _short(text: str) -> str:
@@ -273,15 +319,19 @@ SIGNATURE = re.compile(
 )
 
 
+def _signed_at(lines: list[Line], start: int) -> int:
+    """The index of the first line after `start` where the minutes are signed, or their end."""
+    return next(
+        (i for i in range(start + 1, len(lines)) if SIGNATURE.match(lines[i].text)), len(lines)
+    )
+
+
 def _item_lines(lines: list[Line], numbered: list[NumberedLine], position: int) -> list[Line]:
     """The lines after the item's number, up to the next item (or the title printed above it);
     the last item's, up to the signatures."""
     start = numbered[position].index
     if position + 1 == len(numbered):
-        end = next(
-            (i for i in range(start + 1, len(lines)) if SIGNATURE.match(lines[i].text)), len(lines)
-        )
-        return lines[start + 1 : end]
+        return lines[start + 1 : _signed_at(lines, start)]
     following = numbered[position + 1]
     above = [i for i in _detached_title(lines, following) if i < following.index]
     end = min(above, default=following.index)

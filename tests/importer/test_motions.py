@@ -269,7 +269,14 @@ def test_no_decision_where_none_was_taken_here(text):
 
 @pytest.mark.parametrize(
     ("text", "outcome"),
-    [("Not heard.", "deferred"), ("Withdrawn.", "withdrawn"), ("Tabled.", "deferred")],
+    [
+        ("Not heard.", "deferred"),
+        ("Withdrawn.", "withdrawn"),
+        ("Tabled.", "deferred"),
+        # a title's last words wrapped onto the outcome's line, and an explanation before it
+        ("Library. Not heard.", "deferred"),
+        ("The applicant asked for more time to consult neighbours. Deferred.", "deferred"),
+    ],
 )
 def test_an_item_not_heard_or_withdrawn_has_its_outcome_and_no_decision(text, outcome):
     motion = find_motion(text, subject="Annual Report of the Library")

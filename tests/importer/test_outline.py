@@ -214,6 +214,35 @@ def test_a_tables_rows_are_not_items_and_each_motion_closes_an_item():
     ]
 
 
+def test_a_motion_approving_the_list_that_follows_keeps_it_and_the_next_item_its_heading():
+    pages = [
+        "BOARD OF ESTIMATES March 17, 2031\nMINUTES\nREGULAR MEETING\n"
+        "Honorable Ann Young, President\nHonorable Bo Rawls, Mayor\n"
+        "Cy Nilson, City Solicitor\nThe meeting was called to order by the President.\n"
+        "Law Department – Claim Settlement\n"
+        "The Board is requested to approve the settlement of a claim.\n"
+        "UPON MOTION duly made and seconded, the Board approved the settlement.\n",
+        "PERSONNEL MATTERS\n"
+        "UPON MOTION duly made and seconded,\nthe Board approved\n"
+        "all of the Personnel matters\nlisted on the following pages:\n"
+        "All of the Personnel matters have been approved\nby the Expenditure Committee.\n"
+        "All of the contracts have been approved\nby the Law Department.\n",
+        "PERSONNEL\nDepartment of Finance\nAnn Harris, Special Assistant, for one year.\n",
+        "Department of Planning – Report on Transfers\n"
+        "Today, the Board is requested to note 14 favorable reports.\n",
+        "Department of Planning – cont’d\n"
+        "UPON MOTION duly made and seconded, the Board NOTED receipt of the reports.\n",
+    ]
+    minutes = parse_pack(pages).minutes[0].minutes
+    assert [(m.title, m.outcome, m.page) for m in minutes] == [
+        ("Law Department – Claim Settlement", "approved", 1),
+        ("Personnel Matters", "approved", 2),
+        ("Department of Planning – Report on Transfers", "noted", 4),
+    ]
+    assert minutes[1].text.endswith("Ann Harris, Special Assistant, for one year.")
+    assert minutes[2].text.startswith("Department of Planning")
+
+
 def test_the_last_minute_ends_where_the_minutes_are_signed():
     pack = parse_pack(
         [
@@ -226,6 +255,31 @@ def test_the_last_minute_ends_where_the_minutes_are_signed():
     adjourned = pack.minutes[0].minutes[-1]
     assert adjourned.text == "That the meeting be adjourned. Carried."
     assert datetime.date(2031, 3, 4) == pack.minutes[0].meeting.date
+
+
+def test_minutes_closed_by_motions_end_where_they_are_signed():
+    pack = parse_pack(
+        [
+            "MINUTES\nLakeview Recreation Committee\nAugust 12, 2031\n"
+            "Present: Chair Kay Shaw, Jo Scott and Lee Hughes\n"
+            "MOTION NUMBER 2031-23\nMoved by: Jo Scott\nSeconded by: Lee Hughes\n"
+            "THAT the minutes of the July meeting are approved as circulated.\nCarried\n"
+            "Bottle Drive\nThe drive collected $892.60.\n"
+            "MOTION NUMBER 2031-24\nMoved by: Lee Hughes\nSeconded by: Jo Scott\n"
+            "That the meeting is hereby adjourned at 7:02 p.m.\nCarried\n"
+            "Chairperson:\nSecretary:\n",
+            "P.O. Box 490\nAugust 15, 2031\nDear Prime Minister:\n"
+            "This letter will advise that Riverton Council passed the following resolution:\n"
+            "Moved by Councillor Stead\nSeconded by Councillor Mack\n"
+            "That the province double the roads fund.\nCarried\n",
+        ]
+    )
+    minutes = pack.minutes[0].minutes
+    assert [m.resolved for m in minutes] == [
+        "THAT the minutes of the July meeting are approved as circulated.",
+        "That the meeting is hereby adjourned at 7:02 p.m.",
+    ]
+    assert "Riverton" not in minutes[-1].text
 
 
 LEGISTAR = """City of Hillside

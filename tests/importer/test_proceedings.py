@@ -155,6 +155,21 @@ def test_outcomes_printed_after_a_title_or_alone():
     assert (calendar.votes_for, calendar.votes_against) == (4, 0)
 
 
+def test_an_item_not_heard_whose_title_wraps_has_its_whole_title_and_no_decision():
+    text = CITY_MINUTES.replace(
+        "(31-102) Recommendation to Accept the Annual Report of the Riverton Library. Not heard.",
+        "(31-102) Recommendation to Provide Direction to Staff Regarding the Allocation of the\n"
+        "Harbor Grant to Assist with Recovery from the Impacts of the Riverton Winter\n"
+        "Storms. Not heard.",
+    )
+    library = minutes_of(text).minutes[1]
+    assert library.title == (
+        "Recommendation to Provide Direction to Staff Regarding the Allocation of the Harbor "
+        "Grant to Assist with Recovery from the Impacts of the Riverton Winter Storms"
+    )
+    assert (library.outcome, library.resolved) == ("deferred", None)
+
+
 def test_numbered_resolutions_with_mover_and_seconder():
     minutes = minutes_of(TOWNSHIP_MINUTES)
     assert (minutes.meeting.body, minutes.meeting.date) == ("Council", datetime.date(2030, 3, 4))
