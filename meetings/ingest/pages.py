@@ -14,6 +14,7 @@ import pdfplumber
 import pypdfium2
 
 from meetings.ingest.describe import page_ranges
+from meetings.ingest.glued import unglue
 from meetings.ingest.layout import Style, pdf_page_text
 from meetings.ingest.ocr import OcrFailed, OcrSettings, read_page
 
@@ -87,6 +88,7 @@ def pdf_pages(path: Path, on_page, max_pages: int | None, ocr: OcrSettings) -> P
         if on_page:
             on_page(len(result.texts) - len(wanted))
         _read_by_ocr(document, wanted, ocr, result, on_page)
+        result.texts = unglue(result.texts, [number - 1 for number in result.ocr])
     except pypdfium2.PdfiumError as error:
         raise UnreadableSource(f"the PDF is damaged or truncated ({error})") from error
     finally:

@@ -39,3 +39,14 @@ def test_roman_numerals_with_lettered_items_under_them():
         ("IV", "PUBLIC COMMENT"),
         ("V", "ADJOURNMENT"),
     ]
+
+
+def test_a_list_of_file_numbers_in_a_minute_is_not_its_items():
+    minutes = (
+        "I. OPEN SESSION\nThe President called the meeting to order.\n"
+        "II. CLOSED SESSION\nThe Board reassigned the following employees:\n"
+        "HR-02-63, HR-02-64,\n02-64, HR-02-65, HR-\n02-66, HR-02-67, HR-\n02-68, HR-02-69.\n"
+        "III. ADJOURNMENT\n"
+    )
+    scheme, items = numbered_items(page_lines([minutes]))
+    assert (scheme, [item.number for item in items]) == ("roman", ["I", "II", "III"])

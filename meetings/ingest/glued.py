@@ -1,0 +1,72 @@
+"""Words OCR printed together: a photocopy's tight capitals read as "THEBOARD OFEDUCATION".
+
+A glued word is split only into words the same document prints on their own elsewhere, so
+the split is the document's own reading, never a guess from a dictionary: "THEBOARD" becomes
+"THE BOARD" where the document says "the" and "Board" elsewhere (a part of two letters must be
+one of its common words). Only long capitals are tried, and only a word the document prints
+nowhere else.
+"""
+
+import re
+from collections import Counter
+from functools import cache
+
+CAPITALS = re.compile(r"\b[A-Z]{7,}\b")  # long enough to hold two words
+WORD = re.compile(r"[^\W\d_]+")  # letters of any language: "décembre" is one word
+MIN_PART = 2  # letters: "OF", "THE"
+SHORT = 2  # letters: a part this short must be one of the document's common words ("of")
+COMMON = 0.01  # of all the words printed: "of" is, "re" and "ly" are not
+MAX_PARTS = 4
+KNOWN = 2  # times a part is printed on its own elsewhere in the document
+
+
+def unglue(texts: list[str], pages: list[int]) -> list[str]:
+    """The texts, with the glued words of the pages at the indexes `pages` split."""
+    counts = Counter(word.lower() for text in texts for word in WORD.findall(text))
+    common = COMMON * sum(counts.values())
+    known = frozenset(
+        word
+        for word, count in counts.items()
+        if count >= KNOWN and (len(word) > SHORT or count >= common)
+    )
+
+    @cache
+    def split(word: str) -> str:
+        if counts[word.lower()] > 1:
+            return word  # the document prints it as it is elsewhere
+        parts = _parts(word.lower(), known)
+        if not parts:
+            return word
+        pieces, at = [], 0
+        for part in parts:  # as printed, in capitals
+            pieces.append(word[at : at + len(part)])
+            at += len(part)
+        return " ".join(pieces)
+
+    return [
+        CAPITALS.sub(lambda match: split(match[0]), text) if index in pages else text
+        for index, text in enumerate(texts)
+    ]
+
+
+def _parts(word: str, known: frozenset[str]) -> list[str] | None:
+    """The fewest known words that make up `word` (the longest shortest part among equals)."""
+    best: list[str] | None = None
+    for count in range(2, MAX_PARTS + 1):
+        for parts in _splits(word, count, known):
+            if best is None or min(map(len, parts)) > min(map(len, best)):
+                best = parts
+        if best:
+            return best
+    return None
+
+
+def _splits(word: str, count: int, known: frozenset[str]):
+    if count == 1:
+        if word in known:
+            yield [word]
+        return
+    for end in range(MIN_PART, len(word) - MIN_PART * (count - 1) + 1):
+        if word[:end] in known:
+            for rest in _splits(word[end:], count - 1, known):
+                yield [word[:end], *rest]
