@@ -83,7 +83,10 @@ def test_outcomes_and_votes_are_words_decisions_are_found_by(minutes):
     assert {hit.kind for hit in top} == {"decision"}  # the decisions first, then the pages
     unanimous = search("unanimous", Filters(kinds=["decision"])).hits
     assert [hit.detail for hit in unanimous] == ["minute 21-324"]  # carried 5 to 0
-    assert search("deferred", Filters(kinds=["decision"])).hits[0].detail == "minute 21-327"
+    # Not heard: the minute is found by its outcome, and it decided nothing.
+    deferred = search("deferred", Filters(kinds=["minute", "decision"])).hits
+    assert (deferred[0].kind, deferred[0].detail) == ("minute", "minute 21-327")
+    assert "minute 21-327" not in [hit.detail for hit in deferred if hit.kind == "decision"]
 
 
 def test_every_minute_is_searchable_even_without_a_resolution(client, minutes):

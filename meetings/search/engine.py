@@ -14,7 +14,7 @@ from pathlib import Path
 import tantivy
 from django.conf import settings
 
-SCHEMA_VERSION = 2  # 2: numbers (`ref`), outcomes, minutes without a resolution
+SCHEMA_VERSION = 3  # 2: numbers (`ref`), outcomes, minutes without a resolution; 3: their outcomes
 # The text fields, each with its boost: a match in a title or a resolution outranks a
 # passing mention, and a page of a long pack ranks below the decision it led to.
 TEXT_FIELDS = {"title": 3.0, "summary": 1.5, "text": 1.0, "page": 0.4}

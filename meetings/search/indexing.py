@@ -165,17 +165,18 @@ def _documents(units: list[int]) -> Iterator[tuple[tantivy.Document, bool]]:
 
 def _minute_document(row: tuple, meeting: tuple) -> tantivy.Document:
     """A minute as its decision, with the words of its outcome; or, where it resolved
-    nothing, as a minute. Either is found by its number ('minute 83', 'R2024-174'); one read
-    from a withheld page is in the private fields."""
+    nothing, as a minute, with its outcome (not heard: 'deferred'). Either is found by its
+    number ('minute 83', 'R2024-174'); one read from a withheld page is in the private
+    fields."""
     (pk, meeting_id, item, number, title, text, decision, resolved, reasons, key, outcome,
      votes_for, votes_against, withheld) = row  # fmt: skip
     refs = refs_of("minute", number, references(title))
+    words = outcome_words(outcome, votes_for, votes_against)
     if decision is None:
         group = group_key("item", item) if item else group_key("minute", pk)
         return _document("minute", pk, meeting_id, group, meeting, title=title, text=text,
-                         refs=refs, private=withheld)  # fmt: skip
+                         refs=refs, outcome=words, private=withheld)  # fmt: skip
     group = group_key("item", item) if item else group_key("decision", decision)
-    words = outcome_words(outcome, votes_for, votes_against)
     return _document("decision", decision, meeting_id, group, meeting, title=title,
                      summary=resolved, text=reasons, key=key, refs=refs, outcome=words,
                      private=withheld)  # fmt: skip
@@ -265,8 +266,8 @@ REPORTS = """
       FROM meetings_report WHERE meeting_id = ANY(%s) ORDER BY position"""
 MINUTES = """
     SELECT mi.id, mi.meeting_id, mi.agenda_item_id, mi.number, mi.title, mi.text,
-           d.id, d.resolved, d.reasons, d.key_decision, d.outcome, d.votes_for, d.votes_against,
-           mi.withheld
+           d.id, d.resolved, d.reasons, d.key_decision, COALESCE(d.outcome, mi.outcome),
+           d.votes_for, d.votes_against, mi.withheld
       FROM meetings_minute mi LEFT JOIN meetings_decision d ON d.minute_id = mi.id
      WHERE mi.meeting_id = ANY(%s)"""
 PAGES = """
