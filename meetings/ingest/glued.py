@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import cache
 
-CAPITALS = re.compile(r"\b[A-Z]{7,}\b")  # long enough to hold two words
+CAPITALS = re.compile(r"\b[A-Z]{7,40}\b")  # long enough to hold two words, short enough to try
 WORD = re.compile(r"[^\W\d_]+")  # letters of any language: "décembre" is one word
 MIN_PART = 2  # letters: "OF", "THE"
 SHORT = 2  # letters: a part this short must be one of the document's common words ("of")
