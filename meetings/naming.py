@@ -5,10 +5,12 @@ holds more than one council.
 minute, as it is cited), "Cabinet (Kent)" (a body, as a list of bodies sorts it), "D. Yemm
 (Nipissing)" (a person). With one council they are "Cabinet, 9 January 2025" and "Cabinet".
 Page titles, headings, citations, feeds, calendars, alert emails, search results and OParl
-names all come from here; templates ask for them with `{% name thing %}`.
+names all come from here; templates ask for them with `{% name thing %}`. A name that begins
+with its council's place is not given it again: "Guelph City Council, 14 July 2014".
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.db import connection
@@ -79,13 +81,18 @@ def councils(request=None) -> Councils:
 
 
 def with_council(whose: str, name: str) -> str:
-    """'Kent: Cabinet, 9 January 2025'."""
-    return f"{whose}: {name}" if whose else name
+    """'Kent: Cabinet, 9 January 2025'; 'Guelph City Council, 14 July 2014' names its own."""
+    return f"{whose}: {name}" if whose and not _names_it(name, whose) else name
 
 
 def beside_council(whose: str, name: str) -> str:
     """'Cabinet (Kent)': a body or person, in lists sorted by their own names."""
-    return f"{name} ({whose})" if whose else name
+    return f"{name} ({whose})" if whose and not _names_it(name, whose) else name
+
+
+def _names_it(name: str, whose: str) -> bool:
+    """Whether a name starts with its council's ('Souldern Parish Council' of Souldern)."""
+    return bool(re.match(rf"{re.escape(whose)}\b", name, re.IGNORECASE))
 
 
 def meeting_text(body: str, date: datetime.date, special: bool = False) -> str:

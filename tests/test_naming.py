@@ -6,7 +6,7 @@ from xml.etree import ElementTree
 import pytest
 
 from meetings import naming
-from meetings.models import Council, Document, Meeting
+from meetings.models import Body, Council, Document, Meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +65,16 @@ def test_a_place_two_councils_share_is_named_in_full(client, two_cabinets):
     Council.objects.create(name="Kent Town Council", slug="kent-town", short_name="Kent")
     meeting = client.get(KENT_MEETING).content.decode()
     assert title_and_heading(meeting)[1] == "Kent County Council: Cabinet, 9 January 2025"
+
+
+def test_a_body_named_after_its_council_is_not_named_twice(client, two_cabinets):
+    Body.objects.filter(council__slug="kent").update(name="Kent Cabinet")
+    meeting = client.get(KENT_MEETING).content.decode()
+    assert title_and_heading(meeting)[1] == "Kent Cabinet, 9 January 2025"
+    assert naming.with_council("Kent", "Kentish Towns Forum, 1 May 2025") == (
+        "Kent: Kentish Towns Forum, 1 May 2025"
+    )
+    assert naming.beside_council("Guelph", "Guelph City Council") == "Guelph City Council"
 
 
 def test_names_are_read_once_a_request(rf, two_cabinets, django_assert_num_queries):
