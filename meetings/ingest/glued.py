@@ -1,10 +1,10 @@
 """Words OCR printed together: a photocopy's tight capitals read as "THEBOARD OFEDUCATION".
 
-A glued word is split only into words the same document prints on their own elsewhere, so
-the split is the document's own reading, never a guess from a dictionary: "THEBOARD" becomes
-"THE BOARD" where the document says "the" and "Board" elsewhere (a part of two letters must be
-one of its common words). Only long capitals are tried, and only a word the document prints
-nowhere else.
+A glued word is split only as the same document prints its parts elsewhere, so the split is
+the document's own reading, never a guess from a dictionary: "THEBOARD" becomes "THE BOARD"
+where the document prints "the" and "Board" at least twice each, and "the Board" side by
+side (a part of two letters must be one of its common words). Only long capitals are tried,
+and only a word the document prints nowhere else.
 """
 
 import re
@@ -22,8 +22,10 @@ KNOWN = 2  # times a part is printed on its own elsewhere in the document
 
 def unglue(texts: list[str], pages: list[int]) -> list[str]:
     """The texts, with the glued words of the pages at the indexes `pages` split."""
-    counts = Counter(word.lower() for text in texts for word in WORD.findall(text))
-    common = COMMON * sum(counts.values())
+    words = [word.lower() for text in texts for word in WORD.findall(text)]
+    counts = Counter(words)
+    side_by_side = frozenset(zip(words, words[1:], strict=False))
+    common = COMMON * len(words)
     known = frozenset(
         word
         for word, count in counts.items()
@@ -34,7 +36,7 @@ def unglue(texts: list[str], pages: list[int]) -> list[str]:
     def split(word: str) -> str:
         if counts[word.lower()] > 1:
             return word  # the document prints it as it is elsewhere
-        parts = _parts(word.lower(), known)
+        parts = _parts(word.lower(), known, side_by_side)
         if not parts:
             return word
         pieces, at = [], 0
@@ -49,15 +51,17 @@ def unglue(texts: list[str], pages: list[int]) -> list[str]:
     ]
 
 
-def _parts(word: str, known: frozenset[str]) -> list[str] | None:
-    """The fewest known words that make up `word` (the longest shortest part among equals)."""
-    best: list[str] | None = None
+def _parts(word: str, known: frozenset[str], side_by_side: frozenset) -> list[str] | None:
+    """The fewest known words that make up `word`, each printed beside the next elsewhere
+    (the longest shortest part among equals)."""
     for count in range(2, MAX_PARTS + 1):
-        for parts in _splits(word, count, known):
-            if best is None or min(map(len, parts)) > min(map(len, best)):
-                best = parts
-        if best:
-            return best
+        found = [
+            parts
+            for parts in _splits(word, count, known)
+            if all(pair in side_by_side for pair in zip(parts, parts[1:], strict=False))
+        ]
+        if found:
+            return max(found, key=lambda parts: min(map(len, parts)))
     return None
 
 

@@ -149,7 +149,8 @@ LABELLED = re.compile(  # a label's value runs to the next label, or to the moti
     rf"\b(?P<label>{_LABELS})\s*:\s*(?P<value>.*?)(?=\s*\b(?:{_LABELS})\s*:|\s+(?-i:THAT|That)\b|$)",
     re.IGNORECASE,
 )
-MOTION_WORDING = re.compile(r"^(?:THAT|That)\b")  # "That the item be withdrawn."
+# "That the item be withdrawn.", "Motion to continue …", "It was moved and seconded to table …"
+MOTION_WORDING = re.compile(r"^(?:THAT|That|Motion\s+to)\b|\bmoved\b", re.IGNORECASE)
 LABELLED_MOTION = re.compile(r"\s(?P<what>(?:THAT|That)\b.+)$")  # after "Seconded by: …"
 MOVED_SECONDED = re.compile(  # "Council Member Park moved, seconded by Council Member Chen, to …"
     r"(?P<mover>(?:[A-Z][\w.'’-]*\s+){1,5}?)moved,?\s+(?:and\s+)?seconded\s+by\s+"
@@ -293,9 +294,11 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
             motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
             _counts(motion, match)
             before = [part for part in parts[:position] if not VOTE_LINE.match(part)]
-            if motion.outcome not in UNDECIDED or MOTION_WORDING.match(" ".join(before)):
-                # "That the item be withdrawn. Withdrawn.", not "… Pandemic. Not heard."
+            if motion.outcome not in UNDECIDED:
                 motion.resolved = motion.resolved or proposal or " ".join(before)
+            elif before and MOTION_WORDING.search(before[-1]):
+                # "Motion to continue the hearing. Continued.", not "… Pandemic. Not heard."
+                motion.resolved = motion.resolved or proposal or before[-1]
         _movers_and_votes(motion, sentence)
     if not motion.outcome and not motion.resolved:
         return None

@@ -30,10 +30,10 @@ SCHEMES = [
     Scheme(
         "resolution",
         # "R2024-170 D. Yemm, S. Kirkey:": a mover's name or the motion follows the number;
-        # not another number ("02-64, HR-02-65, HR-": a list of them)
+        # not only more numbers ("02-64, HR-02-65, HR-": a list of them)
         re.compile(
             r"^(?P<number>R?\d{2,4}-\d{1,4})(?![-\d])[\s:;,]*"
-            r"(?P<rest>(?:(?![A-Z]{1,6}-)[A-Z‘'\"(].*)?)$"
+            r"(?P<rest>(?:(?!(?:[A-Z]{1,6}-[\d-]*[\s,.;]*)+$)[A-Z‘'\"(].*)?)$"
         ),
         consecutive=True,
         min_items=2,

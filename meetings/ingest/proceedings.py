@@ -165,24 +165,22 @@ def _minutes_closed_by_motions(lines: list[Line], start: int) -> list[MinuteReco
     """Minutes without numbered items, each item closed by the motion that decided it: the
     item runs from the end of the last motion to the end of its own, under its heading.
 
-    A motion that approves "the following" (a list printed after it) keeps that list: the
-    next item starts at the last heading before its own motion. The minutes end where they
-    are signed: motions in the letters a pack prints after them are not theirs."""
+    A motion that approves "the following:" keeps the list printed after it, up to the next
+    item's heading where the layout marks one. The minutes end where they are signed: the
+    motions in letters a pack prints after them are not theirs."""
     starts = [i for i in range(start, len(lines)) if MOTION_START.search(lines[i].text)]
-    signed = _signed_at(lines, starts[0]) if starts else len(lines)
+    signed = _signed_at(lines, starts[0], SIGNATORY) if starts else len(lines)
     starts = [i for i in starts if i < signed]
     if len(starts) < MIN_MOTIONS:
         return []
     minutes: list[MinuteRecord] = []
     begin, announced = start, False
     for position, motion_at in enumerate(starts, start=1):
+        if announced:
+            begin = _keep_list(minutes[-1], lines, begin, _last_heading(lines, begin, motion_at))
         end = _sentence_end(lines, motion_at)
-        if minutes and announced:
-            heading_at = _last_heading(lines, begin, motion_at)
-            listed = [line.raw for line in lines[begin:heading_at]]
-            minutes[-1].text = reflow([minutes[-1].text, *listed])
-            begin = heading_at
         body = [line for line in lines[begin:end] if line.text]
+        announced = False
         if body:
             text = reflow([line.raw for line in body])
             motion = find_motion(text)
@@ -190,52 +188,75 @@ def _minutes_closed_by_motions(lines: list[Line], start: int) -> list[MinuteReco
             minute = MinuteRecord(number=str(position), title=title, text=text, page=body[0].page)
             record_motion(minute, motion)
             minutes.append(minute)
-        announced = bool(
-            ANNOUNCED_LIST.search(" ".join(line.text for line in lines[motion_at:end]))
-        )
+            announced = bool(ANNOUNCED_LIST.search(" ".join(line.text for line in body)))
         begin = end
+    if announced:
+        _keep_list(minutes[-1], lines, begin, signed)
     return minutes
 
 
 # "… approved the Extra Work Orders listed on the following pages:", "… as follows:"
 ANNOUNCED_LIST = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.]*:", re.IGNORECASE)
 CONTINUED = re.compile(r"\b(?:cont[’']?d|continued)\W*$", re.IGNORECASE)
+LIST_LINES = 40  # a list a motion approves, with the outcome printed after it
+
+
+def _keep_list(minute: MinuteRecord, lines: list[Line], begin: int, end: int) -> int:
+    """Add the lines from `begin` to `end` (the list its motion approved) to a minute's text;
+    returns `end`, where the next item begins."""
+    minute.text = reflow([minute.text, *(line.raw for line in lines[begin:end])])
+    return end
 
 
 def _last_heading(lines: list[Line], begin: int, motion_at: int) -> int:
-    """The index of the last heading that opens a page or is printed bold between `begin`
-    and a motion; `begin` where there is none. A heading that says it is continued is the
-    same item's, not a new one."""
-    found, page = begin, lines[begin].page
+    """The index of the last heading the layout marks (bold, or opening a page of a PDF)
+    between `begin` and a motion; `begin` where there is none. A heading that says it is
+    continued is the same item's."""
+    found = begin
     for index in range(begin + 1, motion_at):
-        line = lines[index]
-        if not line.text:
-            continue
-        opens_page, page = line.page != page, line.page
-        bold = bool(line.style and line.style.bold)
-        if (
-            (opens_page or bold)
-            and _reads_as_heading(line.text)
-            and not CONTINUED.search(line.text)
-        ):
+        if _marked_heading(lines, index) and not CONTINUED.search(lines[index].text):
             found = index
     return found
 
 
+def _marked_heading(lines: list[Line], index: int) -> bool:
+    """A line that reads as a heading and that the layout sets apart as one: printed bold, or
+    the first line of a PDF's page. A text file's lines are never marked."""
+    line = lines[index]
+    if not line.style or not _reads_as_heading(line.text):
+        return False
+    previous = next((lines[i] for i in range(index - 1, -1, -1) if lines[i].text), None)
+    return bool(line.style.bold) or previous is None or previous.page != line.page
+
+
 def _sentence_end(lines: list[Line], index: int) -> int:
     """The index after the line where the motion begun at `index` ends, with the vote and
-    outcome printed after it ("VOTING IN FAVOUR: …", "CARRIED"); a motion approving "the
-    following:" ends at its colon, before the list."""
+    outcome printed after it ("VOTING IN FAVOUR: …", "CARRIED"). A motion approving "the
+    following:" ends at its colon, or after its list where an outcome is printed under it."""
     end, said = index + 1, ""
     for i in range(index, min(index + 12, len(lines))):
         text = lines[i].text.rstrip()
         said += f" {text}"
-        if text.endswith((".", ";")) or text.endswith(":") and ANNOUNCED_LIST.search(said):
+        if text.endswith((".", ";")):
             end = i + 1
+            break
+        if text.endswith(":") and ANNOUNCED_LIST.search(said):
+            end = _after_the_lists_outcome(lines, i + 1) or i + 1
             break
     while end < len(lines) and (not lines[end].text or _records_the_vote(lines, end)):
         end += 1
     return end
+
+
+def _after_the_lists_outcome(lines: list[Line], start: int) -> int | None:
+    """The index after the outcome ("Carried.") printed under a list, if one is before the
+    next motion or heading."""
+    for i in range(start, min(start + LIST_LINES, len(lines))):
+        if MOTION_START.search(lines[i].text) or _marked_heading(lines, i):
+            return None
+        if OUTCOME_LINE.match(lines[i].text):
+            return i + 1
+    return None
 
 
 def _records_the_vote(lines: list[Line], index: int) -> bool:
@@ -311,18 +332,20 @@ def heading_of(lines: list[Line], window: int = HEADING_LINES) -> Heading | None
 
 
 # Where minutes are signed: their last item ends here, whatever a pack prints after them.
-SIGNATURE = re.compile(
-    r"^(?:(?:Mayor|Reeve|Warden|Chair(?:man|person|woman)?|President|(?:Deputy\s+|Acting\s+)?"
+_SIGNATORIES = (
+    r"(?:Mayor|Reeve|Warden|Chair(?:man|person|woman)?|President|(?:Deputy\s+|Acting\s+)?"
     r"(?:Town\s+|City\s+|Parish\s+|Township\s+|Municipal\s+)?(?:Clerk|Administrator)"
-    r"(?:-Treasurer)?|CAO|(?:Recording\s+)?Secretary)\s*:?\s*_*\s*$|^Signed\b|^_{4,}|^\.{8,})",
-    re.IGNORECASE,
+    r"(?:-Treasurer)?|CAO|(?:Recording\s+)?Secretary)"
 )
+SIGNATURE = re.compile(rf"^(?:{_SIGNATORIES}\s*:?\s*_*\s*$|Signed\b|_{{4,}}|\.{{8,}})", re.I)
+# A signatory's label ("Chairperson:", "Signed …"), not a rule, which may part two items too.
+SIGNATORY = re.compile(rf"^(?:{_SIGNATORIES}\s*:\s*_*\s*$|Signed\b)", re.IGNORECASE)
 
 
-def _signed_at(lines: list[Line], start: int) -> int:
+def _signed_at(lines: list[Line], start: int, signature: re.Pattern = SIGNATURE) -> int:
     """The index of the first line after `start` where the minutes are signed, or their end."""
     return next(
-        (i for i in range(start + 1, len(lines)) if SIGNATURE.match(lines[i].text)), len(lines)
+        (i for i in range(start + 1, len(lines)) if signature.match(lines[i].text)), len(lines)
     )
 
 
@@ -441,9 +464,33 @@ def _minute(item: NumberedLine, body: list[Line], lines: list[Line], scheme: str
         # "… Pandemic. Not heard.": the outcome printed after the title.
         title = strip_full_stop(" ".join(title_sentences))
         text = f"{last}. {text}".strip()
+    elif tail := _title_tail(text):
+        # "… Impacts of the COVID-19" then "Pandemic. Not heard.": the title's last words
+        # wrapped onto the outcome's line.
+        title, text = f"{title} {strip_full_stop(tail)}", text[len(tail) :].strip()
     minute = MinuteRecord(number=item.number, title=title, text=text, page=page)
     record_motion(minute, find_motion(text, subject=title))
     return minute
+
+
+TITLE_TAIL_WORDS = 3
+
+
+def _title_tail(text: str) -> str:
+    """The words a title wrapped onto the line of its outcome ('Pandemic.' of 'Pandemic. Not
+    heard.'): a few capitalised words, themselves no outcome, then an outcome; or ''."""
+    first, *after = sentences(text) or [""]
+    words = first.split()
+    return (
+        first
+        if after
+        and outcome_of(after[0])
+        and not outcome_of(first)
+        and 0 < len(words) <= TITLE_TAIL_WORDS
+        and all(word[:1].isupper() for word in words)
+        and text.startswith(first)
+        else ""
+    )
 
 
 def _resolution(item: NumberedLine, body: list[Line], page: int) -> MinuteRecord:

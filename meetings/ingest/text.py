@@ -318,7 +318,6 @@ def _join_wrapped(lines: list[str]) -> str:
 TITLE_WRAP_WORDS = {"and", "of", "the", "to", "for", "a", "an", "in", "on", "with", "by", "&"}
 TITLE_WRAP_WORDS |= {"that", "from", "at", "or", "into", "between", "regarding"}
 WRAPPED_LENGTH = 55  # characters: a title line this long may have been wrapped
-FIRST_SENTENCE = re.compile(r".*?(?:[a-z0-9)][.!?](?=\s+[A-Z])|$)")
 SUB_ITEM = re.compile(r"^\(?[a-z]{1,3}\)\s|^[a-z][.]\s|^[-–•]\s")
 LABELLED_LINE = re.compile(r"^[A-Z][\w /]{2,30}:\s")  # "Recommendation: Approve …"
 REFERENCE_LINE = re.compile(r"^\((?:Item|Minute|Page)s?\b", re.IGNORECASE)  # "(Item 5)"
@@ -337,13 +336,8 @@ def continues_title(previous: str, following: str) -> bool:
         return True
     if following[0].islower() or following[0] in "(&":
         return True
-    # A long line goes on into a line in the same style: a Title Case title into Title Case,
-    # judged on the line's first sentence ("Pandemic. Not heard.": the title's last word, then
-    # what became of it).
-    first_sentence = FIRST_SENTENCE.match(following)[0]
-    return (
-        len(previous) >= WRAPPED_LENGTH and _title_cased(previous) and _title_cased(first_sentence)
-    )
+    # A long line goes on into a line in the same style: a Title Case title into Title Case.
+    return len(previous) >= WRAPPED_LENGTH and _title_cased(previous) and _title_cased(following)
 
 
 def _title_cased(text: str) -> bool:

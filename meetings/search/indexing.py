@@ -171,12 +171,13 @@ def _minute_document(row: tuple, meeting: tuple) -> tantivy.Document:
     (pk, meeting_id, item, number, title, text, decision, resolved, reasons, key, outcome,
      votes_for, votes_against, withheld) = row  # fmt: skip
     refs = refs_of("minute", number, references(title))
-    words = outcome_words(outcome, votes_for, votes_against)
-    if decision is None:
+    if decision is None:  # no motion: its outcome's words alone ("deferred postponed")
         group = group_key("item", item) if item else group_key("minute", pk)
         return _document("minute", pk, meeting_id, group, meeting, title=title, text=text,
-                         refs=refs, outcome=words, private=withheld)  # fmt: skip
+                         refs=refs, outcome=OUTCOME_WORDS.get(outcome, ""),
+                         private=withheld)  # fmt: skip
     group = group_key("item", item) if item else group_key("decision", decision)
+    words = outcome_words(outcome, votes_for, votes_against)
     return _document("decision", decision, meeting_id, group, meeting, title=title,
                      summary=resolved, text=reasons, key=key, refs=refs, outcome=words,
                      private=withheld)  # fmt: skip

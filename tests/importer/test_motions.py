@@ -56,6 +56,21 @@ from meetings.ingest.motions import find_motion
             "withdrawn",
         ),
         (
+            "Mr. Smith presented the report. That the item be deferred to April. Deferred.",
+            "That the item be deferred to April.",
+            "deferred",
+        ),
+        (
+            "Motion to continue the public hearing to May 5, 2031. Continued.",
+            "Motion to continue the public hearing to May 5, 2031.",
+            "deferred",
+        ),
+        (
+            "It was moved and seconded to table the item until the March meeting. Tabled.",
+            "It was moved and seconded to table the item until the March meeting.",
+            "deferred",
+        ),
+        (
             "There being no objections the Board, UPON MOTION duly made and seconded, approved the "
             "list of contractors.",
             "Approved the list of contractors.",

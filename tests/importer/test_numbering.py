@@ -50,3 +50,13 @@ def test_a_list_of_file_numbers_in_a_minute_is_not_its_items():
     )
     scheme, items = numbered_items(page_lines([minutes]))
     assert (scheme, [item.number for item in items]) == ("roman", ["I", "II", "III"])
+
+
+@pytest.mark.parametrize(
+    "rest", ["D. Yemm, S. Kirkey:", "COVID-19 Relief Grant", "PW-2024-12 Roads report"]
+)
+def test_a_resolution_whose_title_starts_with_a_code_is_still_one(rest):
+    minutes = f"R2031-170 {rest}\nThat the grant be accepted. Carried.\n"
+    minutes += "R2031-171 D. Stone, B. Hart:\nThat the meeting be adjourned. Carried.\n"
+    scheme, items = numbered_items(page_lines([minutes]))
+    assert (scheme, [item.number for item in items]) == ("resolution", ["R2031-170", "R2031-171"])

@@ -214,6 +214,14 @@ def test_a_tables_rows_are_not_items_and_each_motion_closes_an_item():
     ]
 
 
+def styled(pages: list[str], bold: set[str]) -> list[list[Style | None]]:
+    """Each line of each page in plain type a line apart, or bold where its text is in `bold`."""
+    return [
+        [Style(11, line in bold, 72, 70 + 14 * i, 792) for i, line in enumerate(page.split("\n"))]
+        for page in pages
+    ]
+
+
 def test_a_motion_approving_the_list_that_follows_keeps_it_and_the_next_item_its_heading():
     pages = [
         "BOARD OF ESTIMATES March 17, 2031\nMINUTES\nREGULAR MEETING\n"
@@ -233,7 +241,8 @@ def test_a_motion_approving_the_list_that_follows_keeps_it_and_the_next_item_its
         "Department of Planning – cont’d\n"
         "UPON MOTION duly made and seconded, the Board NOTED receipt of the reports.\n",
     ]
-    minutes = parse_pack(pages).minutes[0].minutes
+    minutes = parse_pack(pages, styles=styled(pages, bold={"PERSONNEL MATTERS", "PERSONNEL"}))
+    minutes = minutes.minutes[0].minutes
     assert [(m.title, m.outcome, m.page) for m in minutes] == [
         ("Law Department – Claim Settlement", "approved", 1),
         ("Personnel Matters", "approved", 2),
@@ -255,6 +264,47 @@ def test_the_last_minute_ends_where_the_minutes_are_signed():
     adjourned = pack.minutes[0].minutes[-1]
     assert adjourned.text == "That the meeting be adjourned. Carried."
     assert datetime.date(2031, 3, 4) == pack.minutes[0].meeting.date
+
+
+def test_without_a_layout_that_marks_headings_no_text_moves_to_the_item_before():
+    # The list is approved "as follows:" and its outcome printed under it; a running header
+    # opens the second page of a text file: neither is taken for the next item's heading.
+    minutes = parse_pack(
+        [
+            "MINUTES\nAshby Parish Council\n12 March 2031\n"
+            "Finance\nRESOLVED that the following payments be approved:\n"
+            "Clerk's salary £420.00\nHMRC £105.00\nCarried.\n"
+            "Play Area\nThe council considered the inspection report of the play area.\n",
+            "Ashby Parish Council Minutes 12 March 2031\n"
+            "RESOLVED that the swings be repaired.\nCarried.\n",
+        ]
+    ).minutes[0]
+    finance, play_area = minutes.minutes
+    assert (finance.title, finance.outcome) == ("Finance", "carried")
+    assert finance.resolved.endswith("approved: Clerk's salary £420.00 HMRC £105.00")
+    assert (play_area.title, play_area.outcome) == ("Play Area", "carried")
+    assert play_area.text.startswith("Play Area The council considered the inspection report")
+
+
+def test_a_rule_between_two_items_does_not_end_the_minutes():
+    minutes = parse_pack(
+        [
+            "BOARD OF ESTIMATES March 17, 2031\nMINUTES\nREGULAR MEETING\n"
+            "Honorable Ann Young, President\nHonorable Bo Rawls, Mayor\n"
+            "Cy Nilson, City Solicitor\nThe meeting was called to order by the President.\n"
+            "Law Department – Claim Settlement\n"
+            "UPON MOTION duly made and seconded, the Board approved the settlement.\n"
+            "______________________\nSpace Committee – Lease Agreement\n"
+            "UPON MOTION duly made and seconded, the Board approved the lease.\n"
+            "______________________\nTravel Requests\n"
+            "UPON MOTION duly made and seconded, the Board approved the travel requests.\n"
+        ]
+    ).minutes[0]
+    assert [m.title for m in minutes.minutes] == [
+        "Law Department – Claim Settlement",
+        "Space Committee – Lease Agreement",
+        "Travel Requests",
+    ]
 
 
 def test_minutes_closed_by_motions_end_where_they_are_signed():

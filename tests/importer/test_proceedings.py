@@ -170,6 +170,19 @@ def test_an_item_not_heard_whose_title_wraps_has_its_whole_title_and_no_decision
     assert (library.outcome, library.resolved) == ("deferred", None)
 
 
+def test_an_outcome_after_a_long_title_is_not_taken_into_it():
+    text = CITY_MINUTES.replace(
+        "(31-102) Recommendation to Accept the Annual Report of the Riverton Library. Not heard.",
+        "(31-102) Recommendation to Accept the Annual Report of the Riverton Public Library\n"
+        "Carried. The vote was unanimous, 4-0.",
+    )
+    library = minutes_of(text).minutes[1]
+    assert (
+        library.title == "Recommendation to Accept the Annual Report of the Riverton Public Library"
+    )
+    assert library.outcome == "carried"
+
+
 def test_numbered_resolutions_with_mover_and_seconder():
     minutes = minutes_of(TOWNSHIP_MINUTES)
     assert (minutes.meeting.body, minutes.meeting.date) == ("Council", datetime.date(2030, 3, 4))
