@@ -41,6 +41,14 @@ SCHEMES = [
         min_items=2,
     ),
     Scheme(
+        # "24-0871 Approval of the minutes …": a file's number then its title, the numbers
+        # as the clerk's system gave them, not counting up
+        "bare file number",
+        re.compile(r"^(?P<number>\d{2}-\d{3,5})\s+(?P<rest>[A-Z‘'\"(].*)$"),
+        consecutive=False,
+        min_items=2,
+    ),
+    Scheme(
         "legistar",
         re.compile(
             # OCR reads a letter as a digit now and then ("1.0 21-0194" for 1.C): see _letters
@@ -169,7 +177,7 @@ def numbered_items(
                 best, run = scheme, this
     if not best:
         return "", []
-    outline = run + _parents(best, run, found, lines) + _children(best, run, found)
+    outline = run + _parents(best, run, found, lines) + _children(best.name, run, found)
     return best.name, sorted(outline, key=lambda line: line.index)
 
 
@@ -346,12 +354,14 @@ def _parents(
     return []
 
 
-def _children(scheme: Scheme, run: list[NumberedLine], found: dict) -> list[NumberedLine]:
+def _children(scheme_name: str, run: list[NumberedLine], found: dict) -> list[NumberedLine]:
     """Items numbered under an item of the run: `2.1`, `2.2` after `2.`, or after `1.` where
-    the `2.` heading is not printed. Each parent's children count from 1."""
+    the `2.` heading is not printed; and so on down the outline (`9.1.1` under `9.1` under
+    `9.`). Each parent's children count from 1."""
     children = []
-    for name in CHILDREN.get(scheme.name, ()):
+    for name in CHILDREN.get(scheme_name, ()):
         parents = sorted(run, key=lambda line: line.index)
+        level: list[NumberedLine] = []
         for line in found[name]:
             before = [p for p in parents if p.index < line.index]
             prefix, part = _key(line.number)
@@ -360,10 +370,11 @@ def _children(scheme: Scheme, run: list[NumberedLine], found: dict) -> list[Numb
             if before:
                 parent_prefix, parent_part = _key(before[-1].number.rstrip(".)"))
                 expected = {f"{parent_prefix}{parent_part}", f"{parent_prefix}{parent_part + 1}"}
-            siblings = [c for c in children if _key(c.number)[0] == prefix]
+            siblings = [c for c in level if _key(c.number)[0] == prefix]
             follows = _follows(siblings[-1].number, line.number) if siblings else part == 1
             if parent_number in expected and follows:
-                children.append(line)
+                level.append(line)
+        children += level + _children(name, level, found)
     return children
 
 

@@ -56,6 +56,7 @@ class Heading:
     kind: str  # "minutes", "agenda", or "" where the document does not say
     end: int  # index of the first line after the heading
     start_time: datetime.time | None = None
+    location: str = ""
     is_special: bool = False
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -97,6 +98,7 @@ def _read_document(lines: list[Line]) -> MeetingRecord | MinutesRecord | None:
         body=heading.body,
         date=heading.date,
         start_time=heading.start_time,
+        location=heading.location,
         is_special=heading.is_special,
         evidence=heading.evidence,
     )
@@ -259,6 +261,7 @@ def heading_of(lines: list[Line], window: int = HEADING_LINES) -> Heading | None
         kind=reading.kind,
         end=reading.end,
         start_time=reading.start_time,
+        location=reading.location,
         is_special=bool(SPECIAL.search(" ".join(top))),
         evidence=reading.evidence,
     )
@@ -382,7 +385,7 @@ def _agenda_item(
 
 def _minute(item: NumberedLine, body: list[Line], lines: list[Line], scheme: str) -> MinuteRecord:
     page = lines[item.index].page
-    if scheme == "resolution":
+    if scheme == "resolution" and _movers_only(item.rest):
         return _resolution(item, body, page)
     title, rest = _title_and_body(item, body, lines, scheme)
     text = reflow([line.raw for line in rest])
@@ -394,6 +397,15 @@ def _minute(item: NumberedLine, body: list[Line], lines: list[Line], scheme: str
     minute = MinuteRecord(number=item.number, title=title, text=text, page=page)
     record_motion(minute, find_motion(text, subject=title))
     return minute
+
+
+def _movers_only(rest: str) -> bool:
+    """Whether what follows a resolution's number is its mover and seconder ('D. Yemm,
+    S. Kirkey:'), not the title of the matter (Legistar's '24-0871 Approval of …')."""
+    names = split_names(rest.rstrip(":;"))
+    return not rest or (
+        len(names) == 2 and all(word[:1].isupper() for word in rest.rstrip(":;").split())
+    )
 
 
 def _resolution(item: NumberedLine, body: list[Line], page: int) -> MinuteRecord:

@@ -258,10 +258,16 @@ OUTCOME_LINE = re.compile(
     re.IGNORECASE,
 )
 VOTE_LINE = re.compile(
-    r"^(?:voting\s+(?:in\s+favou?r|against|yea|nay)|ayes|nays|noes|yeas|in\s+favou?r|against"
+    r"^(?:voting\s+(?:in\s+favou?r|against|yea|nay)|ayes?|nays?|noes|yeas?|yes|in\s+favou?r|against"
     r"|opposed|abstain(?:ed|ing|s)?|abstentions?|pour|contre)\s*:",
     re.IGNORECASE,
 )
+
+
+def _ends_vote_list(last: str, line: str) -> bool:
+    """A heading in capitals after a vote's list of names ("Aye: 5 - A, B and C" then
+    "CONSENT AGENDA") is not one of the names: the list ended with its line."""
+    return bool(VOTE_LINE.match(last)) and not last.endswith((",", "and", "&")) and line.isupper()
 
 
 def reflow(lines: list[str]) -> str:
@@ -288,9 +294,10 @@ def reflow(lines: list[str]) -> str:
             or "\t" in line
             or "\t" in current[-1]
             or starts_list_item(line)
-            or OUTCOME_LINE.match(line)
+            or (OUTCOME_LINE.match(line) and not line[0].islower())  # "declared the / motion …"
             or VOTE_LINE.match(line)
             or OUTCOME_LINE.match(current[-1])
+            or _ends_vote_list(current[-1], line)
         ):
             paragraphs.append(current)
             current = []
