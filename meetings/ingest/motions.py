@@ -119,6 +119,7 @@ PASSIVE_DECISION = re.compile(
     r"(?:approved|agreed|adopted|accepted|ratified|confirmed|signed)\b.*)$",
     re.IGNORECASE,
 )
+PROPOSER_LABEL = re.compile(r"\b(?:Proposed|Proposer|Moved|Mover)(?:\s+by)?\s*:", re.IGNORECASE)
 TRUE_RECORD = re.compile(r"\bminutes\b.*\b(?:true|correct|accurate)\s+record\b", re.IGNORECASE)
 # "NO proposed JH seconded", "HD nominated and NS seconded that …", "the Leader proposed and
 # Mr Oakford, Deputy Leader, seconded"
@@ -131,7 +132,7 @@ PROPOSED_SECONDED = re.compile(
 MOVED = re.compile(
     r"^(?P<mover>(?:[A-Z][\w.'’-]*\s+){1,5}?)(?:moved|proposed)\s+(?:(?:that|to)\b\s*)?(?P<what>.*)$"
 )
-SECONDED = re.compile(r"^(?P<seconder>(?:[A-Z][\w.'’-]*\s+){1,5}?)seconded\b")
+SECONDED = re.compile(r"(?:^|;\s+)(?P<seconder>(?:[A-Z][\w.'’-]*\s+){1,5}?)seconded\b")
 # "Moved by X, seconded by Y that …", "On a motion by X, seconded by Y, …", "Moved Cr X,
 # Seconded Cr Y", "A motion was made by X, seconded by Y, that …", "Motion by X, support by Y,
 # to …", "On the proposal of X, seconded by Y, …": without "by", a name follows the verb.
@@ -144,12 +145,13 @@ MOVED_BY = re.compile(
     re.IGNORECASE,
 )
 _LABELS = (
-    r"MOVER|MOVED BY|PROPOSED BY|PROPOSER|PROPOSED|MOTION BY|MOTION|SECONDER|SECONDED BY"
+    r"MOVER|MOVED BY|MOVED|PROPOSED BY|PROPOSER|PROPOSED|MOTION BY|MOTION|SECONDER|SECONDED BY"
     r"|SECONDED|SECOND|AYES?|YEAS?|YES|VOTING IN FAVOU?R|IN FAVOU?R|FOR"
     r"|VOTING YEA|NAYS?|VOTING NAY|VOTING AGAINST|AGAINST|OPPOSED|NOES"
     r"|ABSTAIN(?:ED|ENTIONS?|S)?|ABSENT|EXCUSED|RECUSED|VOTE"
 )
-MOVER_LABELS = {"MOVER", "MOVED BY", "PROPOSED BY", "PROPOSER", "PROPOSED", "MOTION BY", "MOTION"}
+MOVER_LABELS = {"MOVER", "MOVED BY", "MOVED", "PROPOSED BY", "PROPOSER", "PROPOSED", "MOTION BY",
+                "MOTION"}  # fmt: skip
 SECONDER_LABELS = {"SECONDER", "SECONDED BY", "SECONDED", "SECOND"}
 VOTE_LINE = re.compile(rf"^(?:{_LABELS})\s*:", re.IGNORECASE)
 LABELLED = re.compile(  # a label's value runs to the next label, or to the motion's "THAT"
@@ -259,7 +261,7 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
     """
     parts = sentences(text)
     motion = Motion(resolved="")
-    proposal = ""
+    proposal, proposed_at = "", 0
     for position, sentence in enumerate(parts):
         if motion.outcome and _starts_a_motion(sentence):
             break  # the next motion of the item: the first one decided it
@@ -289,24 +291,29 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
                 motion.outcome = CARRIED if motion.outcome == APPROVED else motion.outcome
             break
         moved = MOVED_BY.search(sentence)
-        if _passive_decision(sentence, parts[position + 1 : position + 2]) and not (
-            moved and _moved_what(moved["what"])  # a motion "That the minutes …", put to the vote
+        if _passive_decision(sentence, parts[position + 1 : position + 2]) and not _proposes(
+            sentence, moved
         ):
             # "On the proposal of X, seconded by Y, the minutes … were confirmed."
             decided = moved["what"].strip(" ,") if moved and moved["what"] else sentence
             motion.resolved = _capitalised(decided.split(": ")[0].rstrip(" :"))
             motion.outcome = APPROVED
-            _movers_and_votes(motion, sentence)
+            for part in parts[position : position + 2]:  # "… was approved. Proposed: A; …"
+                _movers_and_votes(motion, part)
             break
         if moved and (what := _moved_what(moved["what"])):
-            proposal = what
+            proposal, proposed_at = what, position
         if seconded and (match := MOVED_SECONDED.search(sentence)):
-            proposal = _proposal(match["what"])
+            proposal, proposed_at = _proposal(match["what"]), position
         elif LABELLED.search(sentence) and (match := LABELLED_MOTION.search(sentence)):
-            proposal = _capitalised(match["what"])
+            proposal, proposed_at = _capitalised(match["what"]), position
         if match := MOVED.match(sentence):
-            motion.mover, proposal = _name(match["mover"]), _proposal(match["what"])
-        elif match := SECONDED.match(sentence):
+            what = match["what"]
+            if second := SECONDED.search(what):  # "X moved to …; Y seconded."
+                motion.seconder, what = _name(second["seconder"]), what[: second.start()]
+            motion.mover, proposal = _name(match["mover"]), _proposal(what)
+            proposed_at = position
+        elif match := SECONDED.search(sentence):
             motion.seconder = _name(match["seconder"])
         elif (match := UPON_MOTION.search(sentence)) or (match := LABELLED_OUTCOME.match(sentence)):
             motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
@@ -326,6 +333,9 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
             motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
             _counts(motion, match)
             before = [part for part in parts[:position] if not _records_vote(part)]
+            if proposal.endswith(":"):  # "That the Council:" then its clauses "a) receives …"
+                clauses = parts[proposed_at + 1 : position]
+                proposal = " ".join([proposal, *(c for c in clauses if not _records_vote(c))])
             motion.resolved = motion.resolved or proposal or " ".join(before)
         _movers_and_votes(motion, sentence)
     if not motion.outcome and not motion.resolved:
@@ -335,6 +345,14 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
         return motion  # not heard, deferred, withdrawn: nothing was decided
     motion.resolved = (motion.resolved or proposal or subject).strip()
     return motion if motion.resolved else None
+
+
+def _proposes(sentence: str, moved: re.Match | None) -> bool:
+    """A motion's words put to the vote: "Moved by X, seconded by Y that the minutes …",
+    "Moved: X Seconded: Y That the minutes …"."""
+    if moved and _moved_what(moved["what"]):
+        return True
+    return bool(LABELLED.search(sentence) and LABELLED_MOTION.search(sentence))
 
 
 def _records_vote(sentence: str) -> bool:
@@ -363,7 +381,10 @@ def _passive_decision(sentence: str, following: list[str]) -> bool:
         return False
     nearby = " ".join([sentence, *following])
     return bool(
-        PROPOSED_SECONDED.search(nearby) or MOVED_BY.search(nearby) or UNANIMOUS.search(sentence)
+        PROPOSED_SECONDED.search(nearby)
+        or MOVED_BY.search(nearby)
+        or PROPOSER_LABEL.search(nearby)
+        or UNANIMOUS.search(sentence)
     )
 
 

@@ -121,8 +121,10 @@ def _split_outside_brackets(text: str) -> list[str]:
 
 
 def _is_post(text: str) -> bool:
-    """'Chief Executive', 'Meetings Administrator': a post, its last word a job's."""
+    """'Chief Executive', 'Meetings Administrator', 'CAO': a post, its last word a job's."""
     words = text.split()
+    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", words[0]):
+        return True  # "CAO", "CFO": a post's initials
     return bool(words) and not HONORIFIC.match(text) and bool(JOB_WORDS.fullmatch(words[-1]))
 
 
@@ -149,6 +151,15 @@ def people_in(lines: list[Line]) -> list[PersonRecord]:
 def person(text: str, role: str = "member") -> PersonRecord | None:
     """One person as a roll names them ('Mayor Tom Piper', 'Cllr J Smith'), or None."""
     return _person(text, role)
+
+
+def _name_in_brackets(text: str, note: str) -> tuple[str, str]:
+    """'Group Manager Finance (Lisa Chen)': a post, then its holder's name in brackets."""
+    words, named = text.split(), note.split()
+    holder = 2 <= len(named) <= MAX_NAME_WORDS and all(w[:1].isupper() for w in named)
+    if holder and any(JOB_WORDS.fullmatch(w) for w in words) and not JOB_WORDS.search(note):
+        return note, text
+    return text, note
 
 
 def _post_after(text: str, note: str) -> tuple[str, str]:
@@ -182,6 +193,7 @@ def _person(text: str, role: str) -> PersonRecord | None:
         role, note = "chair", ""
     elif role == "member" and _chairs(note):
         role = "chair"
+    text, note = _name_in_brackets(text, note)
     text, note = _post_after(text, note)
     people = find_people(text) if HONORIFIC.match(text) else []
     if len(people) == 1 and not people[0][1].strip():

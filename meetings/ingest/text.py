@@ -328,11 +328,18 @@ WRAPPED_LENGTH = 55  # characters: a title line this long may have been wrapped
 SUB_ITEM = re.compile(r"^\(?[a-z]{1,3}\)\s|^[a-z][.]\s|^[-–•]\s")
 LABELLED_LINE = re.compile(r"^[A-Z][\w /]{2,30}:\s")  # "Recommendation: Approve …"
 REFERENCE_LINE = re.compile(r"^\((?:Item|Minute|Page)s?\b", re.IGNORECASE)  # "(Item 5)"
+# A line that is only a numbered reference: "Resolution No. 2031-043", "Council Resolution
+# Number CO/2031/141:" (a motion's number under the title, not the title's wrap)
+NUMBERED_REFERENCE = re.compile(
+    r"^(?:[A-Z][\w-]*\s+){1,3}(?:No\.?|Number|#)\s*[\w./-]*\d[\w./-]*\s*:?$", re.IGNORECASE
+)
 
 
 def continues_title(previous: str, following: str) -> bool:
     """Whether `following` goes on with a title line that the page width wrapped."""
     if not following or following.isupper() or REFERENCE_LINE.match(following):
+        return False
+    if NUMBERED_REFERENCE.match(following):
         return False
     if SUB_ITEM.match(following) or LABELLED_LINE.match(following):
         return False

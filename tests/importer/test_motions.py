@@ -383,6 +383,19 @@ def test_movers_seconders_and_counts_as_more_councils_print_them(
     assert (motion.votes_for, motion.votes_against, motion.votes_abstained) == counts
 
 
+def test_a_decision_in_the_passive_with_its_labelled_proposer():
+    motion = find_motion(
+        "The minute of 10th December 2031 was approved. Proposed: Fiona Grant; Seconded: "
+        "Alasdair Ross."
+    )
+    assert (motion.resolved, motion.outcome, motion.mover, motion.seconder) == (
+        "The minute of 10th December 2031 was approved.",
+        "approved",
+        "Fiona Grant",
+        "Alasdair Ross",
+    )
+
+
 def test_a_roll_call_of_yes_and_no():
     motion = find_motion(
         "Motion by Tran, support by Walsh, to approve the consent agenda. Roll call vote: Yes: "

@@ -309,9 +309,12 @@ def test_item_numbers_in_brackets_with_lettered_consent_items_under_them():
         ("1", "Call to Order"),
         ("2", "Approval of the minutes of July 21, 2031"),
         ("3", "Consent Agenda"),
+        ("3.A", "Approve the purchase of two mowers"),  # lettered under item 3: its sub-items
+        ("3.B", "Accept the audit report"),
+        ("3.C", "Set a hearing on the water rates"),
         ("4", "Adjournment"),
     ]
-    assert meeting.agenda_items[2].note.startswith("*A. Approve the purchase of two mowers")
+    assert [item.printed_number for item in meeting.agenda_items[3:6]] == ["A", "B", "C"]
 
 
 def test_lettered_items():
@@ -545,7 +548,9 @@ There being no further business the Shire President declared the meeting closed 
 
 
 def test_an_outline_three_levels_deep_with_each_motion_under_its_own_item():
-    (minutes,) = parse_pack([SHIRE_MINUTES]).minutes
+    pack = parse_pack([SHIRE_MINUTES])
+    assert pack.council.name == "Shire of Wattle Creek"
+    (minutes,) = pack.minutes
     assert (minutes.meeting.date, minutes.meeting.start_time) == (
         datetime.date(2031, 11, 19),
         datetime.time(9, 0),
@@ -789,3 +794,264 @@ def test_an_agenda_with_labelled_date_time_and_location():
         "1", "2", "3", "3.1", "4", "4.1", "5"
     ]  # fmt: skip
     assert not any(item.title.startswith("Recommended") for item in meeting.agenda_items)
+
+
+DISTRICT_COUNCIL_MINUTES = """Minutes of Kōwhai District Council
+Ordinary Council Meeting
+Thursday, 11 December 2031 at 10.00am
+
+Present: Mayor Helen Parata (Chairperson), Deputy Mayor Grant McKay, Crs Aroha Tane and Simon Reid
+In Attendance: Chief Executive (Paul Hartley), Group Manager Finance (Lisa Chen)
+
+1 Apologies
+Resolution number CO/2031/141
+Moved: Cr Aroha Tane
+Seconded: Deputy Mayor Grant McKay
+That the apology from Cr Wiremu Hona be received and accepted.
+CARRIED
+
+2 Confirmation of Minutes
+Resolution number CO/2031/142
+Moved: Cr Simon Reid
+Seconded: Cr Aroha Tane
+That the minutes of the Ordinary Council Meeting held on 13 November 2031 be confirmed as a true
+and correct record.
+CARRIED
+
+3 Long Term Plan Consultation Document
+Resolution number CO/2031/143
+Moved: Mayor Helen Parata
+Seconded: Cr Aroha Tane
+That the Council:
+a) receives the report; and
+b) adopts the Consultation Document for public consultation.
+For: Mayor Parata, Deputy Mayor McKay and Cr Tane
+Against: Cr Reid
+CARRIED 3/1
+"""
+
+
+def test_a_district_councils_resolutions_with_labelled_movers_and_their_clauses():
+    pack = parse_pack([DISTRICT_COUNCIL_MINUTES])
+    assert pack.council.name == "Kōwhai District Council"
+    (minutes,) = pack.minutes
+    assert [(p.name, p.role, p.note) for p in minutes.attendance] == [
+        ("Helen Parata", "chair", "Mayor"),
+        ("Grant McKay", "member", "Deputy Mayor"),
+        ("Aroha Tane", "member", ""),
+        ("Simon Reid", "member", ""),
+        ("Paul Hartley", "in_attendance", "Chief Executive"),
+        ("Lisa Chen", "in_attendance", "Group Manager Finance"),
+    ]
+    decisions = [(m.resolved, m.outcome, m.mover, m.seconder) for m in minutes.minutes]
+    assert decisions == [
+        (
+            "That the apology from Cr Wiremu Hona be received and accepted.",
+            "carried", "Aroha Tane", "Grant McKay",
+        ),
+        (
+            "That the minutes of the Ordinary Council Meeting held on 13 November 2031 be "
+            "confirmed as a true and correct record.",
+            "carried", "Simon Reid", "Aroha Tane",
+        ),
+        (
+            "That the Council: a) receives the report; and b) adopts the Consultation Document "
+            "for public consultation.",
+            "carried", "Helen Parata", "Aroha Tane",
+        ),
+    ]  # fmt: skip
+    assert (minutes.minutes[2].votes_for, minutes.minutes[2].votes_against) == (3, 1)
+
+
+WATER_DISTRICT_MINUTES = """MINUTES OF THE REGULAR MEETING OF THE BOARD OF DIRECTORS
+OF THE CEDAR VALLEY WATER DISTRICT
+June 17, 2031
+
+The regular meeting of the Board of Directors of the Cedar Valley Water District was held on
+Tuesday, June 17, 2031 at the District Office. President Linda Ortiz called the meeting to order
+at 6:00 p.m.
+
+DIRECTORS PRESENT: Linda Ortiz, President; Mark Feld, Vice President; Susan Greer; Tom Hale
+DIRECTORS ABSENT: Raj Mehta
+STAFF PRESENT: Dana Wu, General Manager
+
+PUBLIC COMMENT
+None.
+
+CONSENT CALENDAR
+Director Greer moved and Director Hale seconded to approve the Consent Calendar. The motion passed
+unanimously by those present.
+
+ACTION ITEMS
+Resolution 2031-07 Adopting the Fiscal Year 2031-32 Budget
+General Manager Wu presented the proposed budget. Director Feld moved to adopt Resolution 2031-07.
+Director Greer seconded the motion. The motion passed
+3-1-1 (Hale opposed, Mehta absent).
+
+Award of Contract for Tank 3 Recoating
+Director Hale moved to table the item until the July meeting; Director Feld seconded. Motion carried
+4-0-1.
+"""
+
+
+def test_unnumbered_items_under_their_headings_each_closed_by_its_motion():
+    (minutes,) = parse_pack([WATER_DISTRICT_MINUTES]).minutes
+    assert [(p.name, p.role) for p in minutes.attendance] == [
+        ("Linda Ortiz", "chair"), ("Mark Feld", "member"), ("Susan Greer", "member"),
+        ("Tom Hale", "member"), ("Raj Mehta", "absent"), ("Dana Wu", "in_attendance"),
+    ]  # fmt: skip
+    assert [
+        (m.title, m.resolved, m.outcome, m.mover, m.seconder, m.votes_for, m.votes_against)
+        for m in minutes.minutes
+    ] == [
+        ("Consent Calendar", "To approve the Consent Calendar.", "carried", "Greer", "Hale",
+         None, None),
+        ("Resolution 2031-07 Adopting the Fiscal Year 2031-32 Budget", "Adopt Resolution 2031-07.",
+         "carried", "Feld", "Greer", 3, 1),
+        ("Award of Contract for Tank 3 Recoating", "Table the item until the July meeting",
+         "carried", "Hale", "Feld", 4, 0),
+    ]  # fmt: skip
+
+
+def test_the_attendance_lists_before_the_first_motion_are_no_items_votes():
+    text = WATER_DISTRICT_MINUTES.replace("PUBLIC COMMENT\nNone.\n\nCONSENT CALENDAR\n", "")
+    first = parse_pack([text]).minutes[0].minutes[0]
+    assert (first.mover, first.votes, first.votes_for) == ("Greer", [], None)
+
+
+BOARD_OF_TRUSTEES_MINUTES = """CHARTER TOWNSHIP OF MAPLE GROVE
+BOARD OF TRUSTEES
+REGULAR MEETING MINUTES
+JANUARY 13, 2032
+
+1. CALL TO ORDER
+Supervisor Kline called the meeting to order at 7:00 p.m.
+2. ROLL CALL
+Present: Kline, Ostrowski, Patel, Reyes
+3. APPROVAL OF AGENDA
+Motion by Patel, support by Reyes, to approve the agenda as presented. Motion carried 4-0.
+4. NEW BUSINESS
+A. Fire Department Equipment Purchase
+Motion by Ostrowski, support by Patel, to approve the purchase of thermal imaging cameras.
+Motion carried 3-1.
+B. Rezoning Request RZ-31-07, 4400 Lakeshore Drive
+Motion by Reyes, support by Patel, to postpone the rezoning request to February 10, 2032. Motion
+carried 4-0.
+5. ADJOURNMENT
+"""
+
+
+def test_lettered_items_under_a_numbered_one_each_with_its_motion():
+    (minutes,) = parse_pack([BOARD_OF_TRUSTEES_MINUTES]).minutes
+    assert [(m.number, m.printed_number, m.mover, m.votes_for) for m in minutes.minutes] == [
+        ("1", "", "", None), ("2", "", "", None), ("3", "", "Patel", 4), ("4", "", "", None),
+        ("4.A", "A", "Ostrowski", 3), ("4.B", "B", "Reyes", 4), ("5", "", "", None),
+    ]  # fmt: skip
+    assert minutes.minutes[5].resolved == "To postpone the rezoning request to February 10, 2032."
+
+
+PLANNING_AGENDA = """CITY OF RIVERBEND
+PLANNING COMMISSION
+REGULAR MEETING AGENDA
+Thursday, February 5, 2032 - 6:30 PM
+
+CALL TO ORDER
+PUBLIC HEARINGS
+PC 2032-01 Conditional Use Permit - 812 Elm Street (Riverbend Brewing Co.)
+Request for a conditional use permit to operate a taproom in the C-2 district.
+PC 2032-02 Variance - 45 Ash Court
+Request for a 5-foot rear yard setback variance.
+NEW BUSINESS
+Z 2032-03 Zoning Text Amendment - Accessory Dwelling Units
+ADJOURNMENT
+"""
+
+
+def test_a_planning_agenda_whose_items_are_its_applications():
+    meeting = parse_pack([PLANNING_AGENDA]).meeting
+    assert (meeting.body, meeting.date) == ("Planning Commission", datetime.date(2032, 2, 5))
+    assert [(item.number, item.title, item.note) for item in meeting.agenda_items] == [
+        ("PC 2032-01", "Conditional Use Permit - 812 Elm Street (Riverbend Brewing Co.)",
+         "Request for a conditional use permit to operate a taproom in the C-2 district."),
+        ("PC 2032-02", "Variance - 45 Ash Court",
+         "Request for a 5-foot rear yard setback variance."),
+        ("Z 2032-03", "Zoning Text Amendment - Accessory Dwelling Units", ""),
+    ]  # fmt: skip
+
+
+TOWN_MINUTES = """THE CORPORATION OF THE TOWN OF PINE HARBOUR
+MINUTES OF THE REGULAR MEETING OF COUNCIL
+Monday, March 10, 2031 at 6:00 p.m.
+
+Present: Mayor Janet Lowe, Deputy Mayor Raj Singh, Councillors Ed Park and Mia Brooks
+Staff: Tom Hardy, CAO; Kim Vo, Clerk
+
+1. CALL TO ORDER
+2. STAFF REPORTS
+2.1 Report FIN-2031-03, 2031 Operating and Capital Budget
+Resolution No. 2031-042
+Moved by: Deputy Mayor Singh
+Seconded by: Councillor Brooks
+THAT Council approve the 2031 Operating and Capital Budget as presented.
+Recorded Vote:
+In Favour: Mayor Lowe, Deputy Mayor Singh and Councillor Brooks
+Opposed: Councillor Park
+CARRIED
+2.2 Report PW-2031-07, Tender Award - Bayview Road Reconstruction
+Resolution No. 2031-043
+Moved by: Councillor Brooks
+Seconded by: Councillor Park
+THAT the tender be deferred to the April 14, 2031 meeting.
+DEFEATED
+3. ADJOURNMENT
+"""
+
+
+def test_a_resolutions_number_under_an_items_title_is_not_the_titles_end():
+    (minutes,) = parse_pack([TOWN_MINUTES]).minutes
+    assert [(p.name, p.note) for p in minutes.attendance][-2:] == [
+        ("Tom Hardy", "CAO"),
+        ("Kim Vo", "Clerk"),
+    ]
+    assert [(m.number, m.title, m.outcome) for m in minutes.minutes] == [
+        ("1", "Call to Order", ""),
+        ("2", "Staff Reports", ""),
+        ("2.1", "Report FIN-2031-03, 2031 Operating and Capital Budget", "carried"),
+        ("2.2", "Report PW-2031-07, Tender Award - Bayview Road Reconstruction", "rejected"),
+        ("3", "Adjournment", ""),
+    ]
+    assert [(v.name, v.vote) for v in minutes.minutes[2].votes] == [
+        ("Lowe", "for"), ("Singh", "for"), ("Brooks", "for"), ("Park", "against")
+    ]  # fmt: skip
+
+
+SCHOOL_BOARD_MINUTES = """OAK HILLS UNIFIED SCHOOL DISTRICT
+Board of Education
+Minutes of the Regular Meeting
+September 9, 2031
+
+1.0 CALL TO ORDER
+1.1 Roll Call
+Members present: Dana Ruiz, Ken Oduya, Priya Nair, Sam Cole
+1.2 Approval of Agenda
+Motion: Trustee Nair; Second: Trustee Cole; Vote: 4-0
+2.0 CONSENT ITEMS
+2.1 Approval of Minutes of August 26, 2031
+2.2 Approval of Warrants
+Motion: Trustee Oduya; Second: Trustee Ruiz; Vote: 4-0
+3.0 ACTION ITEMS
+3.1 Adoption of Resolution 31-32-06, Gann Limit
+Motion: Trustee Cole; Second: Trustee Ruiz; Vote: 3-1
+4.0 ADJOURNMENT
+"""
+
+
+def test_sections_numbered_n_point_0_head_their_items():
+    (minutes,) = parse_pack([SCHOOL_BOARD_MINUTES]).minutes
+    assert [(m.number, m.title) for m in minutes.minutes] == [
+        ("1.0", "Call to Order"), ("1.1", "Roll Call"), ("1.2", "Approval of Agenda"),
+        ("2.0", "Consent Items"), ("2.1", "Approval of Minutes of August 26, 2031"),
+        ("2.2", "Approval of Warrants"), ("3.0", "Action Items"),
+        ("3.1", "Adoption of Resolution 31-32-06, Gann Limit"), ("4.0", "Adjournment"),
+    ]  # fmt: skip
+    assert (minutes.minutes[7].mover, minutes.minutes[7].votes_for) == ("Cole", 3)
