@@ -45,6 +45,7 @@ TIERS = {
     "municipal": "municipality",
     "region": "region",
     "regional": "region",
+    "shire": "shire",  # Australian shires: "Shire of Wattle Creek", "Wattle Creek Shire Council"
     "port": "port",
     "commune": "commune",
     "ville": "city",
@@ -321,8 +322,8 @@ def _form(place: str, mention: _Mention) -> str:
     printed_tier = title_case(mention.printed_tier)
     if not printed_tier:
         return f"{place} Council"
-    if mention.tier.endswith("district"):
-        return f"{place} {printed_tier}"
+    if mention.tier.endswith(" district"):  # "Cupertino Union School District"; a district
+        return f"{place} {printed_tier}"  # council keeps its "Council"
     if mention.place_first:
         return f"{place} {printed_tier} Council"
     joined = "de" if mention.tier in ("commune",) or printed_tier == "Ville" else "of"

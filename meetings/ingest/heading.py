@@ -161,6 +161,7 @@ class HeadingReading:
     body: str = ""
     date: datetime.date | None = None
     start_time: datetime.time | None = None
+    location: str = ""  # only where a label says it: "Location:", "Venue:", "Place:"
     kind: str = ""  # minutes, agenda, or '' where the heading does not say
     end: int = 0  # the index of the first line after the heading
     evidence: list[Evidence] = field(default_factory=list)
@@ -184,12 +185,26 @@ def read_heading(lines: list[Line], window: int = WINDOW) -> HeadingReading:
     if date:
         reading.date = date.value
         reading.start_time = _time_near(context, date.index) or _called_to_order(context)
+    reading.location = _labelled_location(context)
     chosen = [c.index for c in (body, date) if c]
     reading.end = max(chosen) + 1 if chosen else 0
     for name, candidate in (("kind", kind), ("body", body), ("date", date)):
         if candidate:
             reading.evidence.append(context.evidence(name, candidate))
     return reading
+
+
+LOCATION_LABEL = re.compile(
+    r"^(?:Meeting\s+)?(?:Location|Venue|Place|Where)\s*:\s*(?P<value>\S.{1,150})$", re.IGNORECASE
+)
+
+
+def _labelled_location(context: "_Context") -> str:
+    """Where a labelled line of the heading says the meeting is held ("Venue: Memorial Hall")."""
+    for index in context.top:
+        if match := LOCATION_LABEL.match(context.text(index)):
+            return match["value"].strip()
+    return ""
 
 
 def _top_lines(lines: list[Line], window: int) -> list[int]:

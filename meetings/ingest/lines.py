@@ -91,15 +91,40 @@ def _edge_indexes(raw_lines: list[str], top: bool = True) -> set[int]:
 
 def _running_lines(pages: list[list[str]]) -> set[str]:
     """Shapes of the lines printed at the top or bottom of most pages: headers and footers."""
-    if len(pages) < MIN_RUNNING_PAGES:
+    if len(pages) < 2:
         return set()
     seen: dict[str, int] = {}
+    printed: dict[str, set[str]] = {}
     for raw_lines in pages:
-        shapes = {_shape(clean(raw_lines[index])) for index in _edge_indexes(raw_lines)}
-        for shape in shapes - {""}:
+        texts = {clean(raw_lines[index]) for index in _edge_indexes(raw_lines)} - {""}
+        for shape in {_shape(text) for text in texts}:
             seen[shape] = seen.get(shape, 0) + 1
+        for text in texts:
+            printed.setdefault(_shape(text), set()).add(text)
+    if len(pages) < MIN_RUNNING_PAGES:
+        # Two pages: a line at the edge of both whose number counts the page ("Harlan County
+        # Page 1 Printed on …", "… Page 2 …"); the same line twice may be the document's own.
+        return {
+            shape for shape, texts in printed.items() if seen[shape] == 2 and _counts_pages(texts)
+        }
     needed = max(2, (len(pages) + 1) // 2)
     return {shape for shape, count in seen.items() if count >= needed}
+
+
+def _counts_pages(texts: set[str]) -> bool:
+    """Two printings of one line that differ only in its page's number: 1 and 2, or one more
+    after the word "Page"."""
+    if len(texts) != 2:
+        return False
+    first, second = (DIGITS.findall(text) for text in sorted(texts))
+    if len(first) != len(second):
+        return False
+    differ = [{int(a), int(b)} for a, b in zip(first, second, strict=True) if a != b]
+    if len(differ) != 1:
+        return False
+    low, high = sorted(differ[0])
+    paged = all(re.search(r"\bpage\b", text, re.IGNORECASE) for text in texts)
+    return high == low + 1 and (low == 1 or paged)
 
 
 def _is_furniture(text: str, raw_lines: list[str], index: int) -> bool:

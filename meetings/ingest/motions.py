@@ -52,13 +52,14 @@ OUTCOME_WORDS = {
 }
 _OUTCOME = "|".join(sorted(OUTCOME_WORDS, key=len, reverse=True))
 COUNT = (
-    r"\(?(?P<ayes>\d{1,2})\s*(?:-|–|to)\s*(?P<noes>\d{1,2})"
-    r"(?:\s*(?:-|–|to)\s*(?P<abst>\d{1,2}))?\)?"
+    r"\(?(?P<ayes>\d{1,2})\s*(?:-|–|/|to)\s*(?P<noes>\d{1,2})(?![\d/])"
+    r"(?:\s*(?:-|–|/|to)\s*(?P<abst>\d{1,2})(?![\d/]))?\)?"
 )
 
 # A sentence that is only the outcome: "Carried.", "Motion carried unanimously 5-0."
 OUTCOME_SENTENCE = re.compile(
-    rf"^(?:the\s+)?(?:main\s+|amended\s+)?(?:motion|resolution|amendment)?\s*(?:was\s+)?"
+    rf"^(?:the\s+|this\s+)?(?:main\s+|amended\s+)?"
+    rf"(?:motion|resolution|amendment|matter|item|application)?\s*(?:was\s+)?"
     rf"(?P<outcome>{_OUTCOME})\b(?P<unanimous>\s+unanimously)?(?:\s+(?:by a vote of\s+)?{COUNT})?"
     rf"(?P<rest>.*)$",
     re.IGNORECASE,
@@ -94,9 +95,11 @@ UK_RESOLVED = re.compile(
     r"\s*:?\s*(?P<what>.*)$",
     re.IGNORECASE,
 )
-PROPOSED_AND_AGREED = re.compile(  # "Proposed by Cllr A, seconded by Cllr B and agreed that …"
-    r"\b(?:proposed|moved)\s+by\s+(?P<mover>[^,;]+?),?\s+seconded\s+by\s+(?P<seconder>[^,;]+?)"
-    r",?\s+(?:and\s+)?(?:(?:was|were)\s+)?(?:unanimously\s+)?(?:agreed|resolved|carried)\b"
+PROPOSED_AND_AGREED = re.compile(  # "Proposed by Cllr A, seconded by Cllr B and agreed that …",
+    # "proposed by A and seconded by B and it was agreed to …"
+    r"\b(?:proposed|moved)\s+by\s+(?P<mover>[^,;]+?),?\s+(?:and\s+)?seconded\s+by\s+"
+    r"(?P<seconder>[^,;]+?),?\s+(?:and\s+)?(?:it\s+)?(?:(?:was|were)\s+)?(?:unanimously\s+)?"
+    r"(?:agreed|resolved|carried)\b"
     r"(?:\s+unanimously)?\s*:?\s*(?P<what>.*)$",
     re.IGNORECASE,
 )
@@ -117,6 +120,7 @@ PASSIVE_DECISION = re.compile(
     r"(?:approved|agreed|adopted|accepted|ratified|confirmed|signed)\b.*)$",
     re.IGNORECASE,
 )
+PROPOSER_LABEL = re.compile(r"\b(?:Proposed|Proposer|Moved|Mover)(?:\s+by)?\s*:", re.IGNORECASE)
 TRUE_RECORD = re.compile(r"\bminutes\b.*\b(?:true|correct|accurate)\s+record\b", re.IGNORECASE)
 # "NO proposed JH seconded", "HD nominated and NS seconded that …", "the Leader proposed and
 # Mr Oakford, Deputy Leader, seconded"
@@ -129,20 +133,26 @@ PROPOSED_SECONDED = re.compile(
 MOVED = re.compile(
     r"^(?P<mover>(?:[A-Z][\w.'’-]*\s+){1,5}?)(?:moved|proposed)\s+(?:(?:that|to)\b\s*)?(?P<what>.*)$"
 )
-SECONDED = re.compile(r"^(?P<seconder>(?:[A-Z][\w.'’-]*\s+){1,5}?)seconded\b")
-MOVED_BY = re.compile(  # "Moved by X, seconded by Y that …", "On a motion by X, seconded by Y, …"
-    r"\b(?:moved|proposed|motion(?:\s+made)?)\s+by\s+(?P<mover>[^,;]+?)\s*(?:,|and|;)?\s+"
-    r"seconded\s+by\s+"
-    r"(?P<seconder>[^,;.]+?)(?=\s+(?:that|to)\b|[,;.]|$)\s*(?P<what>.*)$",
+SECONDED = re.compile(r"(?:^|;\s+)(?P<seconder>(?:[A-Z][\w.'’-]*\s+){1,5}?)seconded\b")
+# "Moved by X, seconded by Y that …", "On a motion by X, seconded by Y, …", "Moved Cr X,
+# Seconded Cr Y", "A motion was made by X, seconded by Y, that …", "Motion by X, support by Y,
+# to …", "On the proposal of X, seconded by Y, …": without "by", a name follows the verb.
+_BY_OR_NAME = r"(?:by\s+|(?=(?-i:[A-Z])))"
+MOVED_BY = re.compile(
+    r"\b(?:moved|proposed|motion(?:\s+(?:was\s+)?made)?|the\s+proposal\s+of)\s+"
+    rf"{_BY_OR_NAME}(?P<mover>[^,;]+?)\s*(?:,|and|;)?\s+"
+    rf"(?:seconded|supported|support)\s+{_BY_OR_NAME}"
+    r"(?P<seconder>(?:[A-Z][a-z]{0,3}\.\s*)*[^,;.]+?)(?=\s+(?:that|to)\b|[,;.]|$)\s*(?P<what>.*)$",
     re.IGNORECASE,
 )
 _LABELS = (
-    r"MOVER|MOVED BY|PROPOSED BY|PROPOSER|PROPOSED|MOTION BY|MOTION|SECONDER|SECONDED BY"
-    r"|SECONDED|SECOND|AYES|YEAS?|VOTING IN FAVOU?R|IN FAVOU?R|FOR"
+    r"MOVER|MOVED BY|MOVED|PROPOSED BY|PROPOSER|PROPOSED|MOTION BY|MOTION|SECONDER|SECONDED BY"
+    r"|SECONDED|SECOND|AYES?|YEAS?|YES|VOTING IN FAVOU?R|IN FAVOU?R|FOR"
     r"|VOTING YEA|NAYS?|VOTING NAY|VOTING AGAINST|AGAINST|OPPOSED|NOES"
-    r"|ABSTAIN(?:ED|ENTIONS?|S)?|ABSENT|RECUSED|VOTE"
+    r"|ABSTAIN(?:ED|ENTIONS?|S)?|ABSENT|EXCUSED|RECUSED|VOTE"
 )
-MOVER_LABELS = {"MOVER", "MOVED BY", "PROPOSED BY", "PROPOSER", "PROPOSED", "MOTION BY", "MOTION"}
+MOVER_LABELS = {"MOVER", "MOVED BY", "MOVED", "PROPOSED BY", "PROPOSER", "PROPOSED", "MOTION BY",
+                "MOTION"}  # fmt: skip
 SECONDER_LABELS = {"SECONDER", "SECONDED BY", "SECONDED", "SECOND"}
 VOTE_LINE = re.compile(rf"^(?:{_LABELS})\s*:", re.IGNORECASE)
 LABELLED = re.compile(  # a label's value runs to the next label, or to the motion's "THAT"
@@ -176,7 +186,9 @@ VOTE_WORDS = {
     "recused": ABSTAINED,
 }
 LABEL_VOTES = {
+    "aye": FOR,
     "ayes": FOR,
+    "yes": FOR,
     "voting in favour": FOR,
     "voting in favor": FOR,
     "in favour": FOR,
@@ -193,18 +205,34 @@ LABEL_VOTES = {
     "voting nay": AGAINST,
     "noes": AGAINST,
     "absent": ABSENT,
+    "excused": ABSENT,
     "recused": ABSTAINED,
 }
+TALLY = re.compile(
+    r"\b(?P<ayes>\d{1,3})\s+(?:votes?\s+)?(?:in\s+favou?r|for)\b[,;]?\s*(?:and\s+|with\s+)?"
+    r"(?P<noes>\d{1,3})\s+(?:votes?\s+)?against\b"
+    r"(?:[,;]?\s*(?:and\s+|with\s+)?(?P<abst>\d{1,3})\s+(?:abstentions?|abstained|abstaining))?"
+    r"|\b(?:in\s+favou?r|for)\s*[:-]?\s*(?P<ayes2>\d{1,3})[,;]?\s+against\s*[:-]?\s*"
+    r"(?P<noes2>\d{1,3})(?:[,;]?\s+abst\w*\s*[:-]?\s*(?P<abst2>\d{1,3}))?",
+    re.IGNORECASE,
+)
+NO_LINE = re.compile(r"^No\s*:\s*(?P<names>.+?)\.?$")  # after "Yes: …", the roll call's noes
 COUNT_LABEL = re.compile(
     r"\b(?P<label>Ayes|Yeas|Nays|Noes|Abstentions?|Abstained)\s*[:-]\s*(?P<count>\d{1,2})\b", re.I
 )
 ROLE_WORDS = re.compile(
     r"^(?:(?:Vice|Deputy|Acting)\s+)?(?:Mayor|Chair(?:man|woman|person)?|President|Councilmembers?|"
     r"Council\s+Members?|Councillors?|Councilors?|Cllrs?\.?|Commissioners?|Aldermen|Alderman|"
-    r"Alderpersons?|Trustees?|Supervisors?|Directors?|Members?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+    r"Alderpersons?|Trustees?|Supervisors?|Directors?|Members?|Crs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
 )
 NAME_LIST = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s*&\s*")  # "A, B and C"
-SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%][.!?])\s+(?=[A-Z(\"“‘])")
+# A sentence ends at a full stop (inside a closing quote too), never at a title's ("Cllr. French",
+# "Cr. Jones"); before a number ("Ahmed. 4 in favour"), never after "No." ("No. 12").
+_FULL_STOP = (
+    r"(?:(?<=[a-z0-9)\]%][.!?])|(?<=[a-z0-9)\]%][.!?][\"”’]))"
+    r"(?<!\bCllr\.)(?<!\bCr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bSt\.)"
+)
+SENTENCE_END = re.compile(rf"{_FULL_STOP}\s+(?=[A-Z(\"“‘])|{_FULL_STOP}(?<!\bNo\.)\s+(?=\d)")
 
 
 @dataclass
@@ -236,7 +264,7 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
     """
     parts = sentences(text)
     motion = Motion(resolved="")
-    proposal = ""
+    proposal, proposed_at = "", 0
     for position, sentence in enumerate(parts):
         if motion.outcome and _starts_a_motion(sentence):
             break  # the next motion of the item: the first one decided it
@@ -247,8 +275,17 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
             motion.resolved, motion.outcome = _capitalised(rest), APPROVED
             break
         if match := UK_RESOLVED.match(sentence) or DECISION_LABEL.match(sentence):
-            motion.resolved = _capitalised(" ".join([match["what"], *parts[position + 1 :]]))
-            motion.outcome = motion.outcome or _outcome_of_resolution(motion.resolved)
+            following = parts[position + 1 :]
+            cut = next(
+                (i for i, part in enumerate(following) if _records_vote(part) or outcome_of(part)),
+                None,
+            )
+            motion.resolved = _capitalised(" ".join([match["what"], *following[:cut]]))
+            after = following[cut:] if cut is not None else []
+            printed = next((outcome_of(part) for part in after if outcome_of(part)), "")
+            motion.outcome = motion.outcome or printed or _outcome_of_resolution(motion.resolved)
+            for part in after:
+                _movers_and_votes(motion, part)
             break
         if seconded and (match := PROPOSED_SECONDED.search(sentence)) and match["what"]:
             # "NO proposed and JH seconded that Heidi Dennison be elected vice chair"
@@ -261,20 +298,30 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
             if UNANIMOUS.search(sentence):
                 motion.outcome = CARRIED if motion.outcome == APPROVED else motion.outcome
             break
-        if _passive_decision(sentence, parts[position + 1 : position + 2]):
-            motion.resolved = _capitalised(sentence.split(": ")[0].rstrip(" :"))
+        moved = MOVED_BY.search(sentence)
+        if _passive_decision(sentence, parts[position + 1 : position + 2]) and not _proposes(
+            sentence, moved
+        ):
+            # "On the proposal of X, seconded by Y, the minutes … were confirmed."
+            decided = moved["what"].strip(" ,") if moved and moved["what"] else sentence
+            motion.resolved = _capitalised(decided.split(": ")[0].rstrip(" :"))
             motion.outcome = APPROVED
-            _movers_and_votes(motion, sentence)
+            for part in parts[position : position + 2]:  # "… was approved. Proposed: A; …"
+                _movers_and_votes(motion, part)
             break
-        if (match := MOVED_BY.search(sentence)) and (what := _moved_what(match["what"])):
-            proposal = what
+        if moved and (what := _moved_what(moved["what"])):
+            proposal, proposed_at = what, position
         if seconded and (match := MOVED_SECONDED.search(sentence)):
-            proposal = _proposal(match["what"])
+            proposal, proposed_at = _proposal(match["what"]), position
         elif LABELLED.search(sentence) and (match := LABELLED_MOTION.search(sentence)):
-            proposal = _capitalised(match["what"])
+            proposal, proposed_at = _capitalised(match["what"]), position
         if match := MOVED.match(sentence):
-            motion.mover, proposal = _name(match["mover"]), _proposal(match["what"])
-        elif match := SECONDED.match(sentence):
+            what = match["what"]
+            if second := SECONDED.search(what):  # "X moved to …; Y seconded."
+                motion.seconder, what = _name(second["seconder"]), what[: second.start()]
+            motion.mover, proposal = _name(match["mover"]), _proposal(what)
+            proposed_at = position
+        elif match := SECONDED.search(sentence):
             motion.seconder = _name(match["seconder"])
         elif (match := UPON_MOTION.search(sentence)) or (match := LABELLED_OUTCOME.match(sentence)):
             motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
@@ -293,7 +340,10 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
         ):
             motion.outcome = OUTCOME_WORDS[match["outcome"].lower()]
             _counts(motion, match)
-            before = [part for part in parts[:position] if not VOTE_LINE.match(part)]
+            before = [part for part in parts[:position] if not _records_vote(part)]
+            if proposal.endswith(":"):  # "That the Council:" then its clauses "a) receives …"
+                clauses = parts[proposed_at + 1 : position]
+                proposal = " ".join([proposal, *(c for c in clauses if not _records_vote(c))])
             if motion.outcome not in UNDECIDED:
                 motion.resolved = motion.resolved or proposal or " ".join(before)
             elif before and MOTION_WORDING.search(before[-1]):
@@ -307,6 +357,22 @@ def find_motion(text: str, subject: str = "") -> Motion | None:
         return motion  # not heard, deferred, withdrawn: nothing was decided
     motion.resolved = (motion.resolved or proposal or subject).strip()
     return motion if motion.resolved else None
+
+
+def _proposes(sentence: str, moved: re.Match | None) -> bool:
+    """A motion's words put to the vote: "Moved by X, seconded by Y that the minutes …",
+    "Moved: X Seconded: Y That the minutes …"."""
+    if moved and _moved_what(moved["what"]):
+        return True
+    return bool(LABELLED.search(sentence) and LABELLED_MOTION.search(sentence))
+
+
+def _records_vote(sentence: str) -> bool:
+    """A sentence that records who moved, seconded or voted, not what was decided."""
+    if VOTE_LINE.match(sentence) or TALLY.search(sentence):
+        return True
+    moved = MOVED_BY.search(sentence)
+    return bool(moved and not moved["what"].strip(" .,"))
 
 
 def _starts_a_motion(sentence: str) -> bool:
@@ -327,7 +393,10 @@ def _passive_decision(sentence: str, following: list[str]) -> bool:
         return False
     nearby = " ".join([sentence, *following])
     return bool(
-        PROPOSED_SECONDED.search(nearby) or MOVED_BY.search(nearby) or UNANIMOUS.search(sentence)
+        PROPOSED_SECONDED.search(nearby)
+        or MOVED_BY.search(nearby)
+        or PROPOSER_LABEL.search(nearby)
+        or UNANIMOUS.search(sentence)
     )
 
 
@@ -397,6 +466,15 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
         motion.seconder = _name(_capitalised(match["seconder"]))
     for match in ROLL_VOTE.finditer(sentence):
         motion.votes.append((_name(match["name"]), VOTE_WORDS[match["vote"].lower()]))
+    if match := TALLY.search(sentence):
+        ayes, noes, abstained = (match["ayes"] or match["ayes2"], match["noes"] or match["noes2"],
+                                 match["abst"] or match["abst2"])  # fmt: skip
+        motion.votes_for, motion.votes_against = int(ayes), int(noes)
+        motion.votes_abstained = int(abstained) if abstained else motion.votes_abstained
+    if (match := NO_LINE.match(sentence)) and any(v == FOR for _, v in motion.votes):
+        names = match["names"]
+        if names.lower() not in {"none", "nil", "n/a"}:
+            motion.votes += [(name, AGAINST) for name in split_names(names)]
     for match in COUNT_LABEL.finditer(sentence):
         count, label = int(match["count"]), match["label"].lower()
         if label in {"ayes", "yeas"}:
@@ -408,17 +486,19 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
 
 
 COUNT_AFTER = re.compile(r"\s*\((\d{1,3})\)\s*$")  # "Councillors Bell and Piper (2)"
+COUNT_BEFORE = re.compile(r"^(\d{1,3})\s*[-–:]\s*")  # "Aye: 5 - Commissioner Akers, …"
 
 
 def _count_after(motion: Motion, vote: str, names: str) -> str:
-    """The names of a side, without the count printed after them, which is kept."""
-    if match := COUNT_AFTER.search(names):
+    """The names of a side, without the count printed after or before them, which is kept."""
+    match = COUNT_AFTER.search(names) or COUNT_BEFORE.match(names)
+    if match:
         count = int(match[1])
         if vote == FOR:
             motion.votes_for = count
         elif vote == AGAINST:
             motion.votes_against = count
-        return names[: match.start()]
+        return names[: match.start()] if match.start() else names[match.end() :]
     return names
 
 

@@ -7,7 +7,7 @@ paragraphs and lists inside an item do not become items.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from meetings.ingest.lines import Line
 from meetings.ingest.text import ITEM_SEPARATOR
@@ -45,6 +45,14 @@ SCHEMES = [
         min_items=2,
     ),
     Scheme(
+        # "24-0871 Approval of the minutes …": a file's number then its title, the numbers
+        # as the clerk's system gave them, not counting up
+        "bare file number",
+        re.compile(r"^(?P<number>\d{2}-\d{3,5})\s+(?P<rest>[A-Z‘'\"(].*)$"),
+        consecutive=False,
+        min_items=2,
+    ),
+    Scheme(
         "legistar",
         re.compile(
             # OCR reads a letter as a digit now and then ("1.0 21-0194" for 1.C): see _letters
@@ -63,7 +71,7 @@ SCHEMES = [
     Scheme(
         "code",
         re.compile(
-            r"^(?P<number>(?:[A-Z]{1,6}\s?[.-]\s?){1,2}\d{4}[.-]\s?\d{1,3})\.?(?:\s*[:–-])?\s+"
+            r"^(?P<number>(?:[A-Z]{1,6}(?:\s?[.-]\s?|\s)){1,2}\d{4}[.-]\s?\d{1,3})\.?(?:\s*[:–-])?\s+"
             r"(?P<rest>[A-Z‘'\"(].*)$"
         ),
         consecutive=True,
@@ -132,6 +140,7 @@ class NumberedLine:
     number: str
     rest: str  # the line after the number
     file_number: str = ""
+    parent: str = ""  # the item a lettered sub-item is printed under ("6" for "A." under "6.")
 
 
 # A numbered motion, or a numbered clause of one, is not an item.
@@ -173,7 +182,10 @@ def numbered_items(
                 best, run = scheme, this
     if not best:
         return "", []
-    outline = run + _parents(best, run, found, lines) + _children(best, run, found)
+    outline = run + _parents(best, run, found, lines) + _children(best.name, run, found)
+    if best.name in LETTERED_UNDER:
+        taken = {line.index for line in outline}
+        outline += _lettered(run, [x for x in found["letter"] if x.index not in taken])
     return best.name, sorted(outline, key=lambda line: line.index)
 
 
@@ -202,8 +214,10 @@ def _roman_as_printed(line: Line) -> str:
 
 
 def _printed(number: str) -> str:
-    """The number as printed, without the spaces a line's justification put into it."""
-    return re.sub(r"\s+", "", number)
+    """The number as printed, without the spaces a line's justification put into it; a
+    prefix's space before its digits stays ("PC 2031-01")."""
+    kept = re.sub(r"(?<=[A-Z])\s+(?=\d)", "\0", number)
+    return re.sub(r"\s+", "", kept).replace("\0", " ")
 
 
 def _key_of(scheme: Scheme):
@@ -350,12 +364,14 @@ def _parents(
     return []
 
 
-def _children(scheme: Scheme, run: list[NumberedLine], found: dict) -> list[NumberedLine]:
+def _children(scheme_name: str, run: list[NumberedLine], found: dict) -> list[NumberedLine]:
     """Items numbered under an item of the run: `2.1`, `2.2` after `2.`, or after `1.` where
-    the `2.` heading is not printed. Each parent's children count from 1."""
+    the `2.` heading is not printed; and so on down the outline (`9.1.1` under `9.1` under
+    `9.`). Each parent's children count from 1."""
     children = []
-    for name in CHILDREN.get(scheme.name, ()):
+    for name in CHILDREN.get(scheme_name, ()):
         parents = sorted(run, key=lambda line: line.index)
+        level: list[NumberedLine] = []
         for line in found[name]:
             before = [p for p in parents if p.index < line.index]
             prefix, part = _key(line.number)
@@ -364,10 +380,31 @@ def _children(scheme: Scheme, run: list[NumberedLine], found: dict) -> list[Numb
             if before:
                 parent_prefix, parent_part = _key(before[-1].number.rstrip(".)"))
                 expected = {f"{parent_prefix}{parent_part}", f"{parent_prefix}{parent_part + 1}"}
-            siblings = [c for c in children if _key(c.number)[0] == prefix]
+            siblings = [c for c in level if _key(c.number)[0] == prefix]
             follows = _follows(siblings[-1].number, line.number) if siblings else part == 1
             if parent_number in expected and follows:
-                children.append(line)
+                level.append(line)
+        children += level + _children(name, level, found)
+    return children
+
+
+LETTERED_UNDER = ("plain", "item")  # "6. NEW BUSINESS" / "A. …" / "B. …"
+
+
+def _lettered(run: list[NumberedLine], letters: list[NumberedLine]) -> list[NumberedLine]:
+    """Items lettered A., B. … under an item of the run, before the next one: two or more,
+    from A, each parent's letters counting from A again."""
+    items = sorted(run, key=lambda line: line.index)
+    children = []
+    for position, parent in enumerate(items):
+        end = items[position + 1].index if position + 1 < len(items) else None
+        chain: list[NumberedLine] = []
+        for line in letters:
+            under = parent.index < line.index and (end is None or line.index < end)
+            if under and line.number == chr(ord("A") + len(chain)):
+                chain.append(line)
+        if len(chain) >= 2:
+            children += [replace(line, parent=parent.number.rstrip(".)")) for line in chain]
     return children
 
 
@@ -378,6 +415,9 @@ def unique_numbers(numbered: list[NumberedLine]) -> list[str]:
     seen: dict[str, int] = {}
     numbers = []
     for position, item in enumerate(numbered):
+        if item.parent:  # "A." under "6.": 6.A
+            numbers.append(f"{item.parent}.{item.number}")
+            continue
         seen[item.number] = seen.get(item.number, 0) + 1
         if seen[item.number] == 1:
             numbers.append(item.number)
@@ -444,8 +484,21 @@ def _follows(last: str, number: str, key=_key) -> bool:
         return False
     if prefix == last_prefix:
         return 1 <= part - last_part <= MAX_STEP
+    if key is _key and _section_heads(last, number):
+        return True
     sections = _key(last_prefix.rstrip(".")), _key(prefix.rstrip("."))
     return part == 1 and sections[1][0] == sections[0][0] and sections[1][1] == sections[0][1] + 1
+
+
+def _section_heads(last: str, number: str) -> bool:
+    """In a two-level numbering whose sections print `N.0`, section N's heading follows the
+    last item of section N-1 (1.2 -> 2.0), and its first item follows it (2.0 -> 2.1)."""
+    last_head, head = re.fullmatch(r"(\d+)\.0", last), re.fullmatch(r"(\d+)\.0", number)
+    if head and (item := re.fullmatch(r"(\d+)\.\d+", last)):
+        return int(head[1]) == int(item[1]) + 1
+    if last_head and (item := re.fullmatch(r"(\d+)\.(\d+)", number)):
+        return item[1] == last_head[1] and int(item[2]) == 1
+    return False
 
 
 def _letters(found: list[NumberedLine]) -> list[NumberedLine]:

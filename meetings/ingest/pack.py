@@ -289,4 +289,10 @@ def _generic_meeting(
         record.evidence += evidence
         record.warnings.append(f"{NO_MEETING} (no {missing} found)")
         return None
-    return MeetingRecord(body=body, date=date, start_time=reading.start_time, evidence=evidence)
+    return MeetingRecord(
+        body=body,
+        date=date,
+        start_time=reading.start_time,
+        location=reading.location,
+        evidence=evidence,
+    )

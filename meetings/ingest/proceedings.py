@@ -20,7 +20,12 @@ from meetings.ingest.motions import (
     sentences,
     split_names,
 )
-from meetings.ingest.numbering import NumberedLine, numbered_items, unique_numbers
+from meetings.ingest.numbering import (
+    NumberedLine,
+    is_section_heading,
+    numbered_items,
+    unique_numbers,
+)
 from meetings.ingest.records import (
     AgendaItemRecord,
     Evidence,
@@ -29,6 +34,7 @@ from meetings.ingest.records import (
     MinutesRecord,
     PersonRecord,
 )
+from meetings.ingest.roll import LABEL as ATTENDANCE_LABEL
 from meetings.ingest.roll import listed_members, people_in
 from meetings.ingest.text import (
     LABELLED_LINE,
@@ -56,6 +62,7 @@ class Heading:
     kind: str  # "minutes", "agenda", or "" where the document does not say
     end: int  # index of the first line after the heading
     start_time: datetime.time | None = None
+    location: str = ""
     is_special: bool = False
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -97,6 +104,7 @@ def _read_document(lines: list[Line]) -> MeetingRecord | MinutesRecord | None:
         body=heading.body,
         date=heading.date,
         start_time=heading.start_time,
+        location=heading.location,
         is_special=heading.is_special,
         evidence=heading.evidence,
     )
@@ -155,7 +163,10 @@ def _are_rows(numbered: list[NumberedLine]) -> bool:
 # "UPON MOTION duly made and seconded, the Board approved …", "On a motion by …", "RESOLVED …"
 MOTION_START = re.compile(
     r"\b(?:upon|on)\s+(?:a\s+)?motion\b|^(?:it\s+was\s+)?RESOLVED\b"
-    r"|^(?:\d{1,3}[.)]\s+)?(?:it\s+was\s+)?(?:moved|proposed)\s+by\b",
+    r"|^(?:\d{1,3}[.)]\s+)?(?:it\s+was\s+)?(?:moved|proposed)\s+by\b"
+    r"|\bmotion\s+(?:was\s+)?(?:made\s+)?by\b"  # "A motion was made by X", "Motion by X"
+    # "Director Greer moved …", at a sentence's start
+    r"|(?:^|[.;]\s+)(?-i:(?:[A-Z][\w.'’-]*\s+){1,4})moved\b",
     re.IGNORECASE,
 )
 MIN_MOTIONS = 2
@@ -174,17 +185,25 @@ def _minutes_closed_by_motions(lines: list[Line], start: int) -> list[MinuteReco
     if len(starts) < MIN_MOTIONS:
         return []
     minutes: list[MinuteRecord] = []
-    begin, announced = start, False
+    begin, announced = _after_attendance(lines, start, starts[0]), False
     for position, motion_at in enumerate(starts, start=1):
         if announced:
             begin = _keep_list(minutes[-1], lines, begin, _last_heading(lines, begin, motion_at))
         end = _sentence_end(lines, motion_at)
-        body = [line for line in lines[begin:end] if line.text]
+        # A section's heading in capitals ("CONSENT CALENDAR") before the motion starts its item
+        sections = [i for i in range(begin, motion_at) if is_section_heading(lines[i])]
+        section = lines[sections[-1]].text if sections else ""
+        body = [line for line in lines[sections[-1] + 1 if sections else begin : end] if line.text]
         announced = False
         if body:
-            text = reflow([line.raw for line in body])
+            heading = _heading_of_item(body)
+            text = reflow([line.raw for line in body if line is not heading])
             motion = find_motion(text)
-            title = _heading_of_item(body) or _short(motion.resolved if motion else text)
+            title = (
+                _heading_text(heading)
+                or strip_full_stop(title_case(section))
+                or _short(motion.resolved if motion else text)
+            )
             minute = MinuteRecord(number=str(position), title=title, text=text, page=body[0].page)
             record_motion(minute, motion)
             minutes.append(minute)
@@ -229,6 +248,13 @@ def _marked_heading(lines: list[Line], index: int) -> bool:
     return bool(line.style.bold) or previous is None or previous.page != line.page
 
 
+def _after_attendance(lines: list[Line], start: int, first_motion: int) -> int:
+    """The index after the attendance lists before the first motion ("DIRECTORS ABSENT: …"):
+    those lists are no item's text."""
+    labelled = [i for i in range(start, first_motion) if ATTENDANCE_LABEL.match(lines[i].text)]
+    return labelled[-1] + 1 if labelled else start
+
+
 def _sentence_end(lines: list[Line], index: int) -> int:
     """The index after the line where the motion begun at `index` ends, with the vote and
     outcome printed after it ("VOTING IN FAVOUR: …", "CARRIED"). A motion approving "the
@@ -243,7 +269,9 @@ def _sentence_end(lines: list[Line], index: int) -> int:
         if text.endswith(":") and ANNOUNCED_LIST.search(said):
             end = _after_the_lists_outcome(lines, i + 1) or i + 1
             break
-    while end < len(lines) and (not lines[end].text or _records_the_vote(lines, end)):
+    while end < len(lines) and (
+        not lines[end].text or _records_the_vote(lines, end) or _wraps_a_vote_line(lines, end)
+    ):
         end += 1
     return end
 
@@ -259,25 +287,50 @@ def _after_the_lists_outcome(lines: list[Line], start: int) -> int | None:
     return None
 
 
+# A sentence that goes on with the motion: its seconder, or its outcome in a sentence.
+SECONDS_OR_DECIDES = re.compile(
+    r"^(?:(?-i:(?:[A-Z][\w.'’-]*\s+){1,4})seconded\b|(?:the\s+)?motion\s+(?:was\s+)?(?:carried"
+    r"|passed|failed|defeated|lost|approved|adopted)\b)",
+    re.IGNORECASE,
+)
+
+
 def _records_the_vote(lines: list[Line], index: int) -> bool:
-    """A line of the vote: its result, a side's names, or the names it wraps onto."""
+    """A line of the vote: its seconder, its result, a side's names, or the names it wraps
+    onto."""
     text = lines[index].text
-    if OUTCOME_LINE.match(text) or VOTE_LINE.match(text):
+    if OUTCOME_LINE.match(text) or VOTE_LINE.match(text) or SECONDS_OR_DECIDES.match(text):
         return True
     before = next((line.text for line in reversed(lines[:index]) if line.text), "")
     return bool(VOTE_LINE.match(before)) and not text[:1].isupper()
 
 
+def _wraps_a_vote_line(lines: list[Line], index: int) -> bool:
+    """The rest of a vote's sentence, wrapped onto this line ("Motion carried" / "4-0-1.")."""
+    before, text = (lines[index - 1].text if index else ""), lines[index].text
+    return (
+        bool(SECONDS_OR_DECIDES.match(before) or VOTE_LINE.match(before))
+        and not before.endswith((".", ";", ":"))
+        and not text[:1].isupper()
+    )
+
+
 HEADING_WORDS = 12
 
 
-def _heading_of_item(body: list[Line]) -> str:
+def _heading_of_item(body: list[Line]) -> Line | None:
     """An item's heading: the first of its first lines that reads as one ('Law Department –
     Claim Settlement', 'BOARDS AND COMMISSIONS'), not a sentence, its end, or a label."""
     for line in body[:6]:
         if _reads_as_heading(line.text):
-            return strip_full_stop(title_case(line.text) if line.text.isupper() else line.text)
-    return ""
+            return line
+    return None
+
+
+def _heading_text(line: Line | None) -> str:
+    if not line:
+        return ""
+    return strip_full_stop(title_case(line.text) if line.text.isupper() else line.text)
 
 
 def _reads_as_heading(text: str) -> bool:
@@ -326,6 +379,7 @@ def heading_of(lines: list[Line], window: int = HEADING_LINES) -> Heading | None
         kind=reading.kind,
         end=reading.end,
         start_time=reading.start_time,
+        location=reading.location,
         is_special=bool(SPECIAL.search(" ".join(top))),
         evidence=reading.evidence,
     )
@@ -449,13 +503,15 @@ def _agenda_item(
     item: NumberedLine, body: list[Line], lines: list[Line], scheme: str
 ) -> AgendaItemRecord:
     title, rest = _title_and_body(item, body, lines, scheme)
+    while rest and (not rest[-1].text or is_section_heading(rest[-1])):
+        rest = rest[:-1]  # the next section's heading ("NEW BUSINESS") is not this item's
     note = reflow([line.raw for line in rest])
     return AgendaItemRecord(number=item.number, title=title, note=note[:MAX_NOTE])
 
 
 def _minute(item: NumberedLine, body: list[Line], lines: list[Line], scheme: str) -> MinuteRecord:
     page = lines[item.index].page
-    if scheme == "resolution":
+    if scheme == "resolution" and _movers_only(item.rest):
         return _resolution(item, body, page)
     title, rest = _title_and_body(item, body, lines, scheme)
     text = reflow([line.raw for line in rest])
@@ -490,6 +546,15 @@ def _title_tail(text: str) -> str:
         and all(word[:1].isupper() for word in words)
         and text.startswith(first)
         else ""
+    )
+
+
+def _movers_only(rest: str) -> bool:
+    """Whether what follows a resolution's number is its mover and seconder ('D. Yemm,
+    S. Kirkey:'), not the title of the matter (Legistar's '24-0871 Approval of …')."""
+    names = split_names(rest.rstrip(":;"))
+    return not rest or (
+        len(names) == 2 and all(word[:1].isupper() for word in rest.rstrip(":;").split())
     )
 
 

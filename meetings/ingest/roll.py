@@ -13,10 +13,11 @@ from meetings.ingest.text import clean, display_name, find_people, person_key, s
 LABEL = re.compile(
     r"^(?:ROLL\s+CALL\s*[-–:]?\s*)?"
     r"(?P<label>(?:(?:Members|Councillors|Councilmembers|Council\s+Members|Commissioners|Directors"
-    r"|Trustees|Board\s+Members|Others|Also|Officers|Staff(?:\s+Members)?)\s+)?"
+    r"|Trustees|Board\s+Members|Others|Also|Officers|Officials|Staff(?:\s+Members)?)\s+)?"
     r"(?:Present|Absent|in\s+attendance|Attending)|Apologies(?:\s+for\s+absence)?(?:\s+received)?"
     r"|Regrets|Staff|Officers|Absent\s+with\s+(?:regrets|apologies)|Excused"
-    r"|Sederunt)"  # Scottish minutes' word for those present
+    r"|Sederunt"  # Scottish minutes' word for those present
+    r"|In\s+the\s+Chair|Chair(?:man|woman|person)?|Presiding|Cathaoirleach)"  # who chaired
     r"(?:\s*[:–-]\s*(?P<rest>.*)|\s*)$",  # "Present: …", or a heading over one name a line
     re.IGNORECASE,
 )
@@ -36,18 +37,22 @@ CHAIR = re.compile(
 )
 BULLET = re.compile(r"^\s*(?:[o•◦▪■\-*]\s|[\ue000-\uf8ff])")
 NOTE = re.compile(r"\[[^\]]*\]|\[[^\]]*$")
-HEAD_COUNT = re.compile(r"\s*[-–]\s*\d{1,2}\s*\.?\s*$")
+HEAD_COUNT = re.compile(r"\s*[-–]\s*\d{1,2}\s*\.?\s*$|^\d{1,2}\s*[-–:]\s*")  # "– 3." "5 - "
 NOBODY = {"none", "nil", "n/a", "no one", "nobody"}
 MAX_NAME_WORDS = 4
 
 
 def role_of(label: str) -> str:
     label = label.lower()
+    if label.startswith(("in the chair", "chair", "presiding", "cathaoirleach")):
+        return "chair"
     if label.startswith(("absent", "excused")) or "absent" in label:
         return "absent"
     if label.startswith(("apolog", "regrets")):
         return "apologies"
-    if label.startswith(("staff", "officers", "others", "also", "in attendance", "attending")):
+    if label.startswith(
+        ("staff", "officers", "officials", "others", "also", "in attendance", "attending")
+    ):
         return "in_attendance"
     return "member"  # present, sederunt
 
@@ -59,13 +64,17 @@ def attendance_sections(lines: list[Line]) -> list[tuple[str, list[str]]]:
     heading alone on its line ('Members Present') each line is one person ('Ana Cruz, Chair').
     """
     sections: list[tuple[str, list[str], bool]] = []
-    open_section = False
+    open_section = blank_before = False
     for line in lines:
         text = clean(BULLET.sub("", line.raw))
         if not text:
+            blank_before = True
             continue
+        if blank_before and text.isupper() and open_section and sections[-1][1]:
+            open_section = False  # a heading in capitals after the list: "APPROVAL OF MINUTES"
+        blank_before = False
         if match := LABEL.match(text):
-            heading = match["rest"] is None
+            heading = not match["rest"]
             sections.append((role_of(match["label"]), [] if heading else [match["rest"]], heading))
             open_section = True
         elif open_section and not BULLET.match(line.raw) and not _ended(sections[-1][1]):
@@ -73,9 +82,16 @@ def attendance_sections(lines: list[Line]) -> list[tuple[str, list[str]]]:
         else:
             open_section = False
     return [
-        (role, parts if one_a_line else _prose_names(" ".join(parts)))
+        (role, parts if one_a_line and not _prose(parts) else _prose_names(" ".join(parts)))
         for role, parts, one_a_line in sections
     ]
+
+
+def _prose(parts: list[str]) -> bool:
+    """Whether the lines under a label are one list of names wrapped over lines ("Councillors
+    A Smith, B Jones and", "C Evans"), not one name a line."""
+    return any(NAME_LIST.search(re.sub(r"\([^)]*\)", "", part).partition(", ")[2]) or
+               part.rstrip().endswith((",", " and")) for part in parts)  # fmt: skip
 
 
 def _prose_names(text: str) -> list[str]:
@@ -83,7 +99,33 @@ def _prose_names(text: str) -> list[str]:
     text = HEAD_COUNT.sub("", NOTE.sub("", text).strip().rstrip("."))
     if text.strip(" .").lower() in NOBODY:
         return []
-    return NAME_LIST.split(text)
+    names: list[str] = []
+    for part in _split_outside_brackets(text):
+        if names and _is_post(part):  # "Ms J Maguire, Chief Executive; …": her post
+            names[-1] = f"{names[-1]} ({part.strip()})"
+        else:
+            names.append(part)
+    return names
+
+
+def _split_outside_brackets(text: str) -> list[str]:
+    """'Cllr S Hughes (Town Mayor, in the Chair), Cllr P Davies' -> the two names."""
+    parts, start = [], 0
+    for separator in NAME_LIST.finditer(text):
+        before = text[start : separator.start()]
+        if text[: separator.start()].count("(") > text[: separator.start()].count(")"):
+            continue
+        parts.append(before)
+        start = separator.end()
+    return [*parts, text[start:]]
+
+
+def _is_post(text: str) -> bool:
+    """'Chief Executive', 'Meetings Administrator', 'CAO': a post, its last word a job's."""
+    words = text.split()
+    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", words[0]):
+        return True  # "CAO", "CFO": a post's initials
+    return bool(words) and not HONORIFIC.match(text) and bool(JOB_WORDS.fullmatch(words[-1]))
 
 
 def _ended(parts: list[str]) -> bool:
@@ -96,8 +138,11 @@ def people_in(lines: list[Line]) -> list[PersonRecord]:
     people: dict[str, PersonRecord] = {}
     for role, entries in attendance_sections(lines):
         for entry in entries:
-            name, _, title = entry.partition(", ")  # "Ana Cruz, Chair" on a line of its own
-            person = _person(f"{name} ({title})" if title else name.strip(" ."), role)
+            # "Ana Cruz, Chair" on a line of its own; "Cllr S Hughes (Town Mayor, in the Chair)"
+            bracket = re.search(r"\s*\(([^)]*)\)\s*$", entry)
+            name, _, title = (entry[: bracket.start()] if bracket else entry).partition(", ")
+            note = ", ".join(part for part in (title, bracket[1] if bracket else "") if part)
+            person = _person(f"{name} ({note})" if note else name.strip(" ."), role)
             if person and person.key not in people:
                 people[person.key] = person
     return list(people.values())
@@ -108,12 +153,48 @@ def person(text: str, role: str = "member") -> PersonRecord | None:
     return _person(text, role)
 
 
+def _name_in_brackets(text: str, note: str) -> tuple[str, str]:
+    """'Group Manager Finance (Lisa Chen)': a post, then its holder's name in brackets."""
+    words, named = text.split(), note.split()
+    holder = 2 <= len(named) <= MAX_NAME_WORDS and all(w[:1].isupper() for w in named)
+    if holder and any(JOB_WORDS.fullmatch(w) for w in words) and not JOB_WORDS.search(note):
+        return note, text
+    return text, note
+
+
+def _post_after(text: str, note: str) -> tuple[str, str]:
+    """'Mr D Brown Chief Executive Officer' -> 'Mr D Brown', its post in the note."""
+    words = text.split()
+    cut = len(words)
+    while cut > 2 and JOB_WORDS.fullmatch(words[cut - 1]):
+        cut -= 1
+    if not HONORIFIC.match(text) or cut == len(words):
+        return text, note
+    post = " ".join(words[cut:])
+    return " ".join(words[:cut]), ", ".join(part for part in (post, note) if part)
+
+
+def _chairs(note: str) -> bool:
+    """A note that puts its member in the chair: "in the Chair", "Shire President" (not a
+    deputy's). A mayor listed at a committee's meeting need not chair it."""
+    note = note.lower()
+    return "in the chair" in note or (
+        not re.match(r"(?:deputy|vice|acting)\b", note)
+        and bool(re.search(r"\b(?:chair(?:man|woman|person)?|president|conven[eo]r"
+                           r"|cathaoirleach|presiding member)$", note))
+    )  # fmt: skip
+
+
 def _person(text: str, role: str) -> PersonRecord | None:
     note = ""
     if match := re.search(r"\s*\(([^)]*)\)\s*$", text):
         note, text = match[1], text[: match.start()]
     if CHAIR_NOTE.match(note) and role == "member":
         role, note = "chair", ""
+    elif role == "member" and _chairs(note):
+        role = "chair"
+    text, note = _name_in_brackets(text, note)
+    text, note = _post_after(text, note)
     people = find_people(text) if HONORIFIC.match(text) else []
     if len(people) == 1 and not people[0][1].strip():
         match = people[0][0]  # "Cllr J Smith": a name with its title, as UK minutes print it

@@ -258,10 +258,16 @@ OUTCOME_LINE = re.compile(
     re.IGNORECASE,
 )
 VOTE_LINE = re.compile(
-    r"^(?:voting\s+(?:in\s+favou?r|against|yea|nay)|ayes|nays|noes|yeas|in\s+favou?r|against"
+    r"^(?:voting\s+(?:in\s+favou?r|against|yea|nay)|ayes?|nays?|noes|yeas?|yes|in\s+favou?r|against"
     r"|opposed|abstain(?:ed|ing|s)?|abstentions?|pour|contre)\s*:",
     re.IGNORECASE,
 )
+
+
+def _ends_vote_list(last: str, line: str) -> bool:
+    """A heading in capitals after a vote's list of names ("Aye: 5 - A, B and C" then
+    "CONSENT AGENDA") is not one of the names: the list ended with its line."""
+    return bool(VOTE_LINE.match(last)) and not last.endswith((",", "and", "&")) and line.isupper()
 
 
 def reflow(lines: list[str]) -> str:
@@ -288,9 +294,10 @@ def reflow(lines: list[str]) -> str:
             or "\t" in line
             or "\t" in current[-1]
             or starts_list_item(line)
-            or OUTCOME_LINE.match(line)
+            or (OUTCOME_LINE.match(line) and not line[0].islower())  # "declared the / motion …"
             or VOTE_LINE.match(line)
             or OUTCOME_LINE.match(current[-1])
+            or _ends_vote_list(current[-1], line)
         ):
             paragraphs.append(current)
             current = []
@@ -321,11 +328,18 @@ WRAPPED_LENGTH = 55  # characters: a title line this long may have been wrapped
 SUB_ITEM = re.compile(r"^\(?[a-z]{1,3}\)\s|^[a-z][.]\s|^[-–•]\s")
 LABELLED_LINE = re.compile(r"^[A-Z][\w /]{2,30}:\s")  # "Recommendation: Approve …"
 REFERENCE_LINE = re.compile(r"^\((?:Item|Minute|Page)s?\b", re.IGNORECASE)  # "(Item 5)"
+# A line that is only a numbered reference: "Resolution No. 2031-043", "Council Resolution
+# Number CO/2031/141:" (a motion's number under the title, not the title's wrap)
+NUMBERED_REFERENCE = re.compile(
+    r"^(?:[A-Z][\w-]*\s+){1,3}(?:No\.?|Number|#)\s*[\w./-]*\d[\w./-]*\s*:?$", re.IGNORECASE
+)
 
 
 def continues_title(previous: str, following: str) -> bool:
     """Whether `following` goes on with a title line that the page width wrapped."""
     if not following or following.isupper() or REFERENCE_LINE.match(following):
+        return False
+    if NUMBERED_REFERENCE.match(following):
         return False
     if SUB_ITEM.match(following) or LABELLED_LINE.match(following):
         return False

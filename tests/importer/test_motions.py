@@ -310,3 +310,125 @@ def test_the_first_motion_of_an_item_is_its_decision():
 def test_minutes_signed_as_a_true_record_by_the_chair_alone_are_no_decision():
     text = "The minutes of the last meeting were checked and signed as a true record."
     assert find_motion(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "resolved", "outcome", "mover", "seconder", "counts"),
+    [
+        (  # an Australian shire: "Moved Cr X, Seconded Cr Y", the motion, then "CARRIED 4/1"
+            "COUNCIL RESOLUTION 2031/114\nMoved Cr Nguyen, Seconded Cr Walker\nThat Council "
+            "endorses the payments totalling $1,245,332.10.\nCARRIED 4/1",
+            "That Council endorses the payments totalling $1,245,332.10.",
+            "carried",
+            "Nguyen",
+            "Walker",
+            (4, 1, None),
+        ),
+        (  # a US township: "Motion by X, support by Y, to …"
+            "Motion by Ostrowski, support by Sullivan, to approve the purchase of thermal "
+            "imaging cameras. Motion carried 6-1.",
+            "To approve the purchase of thermal imaging cameras.",
+            "carried",
+            "Ostrowski",
+            "Sullivan",
+            (6, 1, None),
+        ),
+        (  # Legistar: "A motion was made by X, seconded by Y, that this matter be …"
+            "A motion was made by Commissioner Benson, seconded by Commissioner Cortez, that "
+            "this matter be Approved. The motion carried by the following vote:\nAye: 3 - "
+            "Commissioner Akers, Commissioner Benson and Commissioner Cortez\nNay: 1 - "
+            "Commissioner Dorsey",
+            "That this matter be Approved.",
+            "carried",
+            "Benson",
+            "Cortez",
+            (3, 1, None),
+        ),
+        (  # an Irish county council: the proposal's title abbreviated with a full stop
+            "On the proposal of Cllr. Tolan, seconded by Cllr. Behan, the minutes of the "
+            "meeting held on 5th February 2031 were confirmed.",
+            "The minutes of the meeting held on 5th February 2031 were confirmed.",
+            "approved",
+            "Tolan",
+            "Behan",
+            (None, None, None),
+        ),
+        (
+            "Proposed by Cllr. Lawes, Seconded by Cllr. French, it was agreed to approve the "
+            "disposal.",
+            "To approve the disposal.",
+            "approved",
+            "Lawes",
+            "French",
+            (None, None, None),
+        ),
+        (
+            "Following discussion it was proposed by Cllr. Behan and seconded by Cllr. Tolan and "
+            "it was agreed to adopt the Service Delivery Plan.",
+            "To adopt the Service Delivery Plan.",
+            "approved",
+            "Behan",
+            "Tolan",
+            (None, None, None),
+        ),
+        (  # a quoted motion, its proposer, then "For 25, Against 8, Abstain 2"
+            '"That the Council calls on the Minister to fund the N2 upgrade."\nProposed by Cllr. '
+            "French, Seconded by Cllr. Lawes.\nThe motion was put to a vote: For 25, Against 8, "
+            "Abstain 2. The Cathaoirleach declared the motion carried.",
+            '"That the Council calls on the Minister to fund the N2 upgrade."',
+            "carried",
+            "French",
+            "Lawes",
+            (25, 8, 2),
+        ),
+        (  # an English town council: the proposer and the count after the resolution
+            "The Clerk presented the draft budget.\nRESOLVED: to set a precept of £245,000 for "
+            "2031/32.\nProposed: Cllr Davies Seconded: Cllr Ahmed. 4 in favour, 1 against.",
+            "To set a precept of £245,000 for 2031/32.",
+            "approved",
+            "Davies",
+            "Ahmed",
+            (4, 1, None),
+        ),
+    ],
+)
+def test_movers_seconders_and_counts_as_more_councils_print_them(
+    text, resolved, outcome, mover, seconder, counts
+):
+    motion = find_motion(text)
+    assert (motion.resolved, motion.outcome, motion.mover, motion.seconder) == (
+        resolved,
+        outcome,
+        mover,
+        seconder,
+    )
+    assert (motion.votes_for, motion.votes_against, motion.votes_abstained) == counts
+
+
+def test_a_decision_in_the_passive_with_its_labelled_proposer():
+    motion = find_motion(
+        "The minute of 10th December 2031 was approved. Proposed: Fiona Grant; Seconded: "
+        "Alasdair Ross."
+    )
+    assert (motion.resolved, motion.outcome, motion.mover, motion.seconder) == (
+        "The minute of 10th December 2031 was approved.",
+        "approved",
+        "Fiona Grant",
+        "Alasdair Ross",
+    )
+
+
+def test_a_roll_call_of_yes_and_no():
+    motion = find_motion(
+        "Motion by Tran, support by Walsh, to approve the consent agenda. Roll call vote: Yes: "
+        "Kline, Patel, Tran. No: Walsh. Motion carried 3-1."
+    )
+    assert motion.votes == [
+        ("Kline", "for"), ("Patel", "for"), ("Tran", "for"), ("Walsh", "against")
+    ]  # fmt: skip
+    assert (motion.votes_for, motion.votes_against) == (3, 1)
+
+
+def test_a_matter_tabled_has_that_outcome_and_no_decision():
+    motion = find_motion("This matter was Tabled.", subject="Agreement for stormwater services")
+    assert (motion.resolved, motion.outcome, motion.mover) == ("", "deferred", "")

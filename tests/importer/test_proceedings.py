@@ -337,9 +337,12 @@ def test_item_numbers_in_brackets_with_lettered_consent_items_under_them():
         ("1", "Call to Order"),
         ("2", "Approval of the minutes of July 21, 2031"),
         ("3", "Consent Agenda"),
+        ("3.A", "Approve the purchase of two mowers"),  # lettered under item 3: its sub-items
+        ("3.B", "Accept the audit report"),
+        ("3.C", "Set a hearing on the water rates"),
         ("4", "Adjournment"),
     ]
-    assert meeting.agenda_items[2].note.startswith("*A. Approve the purchase of two mowers")
+    assert [item.printed_number for item in meeting.agenda_items[3:6]] == ["A", "B", "C"]
 
 
 def test_lettered_items():
@@ -513,3 +516,570 @@ def test_a_heading_that_starts_with_its_date_still_says_minutes():
     text += "2. Minutes of the last meeting\nThese were approved.\n3. Planning\nNo applications.\n"
     (minutes,) = parse_pack([text]).minutes  # no attendance, no decision: only the heading says
     assert (minutes.meeting.date, len(minutes.minutes)) == (datetime.date(2031, 3, 3), 3)
+
+
+SHIRE_MINUTES = """SHIRE OF WATTLE CREEK
+MINUTES
+Ordinary Council Meeting
+Held in the Council Chambers, 14 Main Street, Wattle Creek
+on Wednesday 19 November 2031 commencing at 9.00am
+
+1. DECLARATION OF OPENING
+The Shire President declared the meeting open at 9.02am.
+
+2. ATTENDANCE, APOLOGIES AND LEAVE OF ABSENCE
+Present:
+Cr J Smith (Shire President)
+Cr A Jones (Deputy Shire President)
+Cr P Nguyen
+Cr L Walker
+Staff:
+Mr D Brown Chief Executive Officer
+Apologies:
+Cr M O'Neill
+
+3. CONFIRMATION OF MINUTES OF PREVIOUS MEETINGS
+3.1 Ordinary Council Meeting held 15 October 2031
+COUNCIL RESOLUTION 2031/112
+Moved Cr Jones, Seconded Cr Nguyen
+That the Minutes of the Ordinary Council Meeting held 15 October 2031 be confirmed as a true
+and correct record.
+CARRIED 4/0
+
+4. PUBLIC QUESTION TIME
+Nil.
+
+5. REPORTS OF OFFICERS
+5.1 CORPORATE SERVICES
+5.1.1 Monthly Financial Report - October 2031
+COUNCIL RESOLUTION 2031/113
+Moved Cr Walker, Seconded Cr Jones
+That Council receives the Monthly Financial Report for the period ending 31 October 2031.
+CARRIED 4/0
+5.1.2 List of Accounts Paid - October 2031
+COUNCIL RESOLUTION 2031/114
+Moved Cr Nguyen, Seconded Cr Walker
+That Council endorses the payments totalling $1,245,332.10 as listed in the attachment.
+CARRIED 3/1
+5.2 INFRASTRUCTURE SERVICES
+5.2.1 Road Closure - Old Mill Road
+OFFICER RECOMMENDATION
+That Council permanently closes a portion of Old Mill Road.
+COUNCIL RESOLUTION 2031/115
+Moved Cr Walker, Seconded Cr Jones
+That the item be deferred to the December 2031 Ordinary Council Meeting.
+CARRIED 4/0
+
+6. CLOSURE
+There being no further business the Shire President declared the meeting closed at 10.14am.
+"""
+
+
+def test_an_outline_three_levels_deep_with_each_motion_under_its_own_item():
+    pack = parse_pack([SHIRE_MINUTES])
+    assert pack.council.name == "Shire of Wattle Creek"
+    (minutes,) = pack.minutes
+    assert (minutes.meeting.date, minutes.meeting.start_time) == (
+        datetime.date(2031, 11, 19),
+        datetime.time(9, 0),
+    )
+    assert [m.number for m in minutes.minutes] == [
+        "1", "2", "3", "3.1", "4", "5", "5.1", "5.1.1", "5.1.2", "5.2", "5.2.1", "6",
+    ]  # fmt: skip
+    decided = {
+        m.number: (m.resolved, m.outcome, m.mover, m.seconder, m.votes_for, m.votes_against)
+        for m in minutes.minutes
+        if m.resolved
+    }
+    assert decided == {
+        "3.1": (
+            "That the Minutes of the Ordinary Council Meeting held 15 October 2031 be confirmed "
+            "as a true and correct record.",
+            "carried", "Jones", "Nguyen", 4, 0,
+        ),
+        "5.1.1": (
+            "That Council receives the Monthly Financial Report for the period ending 31 "
+            "October 2031.",
+            "carried", "Walker", "Jones", 4, 0,
+        ),
+        "5.1.2": (
+            "That Council endorses the payments totalling $1,245,332.10 as listed in the "
+            "attachment.",
+            "carried", "Nguyen", "Walker", 3, 1,
+        ),
+        "5.2.1": (
+            "That the item be deferred to the December 2031 Ordinary Council Meeting.",
+            "carried", "Walker", "Jones", 4, 0,
+        ),
+    }  # fmt: skip
+    assert [(p.name, p.role, p.note) for p in minutes.attendance] == [
+        ("J Smith", "chair", "Shire President"),
+        ("A Jones", "member", "Deputy Shire President"),
+        ("P Nguyen", "member", ""),
+        ("L Walker", "member", ""),
+        ("Mr D Brown", "in_attendance", "Chief Executive Officer"),
+        ("M O'Neill", "apologies", ""),
+    ]
+
+
+COUNTY_BOARD_MINUTES = """Harlan County
+Meeting Minutes
+Board of County Commissioners
+Tuesday, October 7, 2031                    9:30 AM                    Commission Chambers
+
+CALL TO ORDER
+Present: 4 - Commissioner Ruth Akers, Commissioner Dale Benson, Commissioner Maria Cortez and
+Commissioner Jim Dorsey
+
+APPROVAL OF MINUTES
+31-0871 Approval of the minutes of the regular meeting of September 23, 2031.
+A motion was made by Commissioner Benson, seconded by Commissioner Cortez, that this matter be
+Approved. The motion carried by the following vote:
+Aye: 4 - Commissioner Akers, Commissioner Benson, Commissioner Cortez and Commissioner Dorsey
+
+CONSENT AGENDA
+31-0872 Resolution authorizing the purchase of two snowplow trucks.
+A motion was made by Commissioner Dorsey, seconded by Commissioner Akers, that this matter be
+Adopted. The motion carried by the following vote:
+Aye: 3 - Commissioner Akers, Commissioner Benson and Commissioner Dorsey
+Nay: 1 - Commissioner Cortez
+31-0873 Agreement with Harlan Soil and Water District for stormwater services.
+This matter was Tabled.
+
+NEW BUSINESS
+31-0880 Ordinance amending Chapter 12 of the County Code regarding solid waste fees.
+A motion was made by Commissioner Akers, seconded by Commissioner Benson, that this matter be
+Adopted. The motion failed by the following vote:
+Aye: 2 - Commissioner Akers and Commissioner Benson
+Nay: 2 - Commissioner Cortez and Commissioner Dorsey
+
+ADJOURNMENT
+The meeting was adjourned at 10:47 AM.
+"""
+
+
+def test_file_numbers_that_do_not_count_up_each_with_its_title_motion_and_vote():
+    (minutes,) = parse_pack([COUNTY_BOARD_MINUTES]).minutes
+    assert minutes.meeting.body == "Board of County Commissioners"
+    assert [p.name for p in minutes.attendance] == [
+        "Ruth Akers", "Dale Benson", "Maria Cortez", "Jim Dorsey"
+    ]  # fmt: skip
+    assert [(m.number, m.title) for m in minutes.minutes] == [
+        ("31-0871", "Approval of the minutes of the regular meeting of September 23, 2031"),
+        ("31-0872", "Resolution authorizing the purchase of two snowplow trucks"),
+        ("31-0873", "Agreement with Harlan Soil and Water District for stormwater services"),
+        ("31-0880", "Ordinance amending Chapter 12 of the County Code regarding solid waste fees"),
+    ]
+    decisions = [
+        (m.outcome, m.mover, m.seconder, m.votes_for, m.votes_against) for m in minutes.minutes
+    ]
+    assert decisions == [
+        ("carried", "Benson", "Cortez", 4, 0),
+        ("carried", "Dorsey", "Akers", 3, 1),
+        ("deferred", "", "", None, None),  # tabled: no decision, nobody moved it
+        ("rejected", "Akers", "Benson", 2, 2),
+    ]
+    assert minutes.minutes[2].resolved is None
+    assert [(v.name, v.vote) for v in minutes.minutes[3].votes] == [
+        ("Akers", "for"), ("Benson", "for"), ("Cortez", "against"), ("Dorsey", "against")
+    ]  # fmt: skip
+
+
+COUNTY_COUNCIL_MINUTES = """MEATH COUNTY COUNCIL
+Minutes of the Monthly Meeting of Meath County Council held in the Council Chamber,
+Buvinda House, Navan, on Monday 3rd March 2031 at 2.00 p.m.
+
+Cathaoirleach: Cllr. Paddy Meade
+Members Present: Cllr. Tom Behan, Cllr. Sharon Tolan, Cllr. Alan Lawes, Cllr. Noel French
+Officials Present: Ms. Jackie Maguire, Chief Executive; Mr. Fergal Doyle, Meetings Administrator
+Apologies: Cllr. Eddie Fennessy
+
+1. Confirmation of Minutes
+On the proposal of Cllr. Tolan, seconded by Cllr. Behan, the minutes of the Monthly Meeting held
+on 3rd February 2031 were confirmed.
+
+2. Disposal of Land at Kells Road, Navan
+The Members considered the proposed disposal under Section 183 of the Local Government Act 2001.
+Proposed by Cllr. Lawes, Seconded by Cllr. French, it was agreed to approve the disposal.
+
+3. Notice of Motion - Cllr. Noel French
+"That Meath County Council calls on the Minister to fund the N2 upgrade."
+Proposed by Cllr. French, Seconded by Cllr. Lawes.
+The motion was put to a vote: For 25, Against 8, Abstain 2. The Cathaoirleach declared the
+motion carried.
+
+The meeting concluded at 4.30 p.m.
+"""
+
+
+def test_an_irish_county_councils_minutes_with_its_chair_officials_and_proposals():
+    (minutes,) = parse_pack([COUNTY_COUNCIL_MINUTES]).minutes
+    assert (minutes.meeting.body, minutes.meeting.date) == (
+        "Meath County Council",
+        datetime.date(2031, 3, 3),
+    )
+    assert [(p.name, p.role, p.note) for p in minutes.attendance] == [
+        ("Cllr. Paddy Meade", "chair", ""),
+        ("Cllr. Tom Behan", "member", ""),
+        ("Cllr. Sharon Tolan", "member", ""),
+        ("Cllr. Alan Lawes", "member", ""),
+        ("Cllr. Noel French", "member", ""),
+        ("Ms. Jackie Maguire", "in_attendance", "Chief Executive"),
+        ("Mr. Fergal Doyle", "in_attendance", "Meetings Administrator"),
+        ("Cllr. Eddie Fennessy", "apologies", ""),
+    ]
+    decisions = [
+        (m.resolved, m.mover, m.seconder, m.votes_for, m.votes_against, m.votes_abstained)
+        for m in minutes.minutes
+    ]
+    assert decisions == [
+        (
+            "The minutes of the Monthly Meeting held on 3rd February 2031 were confirmed.",
+            "Tolan", "Behan", None, None, None,
+        ),
+        ("To approve the disposal.", "Lawes", "French", None, None, None),
+        (
+            '"That Meath County Council calls on the Minister to fund the N2 upgrade."',
+            "French", "Lawes", 25, 8, 2,
+        ),
+    ]  # fmt: skip
+
+
+TOWN_COUNCIL_MINUTES = """BRIDGEFORD TOWN COUNCIL
+Minutes of the Full Council Meeting held on Tuesday 2nd December 2031
+at 7.00pm in the Council Chamber, Town Hall
+
+Present: Cllr S Hughes (Town Mayor, in the Chair), Cllr P Davies, Cllr R Ahmed, Cllr K Lewis
+In attendance: Mrs J Evans (Town Clerk), 3 members of the public
+
+31/145 APOLOGIES FOR ABSENCE
+Apologies were received and accepted from Cllr B Lloyd.
+31/146 PRECEPT 2032/33
+The Clerk presented the draft budget.
+RESOLVED: to set a precept of £245,000 for 2032/33.
+Proposed: Cllr Davies Seconded: Cllr Ahmed. 3 in favour, 1 against.
+31/147 CHRISTMAS LIGHTS
+Members noted the update from the working group.
+"""
+
+
+def test_a_chair_named_in_brackets_and_the_vote_printed_after_the_resolution():
+    (minutes,) = parse_pack([TOWN_COUNCIL_MINUTES]).minutes
+    assert [(p.name, p.role, p.note) for p in minutes.attendance][:2] == [
+        ("Cllr S Hughes", "chair", "Town Mayor, in the Chair"),
+        ("Cllr P Davies", "member", ""),
+    ]
+    precept = minutes.minutes[1]
+    assert (precept.number, precept.resolved, precept.mover, precept.seconder) == (
+        "31/146",
+        "To set a precept of £245,000 for 2032/33.",
+        "Davies",
+        "Ahmed",
+    )
+    assert (precept.votes_for, precept.votes_against) == (3, 1)
+
+
+def test_consecutive_file_numbers_keep_their_titles_and_invent_no_mover():
+    text = COUNTY_BOARD_MINUTES.replace("31-0880", "31-0874")  # the numbers now count up
+    (minutes,) = parse_pack([text]).minutes
+    tabled = minutes.minutes[2]
+    assert (tabled.number, tabled.title) == (
+        "31-0873",
+        "Agreement with Harlan Soil and Water District for stormwater services",
+    )
+    assert (tabled.outcome, tabled.mover, tabled.seconder, tabled.resolved) == (
+        "deferred", "", "", None
+    )  # fmt: skip
+
+
+TOWN_AGENDA = """THE CORPORATION OF THE TOWN OF PINE HARBOUR
+REGULAR COUNCIL MEETING
+AGENDA
+Date: Monday, March 10, 2031
+Time: 6:00 p.m.
+Location: Council Chambers, 55 King Street West
+
+1. Call to Order
+2. Disclosure of Pecuniary Interest
+3. Adoption of Minutes
+3.1 Regular Council Meeting - February 24, 2031
+Recommended Resolution No. 2031-041:
+THAT the minutes of the Regular Council meeting held February 24, 2031 be adopted.
+4. Staff Reports
+4.1 Report FIN-2031-03, 2031 Operating and Capital Budget
+5. Adjournment
+"""
+
+
+def test_an_agenda_with_labelled_date_time_and_location():
+    meeting = parse_pack([TOWN_AGENDA]).meeting
+    assert (meeting.date, meeting.start_time, meeting.location) == (
+        datetime.date(2031, 3, 10),
+        datetime.time(18, 0),
+        "Council Chambers, 55 King Street West",
+    )
+    assert [item.number for item in meeting.agenda_items] == [
+        "1", "2", "3", "3.1", "4", "4.1", "5"
+    ]  # fmt: skip
+    assert not any(item.title.startswith("Recommended") for item in meeting.agenda_items)
+
+
+DISTRICT_COUNCIL_MINUTES = """Minutes of Kōwhai District Council
+Ordinary Council Meeting
+Thursday, 11 December 2031 at 10.00am
+
+Present: Mayor Helen Parata (Chairperson), Deputy Mayor Grant McKay, Crs Aroha Tane and Simon Reid
+In Attendance: Chief Executive (Paul Hartley), Group Manager Finance (Lisa Chen)
+
+1 Apologies
+Resolution number CO/2031/141
+Moved: Cr Aroha Tane
+Seconded: Deputy Mayor Grant McKay
+That the apology from Cr Wiremu Hona be received and accepted.
+CARRIED
+
+2 Confirmation of Minutes
+Resolution number CO/2031/142
+Moved: Cr Simon Reid
+Seconded: Cr Aroha Tane
+That the minutes of the Ordinary Council Meeting held on 13 November 2031 be confirmed as a true
+and correct record.
+CARRIED
+
+3 Long Term Plan Consultation Document
+Resolution number CO/2031/143
+Moved: Mayor Helen Parata
+Seconded: Cr Aroha Tane
+That the Council:
+a) receives the report; and
+b) adopts the Consultation Document for public consultation.
+For: Mayor Parata, Deputy Mayor McKay and Cr Tane
+Against: Cr Reid
+CARRIED 3/1
+"""
+
+
+def test_a_district_councils_resolutions_with_labelled_movers_and_their_clauses():
+    pack = parse_pack([DISTRICT_COUNCIL_MINUTES])
+    assert pack.council.name == "Kōwhai District Council"
+    (minutes,) = pack.minutes
+    assert [(p.name, p.role, p.note) for p in minutes.attendance] == [
+        ("Helen Parata", "chair", "Mayor"),
+        ("Grant McKay", "member", "Deputy Mayor"),
+        ("Aroha Tane", "member", ""),
+        ("Simon Reid", "member", ""),
+        ("Paul Hartley", "in_attendance", "Chief Executive"),
+        ("Lisa Chen", "in_attendance", "Group Manager Finance"),
+    ]
+    decisions = [(m.resolved, m.outcome, m.mover, m.seconder) for m in minutes.minutes]
+    assert decisions == [
+        (
+            "That the apology from Cr Wiremu Hona be received and accepted.",
+            "carried", "Aroha Tane", "Grant McKay",
+        ),
+        (
+            "That the minutes of the Ordinary Council Meeting held on 13 November 2031 be "
+            "confirmed as a true and correct record.",
+            "carried", "Simon Reid", "Aroha Tane",
+        ),
+        (
+            "That the Council: a) receives the report; and b) adopts the Consultation Document "
+            "for public consultation.",
+            "carried", "Helen Parata", "Aroha Tane",
+        ),
+    ]  # fmt: skip
+    assert (minutes.minutes[2].votes_for, minutes.minutes[2].votes_against) == (3, 1)
+
+
+WATER_DISTRICT_MINUTES = """MINUTES OF THE REGULAR MEETING OF THE BOARD OF DIRECTORS
+OF THE CEDAR VALLEY WATER DISTRICT
+June 17, 2031
+
+The regular meeting of the Board of Directors of the Cedar Valley Water District was held on
+Tuesday, June 17, 2031 at the District Office. President Linda Ortiz called the meeting to order
+at 6:00 p.m.
+
+DIRECTORS PRESENT: Linda Ortiz, President; Mark Feld, Vice President; Susan Greer; Tom Hale
+DIRECTORS ABSENT: Raj Mehta
+STAFF PRESENT: Dana Wu, General Manager
+
+PUBLIC COMMENT
+None.
+
+CONSENT CALENDAR
+Director Greer moved and Director Hale seconded to approve the Consent Calendar. The motion passed
+unanimously by those present.
+
+ACTION ITEMS
+Resolution 2031-07 Adopting the Fiscal Year 2031-32 Budget
+General Manager Wu presented the proposed budget. Director Feld moved to adopt Resolution 2031-07.
+Director Greer seconded the motion. The motion passed
+3-1-1 (Hale opposed, Mehta absent).
+
+Award of Contract for Tank 3 Recoating
+Director Hale moved to table the item until the July meeting; Director Feld seconded. Motion carried
+4-0-1.
+"""
+
+
+def test_unnumbered_items_under_their_headings_each_closed_by_its_motion():
+    (minutes,) = parse_pack([WATER_DISTRICT_MINUTES]).minutes
+    assert [(p.name, p.role) for p in minutes.attendance] == [
+        ("Linda Ortiz", "chair"), ("Mark Feld", "member"), ("Susan Greer", "member"),
+        ("Tom Hale", "member"), ("Raj Mehta", "absent"), ("Dana Wu", "in_attendance"),
+    ]  # fmt: skip
+    assert [
+        (m.title, m.resolved, m.outcome, m.mover, m.seconder, m.votes_for, m.votes_against)
+        for m in minutes.minutes
+    ] == [
+        ("Consent Calendar", "To approve the Consent Calendar.", "carried", "Greer", "Hale",
+         None, None),
+        ("Resolution 2031-07 Adopting the Fiscal Year 2031-32 Budget", "Adopt Resolution 2031-07.",
+         "carried", "Feld", "Greer", 3, 1),
+        ("Award of Contract for Tank 3 Recoating", "Table the item until the July meeting",
+         "carried", "Hale", "Feld", 4, 0),
+    ]  # fmt: skip
+
+
+def test_the_attendance_lists_before_the_first_motion_are_no_items_votes():
+    text = WATER_DISTRICT_MINUTES.replace("PUBLIC COMMENT\nNone.\n\nCONSENT CALENDAR\n", "")
+    first = parse_pack([text]).minutes[0].minutes[0]
+    assert (first.mover, first.votes, first.votes_for) == ("Greer", [], None)
+
+
+BOARD_OF_TRUSTEES_MINUTES = """CHARTER TOWNSHIP OF MAPLE GROVE
+BOARD OF TRUSTEES
+REGULAR MEETING MINUTES
+JANUARY 13, 2032
+
+1. CALL TO ORDER
+Supervisor Kline called the meeting to order at 7:00 p.m.
+2. ROLL CALL
+Present: Kline, Ostrowski, Patel, Reyes
+3. APPROVAL OF AGENDA
+Motion by Patel, support by Reyes, to approve the agenda as presented. Motion carried 4-0.
+4. NEW BUSINESS
+A. Fire Department Equipment Purchase
+Motion by Ostrowski, support by Patel, to approve the purchase of thermal imaging cameras.
+Motion carried 3-1.
+B. Rezoning Request RZ-31-07, 4400 Lakeshore Drive
+Motion by Reyes, support by Patel, to postpone the rezoning request to February 10, 2032. Motion
+carried 4-0.
+5. ADJOURNMENT
+"""
+
+
+def test_lettered_items_under_a_numbered_one_each_with_its_motion():
+    (minutes,) = parse_pack([BOARD_OF_TRUSTEES_MINUTES]).minutes
+    assert [(m.number, m.printed_number, m.mover, m.votes_for) for m in minutes.minutes] == [
+        ("1", "", "", None), ("2", "", "", None), ("3", "", "Patel", 4), ("4", "", "", None),
+        ("4.A", "A", "Ostrowski", 3), ("4.B", "B", "Reyes", 4), ("5", "", "", None),
+    ]  # fmt: skip
+    assert minutes.minutes[5].resolved == "To postpone the rezoning request to February 10, 2032."
+
+
+PLANNING_AGENDA = """CITY OF RIVERBEND
+PLANNING COMMISSION
+REGULAR MEETING AGENDA
+Thursday, February 5, 2032 - 6:30 PM
+
+CALL TO ORDER
+PUBLIC HEARINGS
+PC 2032-01 Conditional Use Permit - 812 Elm Street (Riverbend Brewing Co.)
+Request for a conditional use permit to operate a taproom in the C-2 district.
+PC 2032-02 Variance - 45 Ash Court
+Request for a 5-foot rear yard setback variance.
+NEW BUSINESS
+Z 2032-03 Zoning Text Amendment - Accessory Dwelling Units
+ADJOURNMENT
+"""
+
+
+def test_a_planning_agenda_whose_items_are_its_applications():
+    meeting = parse_pack([PLANNING_AGENDA]).meeting
+    assert (meeting.body, meeting.date) == ("Planning Commission", datetime.date(2032, 2, 5))
+    assert [(item.number, item.title, item.note) for item in meeting.agenda_items] == [
+        ("PC 2032-01", "Conditional Use Permit - 812 Elm Street (Riverbend Brewing Co.)",
+         "Request for a conditional use permit to operate a taproom in the C-2 district."),
+        ("PC 2032-02", "Variance - 45 Ash Court",
+         "Request for a 5-foot rear yard setback variance."),
+        ("Z 2032-03", "Zoning Text Amendment - Accessory Dwelling Units", ""),
+    ]  # fmt: skip
+
+
+TOWN_MINUTES = """THE CORPORATION OF THE TOWN OF PINE HARBOUR
+MINUTES OF THE REGULAR MEETING OF COUNCIL
+Monday, March 10, 2031 at 6:00 p.m.
+
+Present: Mayor Janet Lowe, Deputy Mayor Raj Singh, Councillors Ed Park and Mia Brooks
+Staff: Tom Hardy, CAO; Kim Vo, Clerk
+
+1. CALL TO ORDER
+2. STAFF REPORTS
+2.1 Report FIN-2031-03, 2031 Operating and Capital Budget
+Resolution No. 2031-042
+Moved by: Deputy Mayor Singh
+Seconded by: Councillor Brooks
+THAT Council approve the 2031 Operating and Capital Budget as presented.
+Recorded Vote:
+In Favour: Mayor Lowe, Deputy Mayor Singh and Councillor Brooks
+Opposed: Councillor Park
+CARRIED
+2.2 Report PW-2031-07, Tender Award - Bayview Road Reconstruction
+Resolution No. 2031-043
+Moved by: Councillor Brooks
+Seconded by: Councillor Park
+THAT the tender be deferred to the April 14, 2031 meeting.
+DEFEATED
+3. ADJOURNMENT
+"""
+
+
+def test_a_resolutions_number_under_an_items_title_is_not_the_titles_end():
+    (minutes,) = parse_pack([TOWN_MINUTES]).minutes
+    assert [(p.name, p.note) for p in minutes.attendance][-2:] == [
+        ("Tom Hardy", "CAO"),
+        ("Kim Vo", "Clerk"),
+    ]
+    assert [(m.number, m.title, m.outcome) for m in minutes.minutes] == [
+        ("1", "Call to Order", ""),
+        ("2", "Staff Reports", ""),
+        ("2.1", "Report FIN-2031-03, 2031 Operating and Capital Budget", "carried"),
+        ("2.2", "Report PW-2031-07, Tender Award - Bayview Road Reconstruction", "rejected"),
+        ("3", "Adjournment", ""),
+    ]
+    assert [(v.name, v.vote) for v in minutes.minutes[2].votes] == [
+        ("Lowe", "for"), ("Singh", "for"), ("Brooks", "for"), ("Park", "against")
+    ]  # fmt: skip
+
+
+SCHOOL_BOARD_MINUTES = """OAK HILLS UNIFIED SCHOOL DISTRICT
+Board of Education
+Minutes of the Regular Meeting
+September 9, 2031
+
+1.0 CALL TO ORDER
+1.1 Roll Call
+Members present: Dana Ruiz, Ken Oduya, Priya Nair, Sam Cole
+1.2 Approval of Agenda
+Motion: Trustee Nair; Second: Trustee Cole; Vote: 4-0
+2.0 CONSENT ITEMS
+2.1 Approval of Minutes of August 26, 2031
+2.2 Approval of Warrants
+Motion: Trustee Oduya; Second: Trustee Ruiz; Vote: 4-0
+3.0 ACTION ITEMS
+3.1 Adoption of Resolution 31-32-06, Gann Limit
+Motion: Trustee Cole; Second: Trustee Ruiz; Vote: 3-1
+4.0 ADJOURNMENT
+"""
+
+
+def test_sections_numbered_n_point_0_head_their_items():
+    (minutes,) = parse_pack([SCHOOL_BOARD_MINUTES]).minutes
+    assert [(m.number, m.title) for m in minutes.minutes] == [
+        ("1.0", "Call to Order"), ("1.1", "Roll Call"), ("1.2", "Approval of Agenda"),
+        ("2.0", "Consent Items"), ("2.1", "Approval of Minutes of August 26, 2031"),
+        ("2.2", "Approval of Warrants"), ("3.0", "Action Items"),
+        ("3.1", "Adoption of Resolution 31-32-06, Gann Limit"), ("4.0", "Adjournment"),
+    ]  # fmt: skip
+    assert (minutes.minutes[7].mover, minutes.minutes[7].votes_for) == ("Cole", 3)

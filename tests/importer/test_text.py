@@ -117,3 +117,21 @@ def test_french_times():
     assert find_time("MARDI 14 DECEMBRE 2031 A 18 HEURES 30") == datetime.time(18, 30)
     assert find_time("la séance à 18h30") == datetime.time(18, 30)
     assert find_time("après 3 h de débat") is None
+
+
+def test_a_two_page_documents_footer_counting_its_pages_is_furniture():
+    from meetings.ingest.lines import page_lines
+
+    pages = [
+        "Minutes\nItem one\nMotion carried 5-0.\nHarlan County   Page 1   Printed on 10/9/2031",
+        "Item two\nMotion carried 6-0.\nHarlan County   Page 2   Printed on 10/9/2031",
+    ]
+    texts = [line.text for line in page_lines(pages) if line.text]
+    # the footer goes; a line printed at the foot of both pages that does not count them stays
+    assert texts == [
+        "Minutes",
+        "Item one",
+        "Motion carried 5-0.",
+        "Item two",
+        "Motion carried 6-0.",
+    ]
