@@ -22,6 +22,8 @@ KNOWN = 2  # times a part is printed on its own elsewhere in the document
 
 def unglue(texts: list[str], pages: list[int]) -> list[str]:
     """The texts, with the glued words of the pages at the indexes `pages` split."""
+    if not pages:
+        return texts  # a text layer's words are as the PDF prints them
     words = [word.lower() for text in texts for word in WORD.findall(text)]
     counts = Counter(words)
     side_by_side = frozenset(zip(words, words[1:], strict=False))
