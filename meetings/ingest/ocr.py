@@ -16,6 +16,8 @@ import os
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -99,8 +101,30 @@ def page_image(page: pypdfium2.PdfPage) -> bytes:
 CACHE_VERSION = b"tesseract tsv, one block, in its language\0"
 
 
-def read_page(page: pypdfium2.PdfPage, cache: OcrCache | None = None) -> OcrResult:
-    image = page_image(page)
+def ocr_pages(
+    document: pypdfium2.PdfDocument, indexes: list[int], cache: OcrCache | None = None
+) -> Iterator[tuple[int, OcrResult]]:
+    """Each page at `indexes` read by OCR, in order. The next page is rendered while
+    Tesseract reads this one: a thread does all the rendering (PDFium is used by one thread
+    at a time), the other waits on Tesseract."""
+    with ThreadPoolExecutor(max_workers=1) as renderer:
+        upcoming = renderer.submit(_rendered, document, indexes[0]) if indexes else None
+        for position, index in enumerate(indexes):
+            image = upcoming.result()
+            if position + 1 < len(indexes):
+                upcoming = renderer.submit(_rendered, document, indexes[position + 1])
+            yield index, read_image(image, cache)
+
+
+def _rendered(document: pypdfium2.PdfDocument, index: int) -> bytes:
+    page = document[index]
+    try:
+        return page_image(page)
+    finally:
+        page.close()
+
+
+def read_image(image: bytes, cache: OcrCache | None = None) -> OcrResult:
     key = hashlib.sha256(CACHE_VERSION + image).hexdigest()
     tsv = cache.get(key) if cache is not None else None
     if tsv is None:

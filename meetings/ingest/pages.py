@@ -16,7 +16,7 @@ import pypdfium2
 from meetings.ingest.describe import page_ranges
 from meetings.ingest.glued import unglue
 from meetings.ingest.layout import Style, pdf_page_text
-from meetings.ingest.ocr import OcrFailed, OcrSettings, read_page
+from meetings.ingest.ocr import OcrFailed, OcrSettings, ocr_pages
 
 BLANK_PAGE = re.compile(r"^\s*T\s*\n?\s*his page is intentionally left blank\s*$", re.IGNORECASE)
 _CID = re.compile(r"\(cid:\d+\)")
@@ -125,19 +125,17 @@ def _has_image(page: pypdfium2.PdfPage) -> bool:
 
 def _read_by_ocr(document, wanted: list[int], ocr: OcrSettings, result: PageTexts, on_page):
     """Replace the wanted pages' text by Tesseract's; without Tesseract, say so and go on."""
-    for index in wanted:
-        try:
-            read = read_page(document[index], ocr.cache)
-        except OcrFailed as failure:
-            result.ocr_failure = str(failure)
-            unread = page_ranges([number + 1 for number in wanted])
-            result.warnings.append(f"{unread} not read: they need OCR, and {failure}")
-            return
-        result.texts[index] = read.text
-        result.styles[index] = list(read.styles)
-        result.ocr[index + 1] = read.confidence
-        if on_page:
-            on_page(1)
+    try:
+        for index, read in ocr_pages(document, wanted, ocr.cache):
+            result.texts[index] = read.text
+            result.styles[index] = list(read.styles)
+            result.ocr[index + 1] = read.confidence
+            if on_page:
+                on_page(1)
+    except OcrFailed as failure:
+        result.ocr_failure = str(failure)
+        unread = page_ranges([number + 1 for number in wanted])
+        result.warnings.append(f"{unread} not read: they need OCR, and {failure}")
 
 
 WORDLIKE = 0.4  # below this share of word-like words, a text layer is glyph soup
