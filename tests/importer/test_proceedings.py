@@ -1083,3 +1083,50 @@ def test_sections_numbered_n_point_0_head_their_items():
         ("3.1", "Adoption of Resolution 31-32-06, Gann Limit"), ("4.0", "Adjournment"),
     ]  # fmt: skip
     assert (minutes.minutes[7].mover, minutes.minutes[7].votes_for) == ("Cole", 3)
+
+
+ENGLISH_COMMITTEE_AGENDA = """Thornbury Borough Council
+Licensing Committee
+Agenda
+Date: Wednesday, 12 November 2031
+Time: 6.30 pm
+Venue: Committee Room 2, Town Hall, Thornbury
+
+1. Apologies for absence
+2. Declarations of interest
+To receive any declarations of interest from members.
+3. Minutes of the last meeting (Pages 5 - 12)
+To approve the minutes of the meeting held on 8 October 2031.
+4. Licensing Act 2003 applications (Pages 13 - 40)
+(a) The Red Lion, High Street (Pages 13 - 26)
+(b) Thornbury Food Market, Bridge Road (Pages 27 - 40)
+5. Street Trading Policy Review (Pages 41 - 58)
+Part 2 - Exempt Information
+6. Exclusion of the press and public
+To resolve that the press and public be excluded from the meeting for the following item on the
+grounds that it involves the likely disclosure of exempt information as defined in paragraph 1
+of Part 1 of Schedule 12A to the Local Government Act 1972.
+7. Review of a Private Hire Driver's Licence (Exempt under Paragraph 1) (Pages 59 - 66)
+8. Any other business
+"""
+
+
+def test_an_english_agenda_keeps_page_references_out_of_titles_and_marks_its_exempt_part():
+    meeting = parse_pack([ENGLISH_COMMITTEE_AGENDA]).meeting
+    assert [
+        (item.number, item.title, item.first_page, item.last_page, item.exempt)
+        for item in meeting.agenda_items
+    ] == [
+        ("1", "Apologies for absence", None, None, False),
+        ("2", "Declarations of interest", None, None, False),
+        ("3", "Minutes of the last meeting", 5, 12, False),
+        ("4", "Licensing Act 2003 applications", 13, 40, False),
+        ("5", "Street Trading Policy Review", 41, 58, False),
+        ("6", "Exclusion of the press and public", None, None, False),
+        ("7", "Review of a Private Hire Driver's Licence", 59, 66, True),
+        ("8", "Any other business", None, None, True),
+    ]  # fmt: skip
+    items = meeting.agenda_items
+    assert items[4].note == ""  # the exempt part's heading is not item 5's
+    assert items[6].note == "Exempt under Paragraph 1"
+    assert items[3].note.startswith("(a) The Red Lion, High Street (Pages 13 - 26)")
