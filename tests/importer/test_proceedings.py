@@ -1130,3 +1130,30 @@ def test_an_english_agenda_keeps_page_references_out_of_titles_and_marks_its_exe
     assert items[4].note == ""  # the exempt part's heading is not item 5's
     assert items[6].note == "Exempt under Paragraph 1"
     assert items[3].note.startswith("(a) The Red Lion, High Street (Pages 13 - 26)")
+
+
+CITY_MINUTES_WITH_DISSENTERS = """CITY OF OAKHAVEN
+CITY COUNCIL MINUTES
+Regular Meeting
+Tuesday, September 9, 2031
+
+Present: Mayor Ruth Kim, Councilmembers Tom Walsh, Ana Diaz, Lee Park, Sam Cho, Eva Ross
+and Will Hunt.
+
+1. Approval of the Agenda
+Councilmember Diaz moved to approve the agenda. Councilmember Park seconded. Motion carried 6-1
+(Walsh).
+2. Sidewalk Repair Contract
+Councilmember Cho moved to award the sidewalk repair contract to Ace Concrete. Councilmember
+Ross seconded. Motion passed 5-2, Walsh and Hunt opposed.
+"""
+
+
+def test_the_dissenters_named_after_a_count_are_each_recorded_against():
+    (minutes,) = parse_pack([CITY_MINUTES_WITH_DISSENTERS]).minutes
+    assert [
+        (m.votes_for, m.votes_against, [(v.name, v.vote) for v in m.votes]) for m in minutes.minutes
+    ] == [
+        (6, 1, [("Walsh", "against")]),
+        (5, 2, [("Walsh", "against"), ("Hunt", "against")]),
+    ]
