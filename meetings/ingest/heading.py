@@ -26,7 +26,8 @@ ENOUGH = 0.5  # a candidate scoring less is not taken
 
 BODY_WORDS = (
     r"Council|Committee|Sub-?Committee|Commission|Board|Cabinet|Panel|Authority|Forum|Assembly"
-    r"|Trustees|Executive|Conseil|Cyngor|Pwyllgor|Bwrdd"
+    r"|Trustees|Executive|Conseil|Cyngor|Pwyllgor|Bwrdd|Legislature"
+    r"|(?:Fiscal|Quorum|Commissioners['’]?)\s+Court"
     r"|(?:Parish|Town|Village|Community|Ward)\s+Meeting|Licensing\s+Sub"
 )
 BODY_WORD = re.compile(rf"\b(?:{BODY_WORDS})\b", re.IGNORECASE)

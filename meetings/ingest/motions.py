@@ -223,7 +223,8 @@ COUNT_LABEL = re.compile(
 ROLE_WORDS = re.compile(
     r"^(?:(?:Vice|Deputy|Acting)\s+)?(?:Mayor|Chair(?:man|woman|person)?|President|Councilmembers?|"
     r"Council\s+Members?|Councillors?|Councilors?|Cllrs?\.?|Commissioners?|Aldermen|Alderman|"
-    r"Alderpersons?|Trustees?|Supervisors?|Directors?|Members?|Crs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+    r"Alderpersons?|Trustees?|Supervisors?|Directors?|Members?|Magistrates?|Legislators?|"
+    r"Freeholders?|Selectm[ae]n|Crs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
 )
 NAME_LIST = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s*&\s*")  # "A, B and C"
 # A sentence ends at a full stop (inside a closing quote too), never at a title's ("Cllr. French",

@@ -6,6 +6,8 @@ Legistar agendas and English parish councils; no real council's words are copied
 
 import datetime
 
+import pytest
+
 from meetings.ingest.pack import parse_pack
 
 CITY_MINUTES = """Regular Meeting
@@ -1157,3 +1159,66 @@ def test_the_dissenters_named_after_a_count_are_each_recorded_against():
         (6, 1, [("Walsh", "against")]),
         (5, 2, [("Walsh", "against"), ("Hunt", "against")]),
     ]
+
+
+FISCAL_COURT_MINUTES = """HARLAN COUNTY FISCAL COURT
+REGULAR MEETING MINUTES
+March 18, 2031
+
+The Harlan County Fiscal Court met in regular session on Tuesday, March 18, 2031 at 10:00 a.m.
+in the Fiscal Courtroom of the Harlan County Courthouse.
+
+Present: Judge/Executive Dan Mosley, Magistrates Jim Roaden, Bill Miller, Joe Grieshop and
+Paul Lewis.
+
+1. Call to order
+Judge/Executive Mosley called the meeting to order.
+2. Approval of minutes
+Magistrate Roaden moved to approve the minutes of March 4, 2031. Magistrate Miller seconded.
+Motion carried 4-0.
+3. Road department bids
+Magistrate Lewis moved to accept the low bid for blacktop from Mountain Paving. Magistrate
+Grieshop seconded. Motion carried 3-1 (Miller).
+4. Adjournment
+"""
+
+
+def test_a_county_named_by_its_fiscal_court_with_its_magistrates_motions():
+    pack = parse_pack([FISCAL_COURT_MINUTES])
+    assert (pack.council.name, pack.council.place, pack.council.tier) == (
+        "Harlan County", "Harlan", "county"
+    )  # fmt: skip
+    (minutes,) = pack.minutes
+    assert (minutes.meeting.body, minutes.meeting.date, minutes.meeting.location) == (
+        "Harlan County Fiscal Court",
+        datetime.date(2031, 3, 18),
+        "Fiscal Courtroom of the Harlan County Courthouse",
+    )
+    assert [p.name for p in minutes.attendance] == [
+        "Dan Mosley", "Jim Roaden", "Bill Miller", "Joe Grieshop", "Paul Lewis"
+    ]  # fmt: skip
+    assert [(m.number, m.mover, m.seconder, m.votes_for) for m in minutes.minutes] == [
+        ("1", "", "", None), ("2", "Roaden", "Miller", 4), ("3", "Lewis", "Grieshop", 3),
+        ("4", "", "", None),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("heading", "council"),
+    [
+        ("Pike County\nBOARD OF COUNTY COMMISSIONERS\nRegular Meeting Minutes", "Pike County"),
+        ("Board of County Commissioners of Pike County\nAgenda", "Pike County"),
+        ("PIKE COUNTY BOARD OF SUPERVISORS\nAgenda", "Pike County"),
+        # a county named alone, or in passing, is no council
+        ("Pike County\nBOARD OF EDUCATION\nAgenda", None),
+        (
+            "Board of Education\nAgenda\n"
+            + "\n" * 20
+            + "A letter from the Pike County Commission.",
+            None,
+        ),
+    ],
+)
+def test_a_county_is_the_council_only_where_its_governing_body_heads_the_document(heading, council):
+    found = parse_pack([heading]).council
+    assert (found.name if found else None) == council
