@@ -23,6 +23,7 @@ from meetings.ingest.motions import (
 )
 from meetings.ingest.numbering import (
     NumberedLine,
+    headed_items,
     is_section_heading,
     numbered_items,
     unique_numbers,
@@ -111,6 +112,8 @@ def _read_document(lines: list[Line]) -> MeetingRecord | MinutesRecord | None:
     )
     if heading.kind != "minutes":
         scheme, numbered = numbered_items(lines, heading.end, agenda=True)
+        if not numbered and heading.kind == "agenda":
+            scheme, numbered = "headed", headed_items(lines, heading.end)
         meeting.agenda_items = [
             _agenda_item(item, _item_lines(lines, numbered, position), lines, scheme)
             for position, item in enumerate(numbered)

@@ -1222,3 +1222,53 @@ def test_a_county_named_by_its_fiscal_court_with_its_magistrates_motions():
 def test_a_county_is_the_council_only_where_its_governing_body_heads_the_document(heading, council):
     found = parse_pack([heading]).council
     assert (found.name if found else None) == council
+
+
+SCHOOL_BOARD_AGENDA = """PINE RIDGE SCHOOL DISTRICT
+BOARD OF EDUCATION
+REGULAR MEETING AGENDA
+Monday, April 14, 2031 - 6:00 p.m.
+
+DISTRICT OFFICE BOARDROOM
+
+CALL TO ORDER
+The President will call the meeting to order.
+
+PLEDGE OF ALLEGIANCE
+
+ROLL CALL
+The Secretary will call the roll of trustees.
+
+PUBLIC COMMENT
+Members of the public may address the Board on items not on the agenda.
+
+CONSENT CALENDAR
+Approve the minutes of the March 10, 2031 regular meeting and the warrant register for March.
+
+ADJOURNMENT
+"""
+
+
+def test_an_agendas_unnumbered_headings_in_capitals_are_its_items_in_order():
+    meeting = parse_pack([SCHOOL_BOARD_AGENDA]).meeting
+    assert (meeting.body, meeting.date) == ("Board of Education", datetime.date(2031, 4, 14))
+    assert [(item.number, item.title, item.note) for item in meeting.agenda_items] == [
+        ("1", "Call to Order", "The President will call the meeting to order."),
+        ("2", "Pledge of Allegiance", ""),
+        ("3", "Roll Call", "The Secretary will call the roll of trustees."),
+        ("4", "Public Comment", "Members of the public may address the Board on items not on "
+         "the agenda."),
+        ("5", "Consent Calendar", "Approve the minutes of the March 10, 2031 regular meeting and "
+         "the warrant register for March."),
+        ("6", "Adjournment", ""),
+    ]  # fmt: skip
+
+
+def test_three_headings_or_a_letterhead_in_capitals_are_no_agenda_items():
+    address = "PINE RIDGE SCHOOL DISTRICT\n410 CEDAR AVENUE\nPINE RIDGE\n\n"
+    text = SCHOOL_BOARD_AGENDA.replace("DISTRICT OFFICE BOARDROOM\n\n", address)
+    for heading in ("PLEDGE OF ALLEGIANCE\n\n", "PUBLIC COMMENT\n", "CONSENT CALENDAR\n"):
+        text = text.replace(heading, "")
+    pack = parse_pack([text])
+    assert pack.meeting.date == datetime.date(2031, 4, 14)
+    assert pack.meeting.agenda_items == []
