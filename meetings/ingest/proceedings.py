@@ -512,9 +512,12 @@ def _agenda_item(
         not rest[-1].text or is_section_heading(rest[-1]) or EXEMPT_PART.match(rest[-1].text)
     ):
         rest = rest[:-1]  # the next section's heading ("NEW BUSINESS") is not this item's
+    pages = PAGES.search(title)  # "Minutes of the last meeting (Pages 5 - 12)"
+    if not pages and rest and (pages := PAGES.fullmatch(rest[0].text)):
+        rest = rest[1:]  # … or on the line under the title
     note = reflow([line.raw for line in rest])
     record = AgendaItemRecord(number=item.number, title=title, note=note[:MAX_NOTE])
-    if pages := PAGES.search(title):  # "Minutes of the last meeting (Pages 5 - 12)"
+    if pages:
         record.first_page, record.last_page = page_range(pages)
         record.title = strip_full_stop(PAGES.sub("", title).strip())
     if exempt := EXEMPT.search(record.title):  # "(Exempt under Paragraph 1)"

@@ -1272,3 +1272,27 @@ def test_three_headings_or_a_letterhead_in_capitals_are_no_agenda_items():
     pack = parse_pack([text])
     assert pack.meeting.date == datetime.date(2031, 4, 14)
     assert pack.meeting.agenda_items == []
+
+
+def test_page_references_under_their_titles_and_a_part_ii_heading():
+    text = """Thornbury Borough Council
+Licensing Committee
+Agenda
+Date: Wednesday, 12 November 2031
+
+1. Apologies for absence
+2. Minutes of the last meeting
+(Pages 5 - 12)
+3. Street Trading Policy Review
+(Pages 13 - 30)
+PART II
+4. Review of a Private Hire Driver's Licence
+(Pages 31 - 36)
+"""
+    items = parse_pack([text]).meeting.agenda_items
+    assert [(i.title, i.first_page, i.last_page, i.exempt, i.note) for i in items] == [
+        ("Apologies for absence", None, None, False, ""),
+        ("Minutes of the last meeting", 5, 12, False, ""),
+        ("Street Trading Policy Review", 13, 30, False, ""),
+        ("Review of a Private Hire Driver's Licence", 31, 36, True, ""),
+    ]
