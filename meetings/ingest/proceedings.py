@@ -335,11 +335,17 @@ def _heading_of_item(body: list[Line]) -> Line | None:
 def _heading_text(line: Line | None) -> str:
     if not line:
         return ""
-    return strip_full_stop(title_case(line.text) if line.text.isupper() else line.text)
+    text = ITEM_NUMBER.sub("", line.text)
+    return strip_full_stop(title_case(text) if text.isupper() else text)
+
+
+ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.):]?\s+(?=[A-Z])")  # "2. Budget Amendment"
 
 
 def _reads_as_heading(text: str) -> bool:
-    """A short line with a capital, neither a sentence, its end, a label nor a motion."""
+    """A short line with a capital (after its item's number, where too few items are numbered
+    to count as an outline), neither a sentence, its end, a label nor a motion."""
+    text = ITEM_NUMBER.sub("", text)
     return (
         text[:1].isupper()
         and len(text.split()) <= HEADING_WORDS

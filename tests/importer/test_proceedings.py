@@ -1296,3 +1296,30 @@ PART II
         ("Street Trading Policy Review", 13, 30, False, ""),
         ("Review of a Private Hire Driver's Licence", 31, 36, True, ""),
     ]
+
+
+TWO_ITEM_MINUTES = """CITY OF MAPLE FALLS
+MINUTES OF THE REGULAR MEETING OF THE CITY COUNCIL
+
+A regular meeting of the Maple Falls City Council was held in the Council Chambers, 123 Main
+Street, Maple Falls, on Monday, October 6, 2031 at 7:00 p.m.
+
+Present: Mayor Joan Reyes, Councilmembers Al Burke, Kay Stone and Vic Lane.
+
+1. Approval of Minutes
+Councilmember Burke moved to approve the minutes of September 15, 2031. Councilmember Stone
+seconded. Motion carried 4-0.
+2. Budget Amendment
+Councilmember Lane moved to approve Budget Amendment No. 3. Councilmember Burke seconded.
+Motion carried 4-0.
+"""
+
+
+def test_two_numbered_items_each_closed_by_its_motion_under_its_own_title():
+    (minutes,) = parse_pack([TWO_ITEM_MINUTES]).minutes
+    assert minutes.meeting.location == "Council Chambers, 123 Main Street, Maple Falls"
+    assert [(m.number, m.title, m.resolved, m.mover, m.seconder) for m in minutes.minutes] == [
+        ("1", "Approval of Minutes", "Approve the minutes of September 15, 2031.", "Burke",
+         "Stone"),
+        ("2", "Budget Amendment", "Approve Budget Amendment No. 3.", "Lane", "Burke"),
+    ]  # fmt: skip
