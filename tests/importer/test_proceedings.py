@@ -1323,3 +1323,20 @@ def test_two_numbered_items_each_closed_by_its_motion_under_its_own_title():
          "Stone"),
         ("2", "Budget Amendment", "Approve Budget Amendment No. 3.", "Lane", "Burke"),
     ]  # fmt: skip
+
+
+def test_an_agendas_bold_headings_in_capitals_are_its_items_without_a_gap_before_them():
+    from meetings.ingest.layout import Style
+
+    text = SCHOOL_BOARD_AGENDA.replace("\n\n", "\n")
+    # one line under another, with a gap under the heading and the room
+    tops = [72.0 + 14 * n + (20 if n > 4 else 0) for n in range(len(text.split("\n")))]
+    styles = [
+        Style(size=11.0, bold=line.isupper(), x=72.0, top=top, page_height=792.0)
+        for line, top in zip(text.split("\n"), tops, strict=True)
+    ]
+    meeting = parse_pack([text], styles=[styles]).meeting
+    assert [item.title for item in meeting.agenda_items] == [
+        "Call to Order", "Pledge of Allegiance", "Roll Call", "Public Comment",
+        "Consent Calendar", "Adjournment",
+    ]  # fmt: skip
