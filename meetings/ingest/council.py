@@ -57,7 +57,7 @@ _TIER = "|".join(sorted((re.escape(tier) for tier in TIERS), key=len, reverse=Tr
 COUNCIL = re.compile(r"\bcouncil\b", re.IGNORECASE)
 # "City of Alameda", "TOWNSHIP OF NIPISSING", "London Borough of Camden".
 TIER_OF = re.compile(rf"\b({_TIER})\s+(?:of|de)\s+(?:the\s+)?", re.IGNORECASE)
-ANCHORS = ("council", " of ", " de ", "district")  # words a council's name holds
+ANCHORS = ("council", " of ", " de ", "district", "county")  # words a council's name holds
 # "Cupertino Union School District", "Warrenville Public Library District": a district that
 # governs as a council does, named after its place.
 DISTRICT = re.compile(
@@ -66,6 +66,19 @@ DISTRICT = re.compile(
     r"\s+District\b",
     re.IGNORECASE,
 )
+# A US county governed by a body of another name: "HARLAN COUNTY FISCAL COURT", "Pike County
+# Board of Commissioners", "Board of County Commissioners of Pike County".
+COUNTY_BODY = (
+    r"Fiscal\s+Court|Commissioners['’]?\s+Court|Quorum\s+Court|Legislature"
+    r"|Board\s+of\s+(?:County\s+)?(?:Commissioners|Supervisors)|Commission(?:ers)?"
+)
+COUNTY_THEN_BODY = re.compile(rf"\bCounty\s+(?:{COUNTY_BODY})\b", re.IGNORECASE)
+BODY_OF_COUNTY = re.compile(
+    rf"\b(?:{COUNTY_BODY})\s+(?:of|for)\s+(?:the\s+)?(?P<place>(?:[A-Z][\w'’.-]*\s+){{1,4}})"
+    r"County\b"
+)
+GOVERNING_BODY = re.compile(rf"\b(?:{COUNTY_BODY})\b", re.IGNORECASE)
+COUNTY_ALONE = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,4}County$", re.IGNORECASE)  # "Harlan County"
 PLACE_WORDS = 5  # at most, on either side
 CONNECTORS = frozenset({"upon", "on", "in", "and", "&"})  # inside a place's name
 # Capitalised words that are not part of a place's name.
@@ -97,6 +110,7 @@ class _Mention:
     place_first: bool  # "Kent County Council" rather than "City of Alameda"
     votes: int
     line: Line = field(compare=False)
+    says_council: bool = True  # not "Harlan County", named by its Fiscal Court
 
 
 def council_named(lines: list[Line], domains: tuple[str, ...] = ()) -> CouncilName | None:
@@ -190,13 +204,38 @@ def _mentions(lines: list[Line], domains: tuple[str, ...] | None) -> tuple[list,
                 mentions.append(_Mention(tier, printed_tier, words, True, votes, line))
             else:
                 generic[tier] += OTHER_VOTES
+        mentions += _county_mentions(text, votes, line)
         for match in TIER_OF.finditer(text):
             if words := _leading_place(text[match.end() :].split()[:PLACE_WORDS]):
                 printed_tier = " ".join(match[1].split())
                 mentions.append(
                     _Mention(TIERS[printed_tier.lower()], printed_tier, words, False, votes, line)
                 )
-    return mentions, generic
+    return mentions + _counties_alone(lines), generic
+
+
+def _county_mentions(text: str, votes: int, line: Line) -> list[_Mention]:
+    """A county named by the body that governs it ("HARLAN COUNTY FISCAL COURT")."""
+    found = [text[: match.start()].split() for match in COUNTY_THEN_BODY.finditer(text)]
+    found += [match["place"].split() for match in BODY_OF_COUNTY.finditer(text)]
+    return [
+        _Mention("county", "County", words, True, votes, line, says_council=False)
+        for before in found
+        if (words := _trailing_place(before[-PLACE_WORDS:]))
+    ]
+
+
+def _counties_alone(lines: list[Line]) -> list[_Mention]:
+    """'Harlan County', a line of the heading on its own, where the heading names the county's
+    governing body: the letterhead of its fiscal court or board of commissioners."""
+    heading = [line for line, votes in _weighed(lines[:HEADING_LINES]) if votes == HEADING_VOTES]
+    if not any(GOVERNING_BODY.search(line.text) for line in heading):
+        return []
+    return [
+        _Mention("county", "County", words, True, HEADING_VOTES, line, says_council=False)
+        for line in heading
+        if COUNTY_ALONE.match(line.text) and (words := _trailing_place(line.text.split()[:-1]))
+    ]
 
 
 # An address's domain, even when a line break falls before its first dot ("@kent\n.gov.uk").
@@ -325,7 +364,7 @@ def _form(place: str, mention: _Mention) -> str:
     if mention.tier.endswith(" district"):  # "Cupertino Union School District"; a district
         return f"{place} {printed_tier}"  # council keeps its "Council"
     if mention.place_first:
-        return f"{place} {printed_tier} Council"
+        return f"{place} {printed_tier} Council" if mention.says_council else f"{place} County"
     joined = "de" if mention.tier in ("commune",) or printed_tier == "Ville" else "of"
     return f"{printed_tier} {joined} {place}"
 

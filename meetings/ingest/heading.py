@@ -19,14 +19,15 @@ from meetings.ingest.council import parse_council_name
 from meetings.ingest.layout import Style, body_size
 from meetings.ingest.lines import Line
 from meetings.ingest.records import Evidence
-from meetings.ingest.text import MONTH, find_any_date, find_time, title_case
+from meetings.ingest.text import MONTH, WEEKDAY, find_any_date, find_time, place_name, title_case
 
 WINDOW = 40  # lines of the first page in which a document names its meeting
 ENOUGH = 0.5  # a candidate scoring less is not taken
 
 BODY_WORDS = (
     r"Council|Committee|Sub-?Committee|Commission|Board|Cabinet|Panel|Authority|Forum|Assembly"
-    r"|Trustees|Executive|Conseil|Cyngor|Pwyllgor|Bwrdd"
+    r"|Trustees|Executive|Conseil|Cyngor|Pwyllgor|Bwrdd|Legislature"
+    r"|(?:Fiscal|Quorum|Commissioners['’]?)\s+Court"
     r"|(?:Parish|Town|Village|Community|Ward)\s+Meeting|Licensing\s+Sub"
 )
 BODY_WORD = re.compile(rf"\b(?:{BODY_WORDS})\b", re.IGNORECASE)
@@ -161,7 +162,7 @@ class HeadingReading:
     body: str = ""
     date: datetime.date | None = None
     start_time: datetime.time | None = None
-    location: str = ""  # only where a label says it: "Location:", "Venue:", "Place:"
+    location: str = ""  # where a label says it, or the sentence that says it was held there
     kind: str = ""  # minutes, agenda, or '' where the heading does not say
     end: int = 0  # the index of the first line after the heading
     evidence: list[Evidence] = field(default_factory=list)
@@ -185,7 +186,9 @@ def read_heading(lines: list[Line], window: int = WINDOW) -> HeadingReading:
     if date:
         reading.date = date.value
         reading.start_time = _time_near(context, date.index) or _called_to_order(context)
-    reading.location = _labelled_location(context)
+    reading.location = _labelled_location(context) or (
+        _location_in_prose(context, reading.date) if date else ""
+    )
     chosen = [c.index for c in (body, date) if c]
     reading.end = max(chosen) + 1 if chosen else 0
     for name, candidate in (("kind", kind), ("body", body), ("date", date)):
@@ -204,6 +207,35 @@ def _labelled_location(context: "_Context") -> str:
     for index in context.top:
         if match := LOCATION_LABEL.match(context.text(index)):
             return match["value"].strip()
+    return ""
+
+
+# "… was held in the Council Chambers, 123 Main Street, on Monday, October 6, 2031", "… met in
+# regular session on Tuesday, March 18, 2031 at 10:00 a.m. in the Fiscal Courtroom …"
+HELD = re.compile(r"\b(?:held|convened|met|assembled)\b", re.IGNORECASE)
+PLACE = re.compile(
+    r"\b(?:in|at)\s+(?P<place>(?:the\s+)?[A-Z0-9][^;]*?)"
+    r"(?=,?\s+(?:on|at\s+\d|commencing|beginning|starting|from)\b|\.\s|\.?$|;)"
+)
+NOT_A_PLACE = re.compile(  # a date, a time, "Closed Session"
+    rf"^(?:the\s+)?(?:{MONTH}|{WEEKDAY})\b|^\d{{1,2}}(?:[:.]\d\d|\s*[ap]\.?m\b)|\bsession\b", re.I
+)
+SENTENCE_END = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+MAX_PLACE = 120
+
+
+def _location_in_prose(context: "_Context", date: datetime.date) -> str:
+    """The place of the heading's sentence that says the meeting was held (convened, met)
+    there on its date: only such a sentence names the meeting's place."""
+    text = " ".join(context.text(index) for index in context.top)
+    for sentence in SENTENCE_END.split(text):
+        held = HELD.search(sentence)
+        if not held or find_any_date(sentence) != date:
+            continue
+        for match in PLACE.finditer(sentence, held.end()):
+            place = match["place"]
+            if not NOT_A_PLACE.search(place) and not find_any_date(place):
+                return place_name(place) if len(place) <= MAX_PLACE else ""
     return ""
 
 

@@ -26,6 +26,7 @@ from meetings.ingest.text import (
     find_time,
     make_date,
     person_key,
+    place_name,
     reflow,
     starts_list_item,
     strip_full_stop,
@@ -107,7 +108,7 @@ def parse_minutes(lines: list[Line], header: re.Match, body_end: int) -> Minutes
         body=_body_name(header["body"]),
         date=find_date(header[0]),
         start_time=find_time(found.get("time") or ""),
-        location=_place(found["location"] or ""),
+        location=place_name(found["location"] or ""),
         is_special=bool(header["special"]),
     )
     reason = "in the minutes' heading ('Minutes of a meeting of … held …')"
@@ -202,12 +203,6 @@ def _is_closing(text: str) -> bool:
 
 def _closing_index(lines: list[Line], start: int) -> int:
     return next((i for i in range(start, len(lines)) if _is_closing(lines[i].text)), len(lines))
-
-
-def _place(text: str) -> str:
-    """'THE CIVIC CENTRE' -> 'Civic Centre'."""
-    place = re.sub(r"^the\s+", "", clean(text), flags=re.IGNORECASE)
-    return title_case(place) if place.isupper() else place
 
 
 def _attendance(lines: list[Line]) -> list[PersonRecord]:

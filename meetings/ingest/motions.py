@@ -223,7 +223,8 @@ COUNT_LABEL = re.compile(
 ROLE_WORDS = re.compile(
     r"^(?:(?:Vice|Deputy|Acting)\s+)?(?:Mayor|Chair(?:man|woman|person)?|President|Councilmembers?|"
     r"Council\s+Members?|Councillors?|Councilors?|Cllrs?\.?|Commissioners?|Aldermen|Alderman|"
-    r"Alderpersons?|Trustees?|Supervisors?|Directors?|Members?|Crs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
+    r"Alderpersons?|Trustees?|Supervisors?|Directors?|Members?|Magistrates?|Legislators?|"
+    r"Freeholders?|Selectm[ae]n|Crs?\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)\s+"
 )
 NAME_LIST = re.compile(r",\s*(?:and\s+)?|;\s*|\s+and\s+|\s*&\s*")  # "A, B and C"
 # A sentence ends at a full stop (inside a closing quote too), never at a title's ("Cllr. French",
@@ -483,6 +484,52 @@ def _movers_and_votes(motion: Motion, sentence: str) -> None:
             motion.votes_against = count
         else:
             motion.votes_abstained = count
+    if match := NAMED_AFTER_COUNT.search(sentence):
+        _named_after_count(motion, match)
+
+
+# The members named after a vote's count: "6-1 (Walsh)", "4-1, Smith opposed", "3-1-1 (Hale
+# opposed, Mehta absent)", "5-2 with Councilmembers Ruiz and Lee dissenting".
+_NAME = r"(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]*"
+_SIDE = (
+    r"opposed|dissenting|dissented|against|voting\s+(?:no|nay|against)|(?:voted\s+)?(?:no|nay)"
+    r"|abstaining|abstained|abstention|recused|absent"
+)
+NAMED_AFTER_COUNT = re.compile(
+    rf"{COUNT}\s*(?:[,;]\s*|\s+with\s+)?(?:\((?P<bracket>[^()]{{1,120}})\)"
+    rf"|(?P<names>{_NAME}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_NAME}){{0,5}})\s+(?P<side>{_SIDE})\b)"
+)
+SIDE_OF = re.compile(rf"^(?P<names>.+?)\s+(?P<side>{_SIDE})$", re.IGNORECASE)
+
+
+def _side(word: str) -> str:
+    word = word.lower()
+    if word == "absent":
+        return ABSENT
+    return ABSTAINED if word.startswith(("abst", "recused")) else AGAINST
+
+
+def _named_after_count(motion: Motion, match: re.Match) -> None:
+    """Each member named after the count with the side they took; bare names in brackets
+    ("6-1 (Walsh)") are the noes where there are as many of them as the count says."""
+    named = dict(motion.votes)
+    if match["names"]:
+        sides = [(split_names(match["names"]), _side(match["side"]))]
+    else:
+        parts = [part.strip() for part in re.split(r"[;,]", match["bracket"]) if part.strip()]
+        sides = [
+            (split_names(side["names"]), _side(side["side"])) if (side := SIDE_OF.match(p))
+            else ([name for name in split_names(p) if re.fullmatch(_NAME, name)], None)
+            for p in parts
+        ]  # fmt: skip
+        bare = [name for names, side in sides if side is None for name in names]
+        noes = int(match["noes"])
+        sides = [(names, side or (AGAINST if len(bare) == noes else None)) for names, side in sides]
+    for names, side in sides:
+        for name in names:
+            if side and name not in named:
+                named[name] = side
+                motion.votes.append((name, side))
 
 
 COUNT_AFTER = re.compile(r"\s*\((\d{1,3})\)\s*$")  # "Councillors Bell and Piper (2)"
@@ -509,7 +556,8 @@ def _count_named_votes(motion: Motion) -> None:
     unique = dict(motion.votes)
     motion.votes = list(unique.items())
     counts = {vote: sum(1 for v in unique.values() if v == vote) for vote in (FOR, AGAINST)}
-    motion.votes_for = motion.votes_for if motion.votes_for is not None else counts[FOR]
+    if motion.votes_for is None and counts[FOR]:  # "Nays: Walsh" alone counts no ayes
+        motion.votes_for = counts[FOR]
     if motion.votes_against is None:
         motion.votes_against = counts[AGAINST]
 

@@ -9,8 +9,8 @@ paragraphs and lists inside an item do not become items.
 import re
 from dataclasses import dataclass, replace
 
-from meetings.ingest.lines import Line
-from meetings.ingest.text import ITEM_SEPARATOR
+from meetings.ingest.lines import Line, apart
+from meetings.ingest.text import ITEM_SEPARATOR, TITLE_WRAP_WORDS, find_any_date, find_time
 
 MAX_STEP = 2
 
@@ -527,3 +527,83 @@ def _distinct(found: list[NumberedLine]) -> list[NumberedLine]:
             seen.add(line.number)
             distinct.append(line)
     return distinct
+
+
+SHORT_HEADING = 40  # characters: a line in capitals this short was not wrapped by the page
+
+
+def _heading_above(before: Line) -> bool:
+    """A short heading in capitals, not one the page width wrapped ('APPROVAL OF THE' /
+    'MINUTES'): where a PDF gives the style, the next heading under it starts apart."""
+    text = before.text
+    last = text.split()[-1].lower() if text.split() else ""
+    return (
+        bool(before.style)
+        and _reads_as_item_heading(before)
+        and len(text) <= SHORT_HEADING
+        and not (last in TITLE_WRAP_WORDS or text.endswith((",", "-", "–", "/")))
+    )
+
+
+def _bolder(line: Line, before: Line) -> bool:
+    return bool(line.style and before.style and line.style.bold and not before.style.bold)
+
+
+MIN_HEADED_ITEMS = 4  # "CALL TO ORDER", "ROLL CALL", "PUBLIC COMMENT", "CONSENT CALENDAR" …
+MAX_HEADED_GAP = 12  # lines with text between two of them at most
+# where a meeting is held, printed in capitals under its heading: not an item
+PLACE_LINE = re.compile(
+    r"\b(?:ROOM|BOARDROOM|HALL|CHAMBERS?|BUILDING|AUDITORIUM|CENTER|CENTRE|AVENUE|STREET|ROAD"
+    r"|BOULEVARD|SUITE)\b"
+)
+
+
+def headed_items(lines: list[Line], start: int) -> list[NumberedLine]:
+    """An agenda's unnumbered items, each a line in capitals set apart from the text around
+    it ("CALL TO ORDER", "PUBLIC COMMENT", "ADJOURNMENT"), numbered in printed order: the
+    first run of four or more such headings close together, else none."""
+    run: list[int] = []
+    for index in range(start, len(lines)):
+        if not _headed_item(lines, index):
+            continue
+        if run and sum(1 for line in lines[run[-1] + 1 : index] if line.text) > MAX_HEADED_GAP:
+            if len(run) >= MIN_HEADED_ITEMS:
+                break
+            run = []
+        run.append(index)
+    if len(run) < MIN_HEADED_ITEMS:
+        return []
+    return [NumberedLine(index, str(n), lines[index].text) for n, index in enumerate(run, 1)]
+
+
+def _headed_item(lines: list[Line], index: int) -> bool:
+    """A heading in capitals standing apart from the line before it (a blank line, a gap, or
+    bold after ordinary type) and not running on into another line in capitals that is no
+    heading: a letterhead's address block ('PINE RIDGE SCHOOL DISTRICT' / '410 CEDAR AVENUE')."""
+    line = lines[index]
+    if not _reads_as_item_heading(line):
+        return False
+    before = lines[index - 1] if index else None
+    after = lines[index + 1] if index + 1 < len(lines) else None
+    set_apart = (
+        not before
+        or not before.text
+        or apart(before, line)
+        or _bolder(line, before)
+        or _heading_above(before)
+    )
+    run_on = (
+        after
+        and after.text.isupper()
+        and not apart(line, after)
+        and not _reads_as_item_heading(after)
+    )
+    return set_apart and not run_on
+
+
+def _reads_as_item_heading(line: Line) -> bool:
+    """A line in capitals, a heading's length, with no number, date, time or place."""
+    text = line.text
+    if not (text.isupper() and is_section_heading(line)) or text[:1].isdigit():
+        return False
+    return not (find_any_date(text) or find_time(text) or PLACE_LINE.search(text))

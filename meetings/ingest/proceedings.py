@@ -11,6 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass, field, replace
 
+from meetings.ingest.frontsheet import EXEMPT, PAGES, page_range
 from meetings.ingest.heading import read_heading
 from meetings.ingest.lines import Line, apart, same_print
 from meetings.ingest.motions import (
@@ -22,6 +23,7 @@ from meetings.ingest.motions import (
 )
 from meetings.ingest.numbering import (
     NumberedLine,
+    headed_items,
     is_section_heading,
     numbered_items,
     unique_numbers,
@@ -110,11 +112,14 @@ def _read_document(lines: list[Line]) -> MeetingRecord | MinutesRecord | None:
     )
     if heading.kind != "minutes":
         scheme, numbered = numbered_items(lines, heading.end, agenda=True)
+        if not numbered and heading.kind == "agenda":
+            scheme, numbered = "headed", headed_items(lines, heading.end)
         meeting.agenda_items = [
             _agenda_item(item, _item_lines(lines, numbered, position), lines, scheme)
             for position, item in enumerate(numbered)
         ]
         _number_apart(meeting.agenda_items, numbered)
+        _mark_exempt_part(meeting.agenda_items, numbered, lines)
     if heading.kind == "agenda":
         return meeting if meeting.agenda_items else None
     minutes = _read_minutes(lines, heading, meeting)
@@ -330,11 +335,17 @@ def _heading_of_item(body: list[Line]) -> Line | None:
 def _heading_text(line: Line | None) -> str:
     if not line:
         return ""
-    return strip_full_stop(title_case(line.text) if line.text.isupper() else line.text)
+    text = ITEM_NUMBER.sub("", line.text)
+    return strip_full_stop(title_case(text) if text.isupper() else text)
+
+
+ITEM_NUMBER = re.compile(r"^\(?\d{1,2}[.):]?\s+(?=[A-Z])")  # "2. Budget Amendment"
 
 
 def _reads_as_heading(text: str) -> bool:
-    """A short line with a capital, neither a sentence, its end, a label nor a motion."""
+    """A short line with a capital (after its item's number, where too few items are numbered
+    to count as an outline), neither a sentence, its end, a label nor a motion."""
+    text = ITEM_NUMBER.sub("", text)
     return (
         text[:1].isupper()
         and len(text.split()) <= HEADING_WORDS
@@ -503,10 +514,67 @@ def _agenda_item(
     item: NumberedLine, body: list[Line], lines: list[Line], scheme: str
 ) -> AgendaItemRecord:
     title, rest = _title_and_body(item, body, lines, scheme)
-    while rest and (not rest[-1].text or is_section_heading(rest[-1])):
+    while rest and (
+        not rest[-1].text or is_section_heading(rest[-1]) or EXEMPT_PART.match(rest[-1].text)
+    ):
         rest = rest[:-1]  # the next section's heading ("NEW BUSINESS") is not this item's
+    pages = PAGES.search(title)  # "Minutes of the last meeting (Pages 5 - 12)"
+    if not pages and rest and (pages := PAGES.fullmatch(rest[0].text)):
+        rest = rest[1:]  # … or on the line under the title
     note = reflow([line.raw for line in rest])
-    return AgendaItemRecord(number=item.number, title=title, note=note[:MAX_NOTE])
+    record = AgendaItemRecord(number=item.number, title=title, note=note[:MAX_NOTE])
+    if pages:
+        record.first_page, record.last_page = page_range(pages)
+        record.title = strip_full_stop(PAGES.sub("", title).strip())
+    if exempt := EXEMPT.search(record.title):  # "(Exempt under Paragraph 1)"
+        record.exempt = True
+        record.title = strip_full_stop(EXEMPT.sub("", record.title).strip())
+        record.note = "\n\n".join(filter(None, [exempt[0].strip("() "), record.note]))
+    return record
+
+
+# The heading of an English agenda's private part: "Part 2 - Exempt Information", "PART II",
+# "Exempt items", "Confidential business", "Items to be considered in private".
+EXEMPT_PART = re.compile(
+    r"^(?:part\s+(?:2|ii|two|b)\b(?!\s+of\b)"
+    r"|(?:\w+\s+){0,3}(?:exempt|confidential|private)\s+(?:items?|information|business|session|"
+    r"matters|reports?)\b"
+    r"|.{0,60}\b(?:in private|in the absence of the (?:press and )?public)\W*$)",
+    re.IGNORECASE,
+)
+EXCLUSION = re.compile(r"\bexclu(?:sion|de|ding)\b.*\b(?:press|public)\b", re.IGNORECASE)
+MAX_PART_HEADING_WORDS = 12
+
+
+def _mark_exempt_part(
+    items: list[AgendaItemRecord], numbered: list[NumberedLine], lines: list[Line]
+) -> None:
+    """The items printed after the heading of the agenda's exempt part are exempt; the
+    motion to exclude the press and public, which is taken in public, is not."""
+    exempt_from = next(
+        (
+            position
+            for position, item in enumerate(numbered)
+            if position
+            and any(
+                _heads_exempt_part(line.text)
+                for line in lines[numbered[position - 1].index + 1 : item.index]
+            )
+        ),
+        None,
+    )
+    if exempt_from is None:
+        return
+    for record in items[exempt_from:]:
+        record.exempt = record.exempt or not EXCLUSION.search(record.title)
+
+
+def _heads_exempt_part(text: str) -> bool:
+    return (
+        bool(EXEMPT_PART.match(text))
+        and len(text.split()) <= MAX_PART_HEADING_WORDS
+        and not text.endswith((".", ","))
+    )
 
 
 def _minute(item: NumberedLine, body: list[Line], lines: list[Line], scheme: str) -> MinuteRecord:

@@ -217,6 +217,12 @@ def slugify(text: str, max_length: int = 200) -> str:
 _WORD_START = re.compile(r"(^|[-/(])(\w)")
 
 
+def place_name(text: str) -> str:
+    """Where a meeting was held, as a heading prints it: 'THE CIVIC CENTRE' -> 'Civic Centre'."""
+    place = re.sub(r"^the\s+", "", clean(text), flags=re.IGNORECASE).strip(" ,")
+    return title_case(place) if place.isupper() else place
+
+
 def title_case(text: str) -> str:
     """'PLANNING SUB-COMMITTEE (NORTH)' -> 'Planning Sub-Committee (North)', keeping small
     words lower."""

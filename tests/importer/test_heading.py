@@ -6,6 +6,8 @@ French communes; no real council's words are copied.
 
 import datetime
 
+import pytest
+
 from meetings.ingest.heading import read_heading
 from meetings.ingest.layout import Style
 from meetings.ingest.lines import page_lines
@@ -163,3 +165,30 @@ def test_a_meeting_without_a_time_in_its_heading_starts_when_called_to_order():
         "1. Call to order – Trustee Picha called the meeting to order at 7:01 p.m.\n"
     )
     assert reading.start_time == datetime.time(19, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "location"),
+    [
+        (
+            "A regular meeting of the Maple Falls City Council was held in the Council Chambers, "
+            "123 Main\nStreet, Maple Falls, on Monday, October 6, 2031 at 7:00 p.m.",
+            "Council Chambers, 123 Main Street, Maple Falls",
+        ),
+        (
+            "The Fiscal Court met in regular session on Monday, October 6, 2031 at 10:00 a.m. in "
+            "the Fiscal\nCourtroom of the Courthouse.",
+            "Fiscal Courtroom of the Courthouse",
+        ),
+        ("The meeting was held on Monday, October 6, 2031 at 7 p.m. at City Hall.", "City Hall"),
+        ("A meeting was held on Monday, October 6, 2031, in THE CIVIC CENTRE.", "Civic Centre"),
+        # no place: a manner, a session, a sentence that does not say held, another date's
+        ("The meeting was held in accordance with the Brown Act on Monday, October 6, 2031.", ""),
+        ("The Council convened in Closed Session on Monday, October 6, 2031 at 6 p.m.", ""),
+        ("Mayor Lee called the meeting to order on Monday, October 6, 2031 in the Chambers.", ""),
+        ("The meeting was held at the Town Hall. It began on Monday, October 6, 2031.", ""),
+    ],
+)
+def test_the_place_of_the_sentence_that_says_the_meeting_was_held_there(sentence, location):
+    reading = heading_of(f"CITY OF MAPLE FALLS\nCITY COUNCIL MINUTES\n\n{sentence}\n")
+    assert (reading.date, reading.location) == (datetime.date(2031, 10, 6), location)

@@ -432,3 +432,34 @@ def test_a_roll_call_of_yes_and_no():
 def test_a_matter_tabled_has_that_outcome_and_no_decision():
     motion = find_motion("This matter was Tabled.", subject="Agreement for stormwater services")
     assert (motion.resolved, motion.outcome, motion.mover) == ("", "deferred", "")
+
+
+MOVED = "Councilmember Diaz moved to approve the agenda. Councilmember Park seconded. "
+
+
+@pytest.mark.parametrize(
+    ("outcome", "votes", "counts"),
+    [
+        ("Motion carried 6-1\n(Walsh).", [("Walsh", "against")], (6, 1, None)),
+        ("Motion passed 4-1, Smith opposed.", [("Smith", "against")], (4, 1, None)),
+        (
+            "The motion passed 3-1-1 (Hale opposed, Mehta absent).",
+            [("Hale", "against"), ("Mehta", "absent")],
+            (3, 1, 1),
+        ),
+        (
+            "Motion carried 5-2 with Councilmembers Ruiz and Lee dissenting.",
+            [("Ruiz", "against"), ("Lee", "against")],
+            (5, 2, None),
+        ),
+        ("Motion carried 4-0-1, Trustee Cole abstaining.", [("Cole", "abstained")], (4, 0, 1)),
+        ("Nays: Walsh\n\nMotion carried.", [("Walsh", "against")], (None, 1, None)),
+        # what is in brackets is no member unless as many as the noes, and names
+        ("Motion carried 4-1 (Resolution 12).", [], (4, 1, None)),
+        ("Motion carried 5-0 (Walsh).", [], (5, 0, None)),
+    ],
+)
+def test_the_members_named_after_a_count_with_the_side_they_took(outcome, votes, counts):
+    motion = find_motion(MOVED + outcome)
+    assert (motion.outcome, motion.votes) == ("carried", votes)
+    assert (motion.votes_for, motion.votes_against, motion.votes_abstained) == counts

@@ -6,6 +6,8 @@ Legistar agendas and English parish councils; no real council's words are copied
 
 import datetime
 
+import pytest
+
 from meetings.ingest.pack import parse_pack
 
 CITY_MINUTES = """Regular Meeting
@@ -1083,3 +1085,258 @@ def test_sections_numbered_n_point_0_head_their_items():
         ("3.1", "Adoption of Resolution 31-32-06, Gann Limit"), ("4.0", "Adjournment"),
     ]  # fmt: skip
     assert (minutes.minutes[7].mover, minutes.minutes[7].votes_for) == ("Cole", 3)
+
+
+ENGLISH_COMMITTEE_AGENDA = """Thornbury Borough Council
+Licensing Committee
+Agenda
+Date: Wednesday, 12 November 2031
+Time: 6.30 pm
+Venue: Committee Room 2, Town Hall, Thornbury
+
+1. Apologies for absence
+2. Declarations of interest
+To receive any declarations of interest from members.
+3. Minutes of the last meeting (Pages 5 - 12)
+To approve the minutes of the meeting held on 8 October 2031.
+4. Licensing Act 2003 applications (Pages 13 - 40)
+(a) The Red Lion, High Street (Pages 13 - 26)
+(b) Thornbury Food Market, Bridge Road (Pages 27 - 40)
+5. Street Trading Policy Review (Pages 41 - 58)
+Part 2 - Exempt Information
+6. Exclusion of the press and public
+To resolve that the press and public be excluded from the meeting for the following item on the
+grounds that it involves the likely disclosure of exempt information as defined in paragraph 1
+of Part 1 of Schedule 12A to the Local Government Act 1972.
+7. Review of a Private Hire Driver's Licence (Exempt under Paragraph 1) (Pages 59 - 66)
+8. Any other business
+"""
+
+
+def test_an_english_agenda_keeps_page_references_out_of_titles_and_marks_its_exempt_part():
+    meeting = parse_pack([ENGLISH_COMMITTEE_AGENDA]).meeting
+    assert [
+        (item.number, item.title, item.first_page, item.last_page, item.exempt)
+        for item in meeting.agenda_items
+    ] == [
+        ("1", "Apologies for absence", None, None, False),
+        ("2", "Declarations of interest", None, None, False),
+        ("3", "Minutes of the last meeting", 5, 12, False),
+        ("4", "Licensing Act 2003 applications", 13, 40, False),
+        ("5", "Street Trading Policy Review", 41, 58, False),
+        ("6", "Exclusion of the press and public", None, None, False),
+        ("7", "Review of a Private Hire Driver's Licence", 59, 66, True),
+        ("8", "Any other business", None, None, True),
+    ]  # fmt: skip
+    items = meeting.agenda_items
+    assert items[4].note == ""  # the exempt part's heading is not item 5's
+    assert items[6].note == "Exempt under Paragraph 1"
+    assert items[3].note.startswith("(a) The Red Lion, High Street (Pages 13 - 26)")
+
+
+CITY_MINUTES_WITH_DISSENTERS = """CITY OF OAKHAVEN
+CITY COUNCIL MINUTES
+Regular Meeting
+Tuesday, September 9, 2031
+
+Present: Mayor Ruth Kim, Councilmembers Tom Walsh, Ana Diaz, Lee Park, Sam Cho, Eva Ross
+and Will Hunt.
+
+1. Approval of the Agenda
+Councilmember Diaz moved to approve the agenda. Councilmember Park seconded. Motion carried 6-1
+(Walsh).
+2. Sidewalk Repair Contract
+Councilmember Cho moved to award the sidewalk repair contract to Ace Concrete. Councilmember
+Ross seconded. Motion passed 5-2, Walsh and Hunt opposed.
+"""
+
+
+def test_the_dissenters_named_after_a_count_are_each_recorded_against():
+    (minutes,) = parse_pack([CITY_MINUTES_WITH_DISSENTERS]).minutes
+    assert [
+        (m.votes_for, m.votes_against, [(v.name, v.vote) for v in m.votes]) for m in minutes.minutes
+    ] == [
+        (6, 1, [("Walsh", "against")]),
+        (5, 2, [("Walsh", "against"), ("Hunt", "against")]),
+    ]
+
+
+FISCAL_COURT_MINUTES = """HARLAN COUNTY FISCAL COURT
+REGULAR MEETING MINUTES
+March 18, 2031
+
+The Harlan County Fiscal Court met in regular session on Tuesday, March 18, 2031 at 10:00 a.m.
+in the Fiscal Courtroom of the Harlan County Courthouse.
+
+Present: Judge/Executive Dan Mosley, Magistrates Jim Roaden, Bill Miller, Joe Grieshop and
+Paul Lewis.
+
+1. Call to order
+Judge/Executive Mosley called the meeting to order.
+2. Approval of minutes
+Magistrate Roaden moved to approve the minutes of March 4, 2031. Magistrate Miller seconded.
+Motion carried 4-0.
+3. Road department bids
+Magistrate Lewis moved to accept the low bid for blacktop from Mountain Paving. Magistrate
+Grieshop seconded. Motion carried 3-1 (Miller).
+4. Adjournment
+"""
+
+
+def test_a_county_named_by_its_fiscal_court_with_its_magistrates_motions():
+    pack = parse_pack([FISCAL_COURT_MINUTES])
+    assert (pack.council.name, pack.council.place, pack.council.tier) == (
+        "Harlan County", "Harlan", "county"
+    )  # fmt: skip
+    (minutes,) = pack.minutes
+    assert (minutes.meeting.body, minutes.meeting.date, minutes.meeting.location) == (
+        "Harlan County Fiscal Court",
+        datetime.date(2031, 3, 18),
+        "Fiscal Courtroom of the Harlan County Courthouse",
+    )
+    assert [p.name for p in minutes.attendance] == [
+        "Dan Mosley", "Jim Roaden", "Bill Miller", "Joe Grieshop", "Paul Lewis"
+    ]  # fmt: skip
+    assert [(m.number, m.mover, m.seconder, m.votes_for) for m in minutes.minutes] == [
+        ("1", "", "", None), ("2", "Roaden", "Miller", 4), ("3", "Lewis", "Grieshop", 3),
+        ("4", "", "", None),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("heading", "council"),
+    [
+        ("Pike County\nBOARD OF COUNTY COMMISSIONERS\nRegular Meeting Minutes", "Pike County"),
+        ("Board of County Commissioners of Pike County\nAgenda", "Pike County"),
+        ("PIKE COUNTY BOARD OF SUPERVISORS\nAgenda", "Pike County"),
+        # a county named alone, or in passing, is no council
+        ("Pike County\nBOARD OF EDUCATION\nAgenda", None),
+        (
+            "Board of Education\nAgenda\n"
+            + "\n" * 20
+            + "A letter from the Pike County Commission.",
+            None,
+        ),
+    ],
+)
+def test_a_county_is_the_council_only_where_its_governing_body_heads_the_document(heading, council):
+    found = parse_pack([heading]).council
+    assert (found.name if found else None) == council
+
+
+SCHOOL_BOARD_AGENDA = """PINE RIDGE SCHOOL DISTRICT
+BOARD OF EDUCATION
+REGULAR MEETING AGENDA
+Monday, April 14, 2031 - 6:00 p.m.
+
+DISTRICT OFFICE BOARDROOM
+
+CALL TO ORDER
+The President will call the meeting to order.
+
+PLEDGE OF ALLEGIANCE
+
+ROLL CALL
+The Secretary will call the roll of trustees.
+
+PUBLIC COMMENT
+Members of the public may address the Board on items not on the agenda.
+
+CONSENT CALENDAR
+Approve the minutes of the March 10, 2031 regular meeting and the warrant register for March.
+
+ADJOURNMENT
+"""
+
+
+def test_an_agendas_unnumbered_headings_in_capitals_are_its_items_in_order():
+    meeting = parse_pack([SCHOOL_BOARD_AGENDA]).meeting
+    assert (meeting.body, meeting.date) == ("Board of Education", datetime.date(2031, 4, 14))
+    assert [(item.number, item.title, item.note) for item in meeting.agenda_items] == [
+        ("1", "Call to Order", "The President will call the meeting to order."),
+        ("2", "Pledge of Allegiance", ""),
+        ("3", "Roll Call", "The Secretary will call the roll of trustees."),
+        ("4", "Public Comment", "Members of the public may address the Board on items not on "
+         "the agenda."),
+        ("5", "Consent Calendar", "Approve the minutes of the March 10, 2031 regular meeting and "
+         "the warrant register for March."),
+        ("6", "Adjournment", ""),
+    ]  # fmt: skip
+
+
+def test_three_headings_or_a_letterhead_in_capitals_are_no_agenda_items():
+    address = "PINE RIDGE SCHOOL DISTRICT\n410 CEDAR AVENUE\nPINE RIDGE\n\n"
+    text = SCHOOL_BOARD_AGENDA.replace("DISTRICT OFFICE BOARDROOM\n\n", address)
+    for heading in ("PLEDGE OF ALLEGIANCE\n\n", "PUBLIC COMMENT\n", "CONSENT CALENDAR\n"):
+        text = text.replace(heading, "")
+    pack = parse_pack([text])
+    assert pack.meeting.date == datetime.date(2031, 4, 14)
+    assert pack.meeting.agenda_items == []
+
+
+def test_page_references_under_their_titles_and_a_part_ii_heading():
+    text = """Thornbury Borough Council
+Licensing Committee
+Agenda
+Date: Wednesday, 12 November 2031
+
+1. Apologies for absence
+2. Minutes of the last meeting
+(Pages 5 - 12)
+3. Street Trading Policy Review
+(Pages 13 - 30)
+PART II
+4. Review of a Private Hire Driver's Licence
+(Pages 31 - 36)
+"""
+    items = parse_pack([text]).meeting.agenda_items
+    assert [(i.title, i.first_page, i.last_page, i.exempt, i.note) for i in items] == [
+        ("Apologies for absence", None, None, False, ""),
+        ("Minutes of the last meeting", 5, 12, False, ""),
+        ("Street Trading Policy Review", 13, 30, False, ""),
+        ("Review of a Private Hire Driver's Licence", 31, 36, True, ""),
+    ]
+
+
+TWO_ITEM_MINUTES = """CITY OF MAPLE FALLS
+MINUTES OF THE REGULAR MEETING OF THE CITY COUNCIL
+
+A regular meeting of the Maple Falls City Council was held in the Council Chambers, 123 Main
+Street, Maple Falls, on Monday, October 6, 2031 at 7:00 p.m.
+
+Present: Mayor Joan Reyes, Councilmembers Al Burke, Kay Stone and Vic Lane.
+
+1. Approval of Minutes
+Councilmember Burke moved to approve the minutes of September 15, 2031. Councilmember Stone
+seconded. Motion carried 4-0.
+2. Budget Amendment
+Councilmember Lane moved to approve Budget Amendment No. 3. Councilmember Burke seconded.
+Motion carried 4-0.
+"""
+
+
+def test_two_numbered_items_each_closed_by_its_motion_under_its_own_title():
+    (minutes,) = parse_pack([TWO_ITEM_MINUTES]).minutes
+    assert minutes.meeting.location == "Council Chambers, 123 Main Street, Maple Falls"
+    assert [(m.number, m.title, m.resolved, m.mover, m.seconder) for m in minutes.minutes] == [
+        ("1", "Approval of Minutes", "Approve the minutes of September 15, 2031.", "Burke",
+         "Stone"),
+        ("2", "Budget Amendment", "Approve Budget Amendment No. 3.", "Lane", "Burke"),
+    ]  # fmt: skip
+
+
+def test_an_agendas_bold_headings_in_capitals_are_its_items_without_a_gap_before_them():
+    from meetings.ingest.layout import Style
+
+    text = SCHOOL_BOARD_AGENDA.replace("\n\n", "\n")
+    # one line under another, with a gap under the heading and the room
+    tops = [72.0 + 14 * n + (20 if n > 4 else 0) for n in range(len(text.split("\n")))]
+    styles = [
+        Style(size=11.0, bold=line.isupper(), x=72.0, top=top, page_height=792.0)
+        for line, top in zip(text.split("\n"), tops, strict=True)
+    ]
+    meeting = parse_pack([text], styles=[styles]).meeting
+    assert [item.title for item in meeting.agenda_items] == [
+        "Call to Order", "Pledge of Allegiance", "Roll Call", "Public Comment",
+        "Consent Calendar", "Adjournment",
+    ]  # fmt: skip
