@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from meetings.ingest.heading import read_heading
 from meetings.ingest.lines import Line
 from meetings.ingest.motions import CARRIED, REJECTED
-from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord
+from meetings.ingest.records import MinuteRecord, MinutesRecord
 from meetings.ingest.text import find_any_date, reflow, strip_full_stop
 
 MIN_TALLIES = 2  # lines of votes counted in one ballot
@@ -76,12 +76,7 @@ def read_ballot(lines: list[Line]) -> MinutesRecord | None:
     heading = read_heading(lines[: ballots[0].declared])
     if not heading.body or not heading.date:
         return None
-    meeting = MeetingRecord(
-        body=heading.body,
-        date=heading.date,
-        start_time=heading.start_time,
-        evidence=heading.evidence,
-    )
+    meeting = heading.meeting()
     minutes = [_minute(lines, ballot, position) for position, ballot in enumerate(ballots, start=1)]
     filled = [line for line in lines if line.text]
     return MinutesRecord(meeting, [], minutes, filled[0].page, filled[-1].page)

@@ -20,7 +20,7 @@ from meetings.ingest.heading import read_heading
 from meetings.ingest.lines import Line
 from meetings.ingest.motions import DEFERRED, OUTCOME_WORDS, WITHDRAWN
 from meetings.ingest.numbering import numbered_items
-from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord
+from meetings.ingest.records import MinuteRecord, MinutesRecord
 from meetings.ingest.roll import people_in
 from meetings.ingest.text import reflow, strip_full_stop
 
@@ -108,12 +108,7 @@ def read_decision_list(lines: list[Line]) -> MinutesRecord | None:
     heading = read_heading(lines[:first])
     if not heading.body or not heading.date or heading.kind == "agenda":
         return None
-    meeting = MeetingRecord(
-        body=heading.body,
-        date=heading.date,
-        start_time=heading.start_time,
-        evidence=heading.evidence,
-    )
+    meeting = heading.meeting()
     minutes = [_minute(lines, row, position) for position, row in enumerate(rows, start=1)]
     _number_apart(minutes)
     filled = [line for line in lines if line.text]

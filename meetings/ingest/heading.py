@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from meetings.ingest.council import parse_council_name
 from meetings.ingest.layout import Style, body_size
 from meetings.ingest.lines import Line
-from meetings.ingest.records import Evidence
+from meetings.ingest.records import Evidence, MeetingRecord
 from meetings.ingest.text import MONTH, WEEKDAY, find_any_date, find_time, place_name, title_case
 
 WINDOW = 40  # lines of the first page in which a document names its meeting
@@ -166,6 +166,16 @@ class HeadingReading:
     kind: str = ""  # minutes, agenda, or '' where the heading does not say
     end: int = 0  # the index of the first line after the heading
     evidence: list[Evidence] = field(default_factory=list)
+
+    def meeting(self) -> MeetingRecord:
+        """The meeting the heading names, with the evidence for it."""
+        return MeetingRecord(
+            body=self.body,
+            date=self.date,
+            start_time=self.start_time,
+            location=self.location,
+            evidence=self.evidence,
+        )
 
 
 def read_heading(lines: list[Line], window: int = WINDOW) -> HeadingReading:

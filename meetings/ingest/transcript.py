@@ -22,7 +22,7 @@ from meetings.ingest.heading import read_heading
 from meetings.ingest.lines import Line
 from meetings.ingest.motions import Motion, find_motion, record_motion, sentences, split_names
 from meetings.ingest.numbering import NumberedLine, numbered_items
-from meetings.ingest.records import MeetingRecord, MinuteRecord, MinutesRecord, PersonRecord
+from meetings.ingest.records import MinuteRecord, MinutesRecord, PersonRecord
 from meetings.ingest.roll import people_in, person
 from meetings.ingest.text import strip_full_stop, title_case
 
@@ -148,12 +148,7 @@ def read_transcript(lines: list[Line]) -> MinutesRecord | None:
     attendance = _merged(people_in(lines[heading.end : first]), reading.present)
     if not minutes and not attendance:
         return None  # nothing to read but the pages
-    meeting = MeetingRecord(
-        body=heading.body,
-        date=heading.date,
-        start_time=heading.start_time,
-        evidence=heading.evidence,
-    )
+    meeting = heading.meeting()
     filled = [line for line in lines if line.text]
     return MinutesRecord(meeting, attendance, minutes, filled[0].page, filled[-1].page)
 
